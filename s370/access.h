@@ -1,0 +1,113 @@
+/* access.h — operand access through the TLB (see storage.h for the model).
+ *
+ * Every function takes a virtual address (wrapped to 24 bits here) and either
+ * returns/stores the value or leaves the instruction through
+ * cpu_program_check() with the architected exception.  Multi-byte operands
+ * need no alignment (S/370 byte-oriented operands); one that straddles a 2K
+ * block takes the slow path byte by byte, so a fault on the second block is
+ * recognised before anything is stored.
+ */
+#ifndef S370_ACCESS_H
+#define S370_ACCESS_H
+
+#include "cpu.h"
+
+#define TLB_INDEX(va) (((va) >> BLOCK_SHIFT) & (TLB_SIZE - 1))
+
+static inline uint8_t *tlb_lookup(struct cpu *c, struct tlb_entry *tlb, uint32_t va)
+{
+	struct tlb_entry *e = &tlb[TLB_INDEX(va)];
+	if (__builtin_expect(e->tag == ((va >> BLOCK_SHIFT) | c->tlb_ctx), 1))
+		return (uint8_t *)(e->addend + va);
+	return NULL;
+}
+
+/* Host address of one byte; acc is ACC_FETCH, ACC_STORE or ACC_IFETCH. */
+static inline uint8_t *vptr(struct cpu *c, uint32_t va, enum acc acc)
+{
+	va &= AMASK;
+	uint8_t *p = tlb_lookup(c, acc == ACC_STORE ? c->tlb_store : c->tlb_fetch, va);
+	return p ? p : vaddr_slow(c, va, acc);
+}
+
+/* Host address of len bytes (1..2048) at va if they lie in one block; else NULL
+ * after checking that every byte is accessible (so the caller can go byte-wise). */
+uint8_t *vrange_slow(struct cpu *c, uint32_t va, uint32_t len, enum acc acc);
+static inline uint8_t *vrange(struct cpu *c, uint32_t va, uint32_t len, enum acc acc)
+{
+	va &= AMASK;
+	if ((va & (BLOCK_SIZE - 1)) + len <= BLOCK_SIZE) {
+		uint8_t *p = tlb_lookup(c, acc == ACC_STORE ? c->tlb_store : c->tlb_fetch, va);
+		return p ? p : vaddr_slow(c, va, acc);
+	}
+	return vrange_slow(c, va, len, acc);
+}
+
+static inline uint8_t vfetch8(struct cpu *c, uint32_t va) { return *vptr(c, va, ACC_FETCH); }
+static inline void vstore8(struct cpu *c, uint32_t va, uint8_t v) { *vptr(c, va, ACC_STORE) = v; }
+
+uint64_t vfetch_n_slow(struct cpu *c, uint32_t va, int n);
+void vstore_n_slow(struct cpu *c, uint32_t va, uint64_t v, int n);
+
+static inline uint16_t vfetch16(struct cpu *c, uint32_t va)
+{
+	va &= AMASK;
+	uint8_t *p;
+	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 2 && (p = tlb_lookup(c, c->tlb_fetch, va)))
+		return be16(p);
+	return (uint16_t)vfetch_n_slow(c, va, 2);
+}
+static inline uint32_t vfetch32(struct cpu *c, uint32_t va)
+{
+	va &= AMASK;
+	uint8_t *p;
+	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 4 && (p = tlb_lookup(c, c->tlb_fetch, va)))
+		return be32(p);
+	return (uint32_t)vfetch_n_slow(c, va, 4);
+}
+static inline uint64_t vfetch64(struct cpu *c, uint32_t va)
+{
+	va &= AMASK;
+	uint8_t *p;
+	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 8 && (p = tlb_lookup(c, c->tlb_fetch, va)))
+		return be64(p);
+	return vfetch_n_slow(c, va, 8);
+}
+static inline void vstore16(struct cpu *c, uint32_t va, uint16_t v)
+{
+	va &= AMASK;
+	uint8_t *p;
+	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 2 && (p = tlb_lookup(c, c->tlb_store, va)))
+		put16(p, v);
+	else
+		vstore_n_slow(c, va, v, 2);
+}
+static inline void vstore32(struct cpu *c, uint32_t va, uint32_t v)
+{
+	va &= AMASK;
+	uint8_t *p;
+	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 4 && (p = tlb_lookup(c, c->tlb_store, va)))
+		put32(p, v);
+	else
+		vstore_n_slow(c, va, v, 4);
+}
+static inline void vstore64(struct cpu *c, uint32_t va, uint64_t v)
+{
+	va &= AMASK;
+	uint8_t *p;
+	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 8 && (p = tlb_lookup(c, c->tlb_store, va)))
+		put64(p, v);
+	else
+		vstore_n_slow(c, va, v, 8);
+}
+
+/* Check that len bytes (len >= 1, may wrap at 16M) are accessible, raising the
+ * exception for the first inaccessible byte.  SS instructions call this for
+ * each operand before changing anything. */
+void vcheck(struct cpu *c, uint32_t va, uint32_t len, enum acc acc);
+
+/* Byte-wise moves between guest and host buffers (len <= 256 typically). */
+void vfetch_bytes(struct cpu *c, uint32_t va, uint8_t *buf, uint32_t len);
+void vstore_bytes(struct cpu *c, uint32_t va, const uint8_t *buf, uint32_t len);
+
+#endif

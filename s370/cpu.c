@@ -1,0 +1,297 @@
+/* cpu.c — the instruction cycle: fetch, decode, dispatch, and the service
+ * points between instructions where timers, interruptions, stop and wait are
+ * handled.
+ *
+ * The fast loop runs up to CHUNK instructions and only tests cpu.attention
+ * between them.  Whatever may make an interruption deliverable (a mask
+ * change, a timer, another thread posting an event) sets attention, so the
+ * loop leaves at the next instruction boundary and cpu_service() takes over.
+ *
+ * Program exceptions leave an instruction by siglongjmp() to cpu_run(), which
+ * performs the program interruption and resumes (GA22-7000 "Program
+ * Interruption": the old PSW points past the instruction, or back at it for
+ * the nullifying translation exceptions).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "access.h"
+
+enum { CHUNK = 65536 };
+
+void cpu_init(struct cpu *c, struct storage *st)
+{
+	memset(c, 0, sizeof *c);
+	c->st = st;
+	c->cpuid = 0x0000014531680000ull; /* version 00, serial 000145, model 3168 */
+	pthread_mutex_init(&c->wake_lock, NULL);
+	pthread_cond_init(&c->wake_cond, NULL);
+	cpu_initial_reset(c);
+}
+
+void cpu_purge_tlb(struct cpu *c)
+{
+	memset(c->tlb_fetch, 0, sizeof c->tlb_fetch);
+	memset(c->tlb_store, 0, sizeof c->tlb_store);
+}
+
+/* The TLB context: entries made under one PSW key and DAT mode never serve
+ * another.  Bit 31 keeps every valid tag nonzero. */
+void cpu_update_ctx(struct cpu *c)
+{
+	c->tlb_ctx = 0x80000000u | (uint32_t)c->psw.key << 16 | (cpu_dat_on(c) ? 1u << 20 : 0);
+}
+
+/* CPU reset (GA22-7000 "Resets"): stop, clear pending interruptions; registers kept. */
+void cpu_reset(struct cpu *c)
+{
+	c->state = CPU_STOPPED;
+	c->ext_pending = 0;
+	c->psw_invalid = false;
+	c->waiting = false;
+	cpu_purge_tlb(c);
+	cpu_update_ctx(c);
+}
+
+/* Initial CPU reset: also PSW, prefix, CPU timer, clock comparator and the
+ * control registers' reset values (CR0 = X'000000E0': interval-timer,
+ * interrupt-key and external-signal masks on; CR14 = X'C2000000'; CR15 = 512). */
+void cpu_initial_reset(struct cpu *c)
+{
+	cpu_reset(c);
+	memset(&c->psw, 0, sizeof c->psw);
+	memset(c->cr, 0, sizeof c->cr);
+	c->cr[0] = 0x000000E0u;
+	c->cr[14] = 0xC2000000u;
+	c->cr[15] = 0x00000200u;
+	c->prefix = 0;
+	c->clkcmp = 0;
+	timer_set_cputimer(c, 0);
+	cpu_update_ctx(c);
+}
+
+void cpu_wake(struct cpu *c)
+{
+	pthread_mutex_lock(&c->wake_lock);
+	c->attention = 1;
+	pthread_cond_broadcast(&c->wake_cond);
+	pthread_mutex_unlock(&c->wake_lock);
+}
+
+/* PSW formats: see cpu.h. */
+void cpu_psw_store(const struct cpu *c, uint8_t out[8])
+{
+	const struct psw *p = &c->psw;
+	out[0] = p->sysmask;
+	out[1] = (uint8_t)(p->key << 4 | p->flags);
+	if (p->flags & PSW_EC) {
+		out[2] = (uint8_t)(p->cc << 4 | p->pmask);
+		out[3] = 0;
+		out[4] = 0;
+	} else {
+		out[2] = (uint8_t)(p->intcode >> 8);
+		out[3] = (uint8_t)p->intcode;
+		out[4] = (uint8_t)((p->ilc / 2) << 6 | p->cc << 4 | p->pmask);
+	}
+	out[5] = (uint8_t)(p->ia >> 16);
+	out[6] = (uint8_t)(p->ia >> 8);
+	out[7] = (uint8_t)p->ia;
+}
+
+/* Load a PSW.  An EC-mode PSW with nonzero bits 0, 2-4, 16-17 or 24-39 is
+ * invalid: it is loaded, and a specification exception is recognised before
+ * the next instruction is fetched ("early" exception, ILC 0). */
+bool cpu_psw_load(struct cpu *c, const uint8_t in[8])
+{
+	struct psw *p = &c->psw;
+	p->sysmask = in[0];
+	p->key = in[1] >> 4;
+	p->flags = in[1] & 0x0F;
+	bool valid = true;
+	if (p->flags & PSW_EC) {
+		p->cc = (in[2] >> 4) & 3;
+		p->pmask = in[2] & 0x0F;
+		p->intcode = 0;
+		p->ilc = 0;
+		if ((in[0] & 0xB8) || (in[2] & 0xC0) || in[3] || in[4])
+			valid = false;
+	} else {
+		p->intcode = (uint16_t)(in[2] << 8 | in[3]);
+		p->ilc = (uint8_t)((in[4] >> 6) * 2);
+		p->cc = (in[4] >> 4) & 3;
+		p->pmask = in[4] & 0x0F;
+	}
+	p->ia = (uint32_t)in[5] << 16 | (uint32_t)in[6] << 8 | in[7];
+	c->psw_invalid = !valid;
+	cpu_update_ctx(c);
+	c->attention = 1;
+	return valid;
+}
+
+_Noreturn void cpu_program_check(struct cpu *c, int code)
+{
+	siglongjmp(c->pgm_jmp, code);
+}
+
+int cpu_insn_length(uint8_t op)
+{
+	static const uint8_t len[4] = {2, 4, 4, 6};
+	return len[op >> 6];
+}
+
+/* Decode and run one instruction.  c->ia_insn and c->ilc are already set. */
+void cpu_dispatch(struct cpu *c, const uint8_t *b, uint32_t addr)
+{
+	const struct opdef *d = cpu_opdef(b[0], b[1]);
+	if (!d->fn || ((d->flags & OPF_S37X) && !c->s37x))
+		cpu_program_check(c, PGM_OPERATION);
+	if ((d->flags & OPF_PRIV) && (c->psw.flags & PSW_P))
+		cpu_program_check(c, PGM_PRIVILEGED);
+	struct insn in;
+	cpu_decode(c, d, b, &in);
+	in.addr = addr;
+	d->fn(c, &in);
+}
+
+/* Fetch the instruction at the PSW address into buf (at most 6 bytes are
+ * looked at, and only as many as the instruction has).  Returns a pointer to
+ * the bytes, straight into storage when they do not cross a 2K block. */
+static inline const uint8_t *fetch_insn(struct cpu *c, uint32_t ia, uint8_t *buf)
+{
+	if (ia & 1) {
+		c->ifetching = true;
+		cpu_program_check(c, PGM_SPECIFICATION);
+	}
+	uint8_t *p = tlb_lookup(c, c->tlb_fetch, ia);
+	if (__builtin_expect(p && (ia & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 6, 1))
+		return p;
+	c->ifetching = true;
+	p = vptr(c, ia, ACC_IFETCH);
+	buf[0] = p[0];
+	buf[1] = p[1];
+	int len = cpu_insn_length(buf[0]);
+	for (int k = 2; k < len; k++)
+		buf[k] = *vptr(c, ia + (uint32_t)k, ACC_IFETCH);
+	c->ifetching = false;
+	return buf;
+}
+
+static inline void cpu_one(struct cpu *c)
+{
+	uint8_t buf[6];
+	uint32_t ia = c->psw.ia;
+	c->ia_insn = ia;
+	const uint8_t *b = fetch_insn(c, ia, buf);
+	uint8_t ilc = (uint8_t)cpu_insn_length(b[0]);
+	c->ilc = ilc;
+	c->psw.ia = (ia + ilc) & AMASK;
+	c->icount++;
+	if (__builtin_expect(c->trace, 0)) {
+		char line[160];
+		int n = snprintf(line, sizeof line, "%06X ", ia);
+		cpu_disasm(b, ia, line + n, (int)sizeof line - n);
+		if (c->trace_out)
+			c->trace_out(c, line);
+	}
+	cpu_dispatch(c, b, ia);
+}
+
+/* PSW bits that enable external and I/O interruptions. */
+static bool ext_enabled(const struct cpu *c) { return c->psw.sysmask & SM_EXT; }
+static bool io_enabled(const struct cpu *c)
+{
+	return (c->psw.flags & PSW_EC) ? (c->psw.sysmask & SM_IO) != 0 : (c->psw.sysmask & 0xFE) != 0;
+}
+
+static void wait_for_event(struct cpu *c)
+{
+	uint64_t us = timer_next_event_us(c);
+	if (us > 1000000)
+		us = 1000000;
+	uint64_t t0 = timer_host_us();
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	uint64_t ns = (uint64_t)ts.tv_nsec + us * 1000;
+	ts.tv_sec += (time_t)(ns / 1000000000);
+	ts.tv_nsec = (long)(ns % 1000000000);
+	pthread_mutex_lock(&c->wake_lock);
+	while (!c->attention && !c->stop_request) {
+		if (pthread_cond_timedwait(&c->wake_cond, &c->wake_lock, &ts))
+			break;
+	}
+	pthread_mutex_unlock(&c->wake_lock);
+	c->wait_us += timer_host_us() - t0;
+}
+
+/* Between instructions: stop requests, timers, interruptions, the wait state.
+ * Returns false when the CPU must leave cpu_run(). */
+static bool cpu_service(struct cpu *c)
+{
+	for (;;) {
+		c->attention = 0;
+		if (c->stop_request) {
+			c->stop_request = false;
+			c->state = CPU_STOPPED;
+			return false;
+		}
+		if (c->restart_request) {
+			c->restart_request = false;
+			cpu_interrupt_restart(c);
+		}
+		timer_update(c);
+		if (c->psw_invalid) /* taken from within cpu_run's exception path */
+			return true;
+		if (cpu_interrupt_pending(c))
+			continue; /* the new PSW may enable more, or be a wait */
+		if (!(c->psw.flags & PSW_W))
+			return true;
+		if (!ext_enabled(c) && !io_enabled(c)) {
+			c->state = CPU_STOPPED; /* disabled wait: nothing can end it */
+			c->waiting = true;
+			return false;
+		}
+		c->waiting = true;
+		wait_for_event(c);
+		c->waiting = false;
+	}
+}
+
+/* Run until the CPU stops (stop request, disabled wait) or max_insns have
+ * been executed (0 = no limit).  Returns the CPU state. */
+int cpu_run(struct cpu *c, uint64_t max_insns)
+{
+	uint64_t limit = max_insns ? c->icount + max_insns : UINT64_MAX;
+	c->state = CPU_OPERATING;
+	c->waiting = false;
+	int code = sigsetjmp(c->pgm_jmp, 0);
+	if (code)
+		cpu_interrupt_program(c, code);
+	for (;;) {
+		if (!cpu_service(c))
+			break;
+		if (c->psw_invalid) {
+			c->psw_invalid = false;
+			c->ilc = 0;
+			c->ia_insn = c->psw.ia;
+			cpu_interrupt_program(c, PGM_SPECIFICATION);
+			continue;
+		}
+		if (c->icount >= limit)
+			break;
+		uint64_t n = limit - c->icount < CHUNK ? limit - c->icount : CHUNK;
+		uint64_t end = c->icount + n;
+		while (c->icount < end && !c->attention)
+			cpu_one(c);
+		c->attention = 1; /* chunk done: service timers */
+	}
+	return c->state;
+}
+
+void cpu_step(struct cpu *c)
+{
+	enum cpu_state before = c->state;
+	cpu_run(c, 1);
+	if (c->state == CPU_OPERATING)
+		c->state = before;
+}

@@ -1,0 +1,139 @@
+/* interrupt.c — the interruption mechanism (GA22-7000 "Interruptions").
+ *
+ * An interruption stores the current PSW as the old PSW of its class, stores
+ * the interruption code (in the old PSW in BC mode; at fixed locations in EC
+ * mode) and loads the new PSW of its class:
+ *
+ *     class       old PSW   new PSW   EC-mode code
+ *     restart        8         0        -
+ *     external      24        88       134 (X'86')
+ *     SVC           32        96       138 (X'8A'), ILC at 137
+ *     program       40       104       142 (X'8E'), ILC at 141
+ *     machine chk   48       112       232 (X'E8') 8-byte code
+ *     I/O           56       120       186 (X'BA') device address
+ */
+#include "access.h"
+
+static void count(uint64_t *n) { ++*n; }
+
+void cpu_swap_psw(struct cpu *c, uint32_t old_loc, uint32_t new_loc)
+{
+	uint8_t old[8];
+	cpu_psw_store(c, old);
+	uint8_t *o = real_ptr(c, old_loc);
+	memcpy(o, old, 8);
+	c->st->keys[(o - c->st->mem) >> BLOCK_SHIFT] |= SK_R | SK_C;
+	uint8_t newpsw[8];
+	memcpy(newpsw, real_ptr(c, new_loc), 8);
+	cpu_psw_load(c, newpsw);
+}
+
+/* Old-PSW address: nullification points back at the instruction, suppression
+ * and completion past it. */
+static bool nullifies(int code)
+{
+	code &= 0x3F;
+	return code == PGM_SEGMENT_TRANSLATION || code == PGM_PAGE_TRANSLATION;
+}
+
+void cpu_interrupt_program(struct cpu *c, int code)
+{
+	if (c->ifetching) {
+		/* Exception in fetching the instruction: the instruction was never
+		 * started, so the old PSW holds its address and the ILC is 0. */
+		c->ifetching = false;
+		c->psw.ia = c->ia_insn;
+		c->ilc = 0;
+	} else if (nullifies(code)) {
+		c->psw.ia = c->ia_insn;
+	}
+	c->in_execute = false;
+	if ((code & 0x3F) < 0x14)
+		count(&c->pgm_count[code & 0x3F]);
+	uint8_t ilc = c->ilc;
+	if (c->psw.flags & PSW_EC) {
+		real_store8(c, LOC_PGM_ILC, (uint8_t)((ilc / 2) << 1));
+		real_store16(c, LOC_PGM_CODE, (uint16_t)code);
+	} else {
+		c->psw.intcode = (uint16_t)code;
+		c->psw.ilc = ilc;
+	}
+	int base = code & 0x3F;
+	if (base == PGM_SEGMENT_TRANSLATION || base == PGM_PAGE_TRANSLATION)
+		real_store32(c, LOC_TEA, c->tea & AMASK);
+	cpu_swap_psw(c, LOC_PGM_OLD, LOC_PGM_NEW);
+}
+
+void cpu_interrupt_svc(struct cpu *c, uint8_t code)
+{
+	count(&c->svc_count);
+	if (c->psw.flags & PSW_EC) {
+		real_store8(c, LOC_SVC_ILC, (uint8_t)((c->ilc / 2) << 1));
+		real_store16(c, LOC_SVC_CODE, code);
+	} else {
+		c->psw.intcode = code;
+		c->psw.ilc = c->ilc;
+	}
+	cpu_swap_psw(c, LOC_SVC_OLD, LOC_SVC_NEW);
+}
+
+static void interrupt_external(struct cpu *c, uint16_t code)
+{
+	count(&c->ext_count);
+	if (c->psw.flags & PSW_EC)
+		real_store16(c, LOC_EXT_CODE, code);
+	else
+		c->psw.intcode = code;
+	cpu_swap_psw(c, LOC_EXT_OLD, LOC_EXT_NEW);
+}
+
+void cpu_interrupt_restart(struct cpu *c)
+{
+	cpu_swap_psw(c, LOC_RESTART_OLD, LOC_RESTART_NEW);
+	c->state = CPU_OPERATING;
+}
+
+void cpu_machine_check(struct cpu *c, uint64_t mcic)
+{
+	uint8_t *p = real_ptr(c, LOC_MCK_CODE);
+	put64(p, mcic);
+	if (!(c->psw.flags & PSW_EC))
+		c->psw.intcode = 0;
+	cpu_swap_psw(c, LOC_MCK_OLD, LOC_MCK_NEW);
+}
+
+/* External conditions in priority order with their CR0 subclass masks. */
+static const struct {
+	uint32_t pending, cr0mask;
+	uint16_t code;
+	bool condition; /* stays pending while the cause lasts (not reset when taken) */
+} ext_sources[] = {
+    {EXTP_CLKCMP, CR0_CC_MASK, EXT_CLOCK_COMPARATOR, true},
+    {EXTP_CPUTIMER, CR0_CPT_MASK, EXT_CPU_TIMER, true},
+    {EXTP_ITIMER, CR0_ITIMER_MASK, EXT_INTERVAL_TIMER, false},
+    {EXTP_INTKEY, CR0_INTKEY_MASK, EXT_INTERRUPT_KEY, false},
+};
+
+/* Take the highest-priority pending interruption that the PSW and control
+ * registers allow.  Program and SVC interruptions are taken where they arise;
+ * here: external, then I/O. */
+bool cpu_interrupt_pending(struct cpu *c)
+{
+	if ((c->psw.sysmask & SM_EXT) && c->ext_pending) {
+		for (size_t k = 0; k < sizeof ext_sources / sizeof ext_sources[0]; k++) {
+			if ((c->ext_pending & ext_sources[k].pending) && (c->cr[0] & ext_sources[k].cr0mask)) {
+				if (!ext_sources[k].condition)
+					__atomic_fetch_and(&c->ext_pending, ~ext_sources[k].pending,
+							   __ATOMIC_SEQ_CST);
+				interrupt_external(c, ext_sources[k].code);
+				return true;
+			}
+		}
+	}
+	bool io_mask = (c->psw.flags & PSW_EC) ? (c->psw.sysmask & SM_IO) : (c->psw.sysmask & 0xFE);
+	if (io_mask && c->io_pending && c->io_pending(c)) {
+		count(&c->io_count);
+		return c->io_interrupt(c);
+	}
+	return false;
+}
