@@ -168,6 +168,7 @@ struct insn {
 };
 
 struct cpu;
+struct chan_ops;
 typedef void op_fn(struct cpu *c, const struct insn *i);
 
 /* Instruction formats. */
@@ -223,6 +224,7 @@ struct cpu {
 
 	/* Timers (timer.c). TOD and CPU timer in architected format (bit 51 = 1 us). */
 	int64_t tod_offset;  /* TOD = host_us * 4096 + tod_offset */
+	uint64_t tod_last;   /* last value returned: STCK values are unique and increasing */
 	uint64_t clkcmp;
 	int64_t cputimer;    /* value at cputimer_host */
 	uint64_t cputimer_host; /* host us when cputimer was last set */
@@ -233,6 +235,11 @@ struct cpu {
 	bool (*io_pending)(struct cpu *c);       /* any I/O interruption pending and enabled? */
 	bool (*io_interrupt)(struct cpu *c);     /* present one: store CSW and device address */
 	void *io_ctx;
+
+	/* CPU side of the I/O instructions (channel_hook.h); NULL = no channel
+	 * subsystem: every I/O instruction sets CC 3. */
+	const struct chan_ops *chan;
+	void *chan_ctx;
 
 	/* DIAGNOSE hook: returns false if no feature claims the code (-> specification). */
 	bool (*diagnose)(struct cpu *c, const struct insn *i);

@@ -58,9 +58,20 @@ static bool table_fetch(struct cpu *c, uint32_t ra, int n, uint32_t *v)
 	return true;
 }
 
+/* LOAD REAL ADDRESS needs more than the exception code (GA22-7000 "LOAD REAL
+ * ADDRESS"): with for_lra, a segment- or page-translation result leaves in *ra
+ * the real address of the table entry concerned (for a length violation, the
+ * one that would have been fetched), with bit 0 (X'80000000') set when a
+ * table length was exceeded.  Other callers pass false and see only the code. */
+static int lra_fail(bool for_lra, uint32_t *ra, uint32_t entry, bool length, int code)
+{
+	if (for_lra)
+		*ra = (entry & AMASK) | (length ? 0x80000000u : 0);
+	return code;
+}
+
 int dat_translate(struct cpu *c, uint32_t va, uint32_t *ra, bool for_lra)
 {
-	(void)for_lra;
 	struct dat_format f;
 	if (!dat_format(c->cr[0], &f))
 		return PGM_TRANSLATION_SPEC;
@@ -70,21 +81,23 @@ int dat_translate(struct cpu *c, uint32_t va, uint32_t *ra, bool for_lra)
 	uint32_t sto = c->cr[1] & 0x00FFFFC0u;
 	/* The table length is in units of 16 entries (64 bytes). */
 	if ((sx >> 4) > stl)
-		return PGM_SEGMENT_TRANSLATION;
+		return lra_fail(for_lra, ra, sto + sx * 4, true, PGM_SEGMENT_TRANSLATION);
 	uint32_t ste;
 	if (!table_fetch(c, sto + sx * 4, 4, &ste))
 		return PGM_ADDRESSING;
 	if (ste & 1)
-		return PGM_SEGMENT_TRANSLATION;
+		return lra_fail(for_lra, ra, sto + sx * 4, false, PGM_SEGMENT_TRANSLATION);
+	if (ste & 0x0F000000u) /* bits 4-7 must be zero */
+		return PGM_TRANSLATION_SPEC;
 
 	uint32_t px_bits = f.seg_shift - f.page_shift;
 	uint32_t px = (va >> f.page_shift) & ((1u << px_bits) - 1);
 	uint32_t ptl = ste >> 28;
 	/* The page-table length is in units of 1/16 of the largest page table:
 	 * compare the leftmost four bits of the page index. */
-	if ((px >> (px_bits - 4)) > ptl)
-		return PGM_PAGE_TRANSLATION;
 	uint32_t pto = ste & 0x00FFFFF8u;
+	if ((px >> (px_bits - 4)) > ptl)
+		return lra_fail(for_lra, ra, pto + px * 2, true, PGM_PAGE_TRANSLATION);
 	uint32_t pte;
 	if (!table_fetch(c, pto + px * 2, 2, &pte))
 		return PGM_ADDRESSING;
@@ -92,13 +105,13 @@ int dat_translate(struct cpu *c, uint32_t va, uint32_t *ra, bool for_lra)
 	uint32_t frame;
 	if (f.page_shift == 12) {
 		if (pte & 0x0008)
-			return PGM_PAGE_TRANSLATION;
+			return lra_fail(for_lra, ra, pto + px * 2, false, PGM_PAGE_TRANSLATION);
 		if (pte & 0x0006)
 			return PGM_TRANSLATION_SPEC;
 		frame = (pte & 0xFFF0u) << 8;
 	} else {
 		if (pte & 0x0004)
-			return PGM_PAGE_TRANSLATION;
+			return lra_fail(for_lra, ra, pto + px * 2, false, PGM_PAGE_TRANSLATION);
 		if (pte & 0x0003)
 			return PGM_TRANSLATION_SPEC;
 		frame = (pte & 0xFFF8u) << 8;

@@ -30,17 +30,17 @@ static uint64_t host_tod(void)
  * STCKs differ even within one microsecond. */
 uint64_t timer_tod(struct cpu *c)
 {
-	static __thread uint64_t last;
 	uint64_t t = host_tod() + (uint64_t)c->tod_offset;
-	if (t <= last)
-		t = last + 1;
-	last = t;
+	if (t <= c->tod_last)
+		t = c->tod_last + 1;
+	c->tod_last = t;
 	return t;
 }
 
 void timer_set_tod(struct cpu *c, uint64_t tod)
 {
 	c->tod_offset = (int64_t)(tod - host_tod());
+	c->tod_last = 0;
 }
 
 int64_t timer_cputimer(struct cpu *c)
