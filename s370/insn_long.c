@@ -1,0 +1,168 @@
+/* insn_long.c — MOVE LONG and COMPARE LOGICAL LONG (GA22-7000 chapter 7).
+ *
+ * Both are RR instructions naming two even/odd register pairs:
+ *
+ *     R1    | //////// | first-operand address (8-31)  |
+ *     R1+1  | //////// | first-operand length (8-31)   |
+ *     R2    | //////// | second-operand address (8-31) |
+ *     R2+1  |   pad    | second-operand length (8-31)  |
+ *
+ * The shorter operand is extended on the right with the pad byte.  Both
+ * instructions are interruptible: we work in units that stay inside one 2K
+ * block of each operand and put the registers up to date after every unit.
+ * After the first unit the PSW is pointed back at the instruction (at EXECUTE
+ * when executed), so that an access exception, or an interruption taken
+ * between units (cpu.attention), leaves the registers describing the work that
+ * remains and resumption re-executes the instruction ("Interruptible
+ * Instructions", chapter 5).  On completion the PSW points past it again.
+ * Bits 0-7 of R1 and R2 are set to zero; those of R1+1 and R2+1 are kept.
+ */
+#include "access.h"
+#include "ops.h"
+
+struct longop {
+	uint32_t a1, l1, a2, l2;
+	uint8_t pad;
+};
+
+static void long_load(const struct cpu *c, const struct insn *i, struct longop *o)
+{
+	o->a1 = c->gpr[i->r1] & AMASK;
+	o->l1 = c->gpr[i->r1 + 1] & AMASK;
+	o->a2 = c->gpr[i->r2] & AMASK;
+	o->l2 = c->gpr[i->r2 + 1] & AMASK;
+	o->pad = (uint8_t)(c->gpr[i->r2 + 1] >> 24);
+}
+
+static void long_store(struct cpu *c, const struct insn *i, const struct longop *o)
+{
+	c->gpr[i->r1] = o->a1;
+	c->gpr[i->r1 + 1] = (c->gpr[i->r1 + 1] & 0xFF000000u) | o->l1;
+	c->gpr[i->r2] = o->a2;
+	c->gpr[i->r2 + 1] = (c->gpr[i->r2 + 1] & 0xFF000000u) | o->l2;
+}
+
+static inline uint32_t block_left(uint32_t va)
+{
+	return BLOCK_SIZE - (va & (BLOCK_SIZE - 1));
+}
+static inline uint32_t min32(uint32_t a, uint32_t b)
+{
+	return a < b ? a : b;
+}
+
+static void check_pairs(struct cpu *c, const struct insn *i)
+{
+	if ((i->r1 | i->r2) & 1)
+		cpu_program_check(c, PGM_SPECIFICATION);
+}
+
+/* Called after each unit: point the PSW at the instruction from now on, and
+ * leave early if something wants the CPU's attention.  Returns true to stop. */
+static bool unit_done(struct cpu *c, const struct insn *i, const struct longop *o, bool more)
+{
+	long_store(c, i, o);
+	c->psw.ia = c->ia_insn;
+	return more && c->attention;
+}
+
+/* 0E MVCL — Move Long [RR]
+ * CC 0 lengths equal, 1 first shorter, 2 first longer, 3 destructive overlap
+ * (no movement).  Overlap is destructive when the leftmost first-operand byte
+ * coincides with a participating second-operand byte other than the leftmost
+ * (addresses compared modulo 2^24, so wrap-around is taken into account). */
+void op_mvcl(struct cpu *c, const struct insn *i)
+{
+	check_pairs(c, i);
+	struct longop o;
+	long_load(c, i, &o);
+	int cc = o.l1 == o.l2 ? 0 : o.l1 < o.l2 ? 1 : 2;
+	uint32_t used = min32(o.l1, o.l2);
+	uint32_t dist = (o.a1 - o.a2) & AMASK;
+	if (dist != 0 && dist < used) {
+		long_store(c, i, &o); /* only bits 0-7 of R1 and R2 change */
+		cpu_set_cc(c, 3);
+		return;
+	}
+	uint32_t next_ia = c->psw.ia;
+	cpu_set_cc(c, cc);
+	while (o.l1) {
+		uint32_t n = min32(o.l1, block_left(o.a1));
+		if (o.l2) {
+			n = min32(n, min32(o.l2, block_left(o.a2)));
+			const uint8_t *s = vrange(c, o.a2, n, ACC_FETCH);
+			uint8_t *d = vrange(c, o.a1, n, ACC_STORE);
+			/* Logically non-overlapping; a DAT alias could still overlap on
+			 * the host, so keep the left-to-right rule. */
+			if (d > s && d < s + n)
+				for (uint32_t k = 0; k < n; k++)
+					d[k] = s[k];
+			else
+				memmove(d, s, n);
+			o.a2 = (o.a2 + n) & AMASK;
+			o.l2 -= n;
+		} else {
+			memset(vrange(c, o.a1, n, ACC_STORE), o.pad, n);
+		}
+		o.a1 = (o.a1 + n) & AMASK;
+		o.l1 -= n;
+		if (unit_done(c, i, &o, o.l1 != 0))
+			return; /* interrupted: resumed by re-execution */
+	}
+	long_store(c, i, &o);
+	c->psw.ia = next_ia;
+}
+
+/* 0F CLCL — Compare Logical Long [RR]
+ * Unsigned comparison left to right, the shorter operand extended with the
+ * pad.  CC 0 equal (or both lengths zero), 1 first low, 2 first high.  On
+ * inequality the registers designate the first unequal bytes: lengths are
+ * reduced and addresses advanced by the number of equal bytes (an exhausted
+ * operand keeps length 0 and its end address). */
+void op_clcl(struct cpu *c, const struct insn *i)
+{
+	check_pairs(c, i);
+	struct longop o;
+	long_load(c, i, &o);
+	uint32_t next_ia = c->psw.ia;
+	int cc = 0;
+	while (o.l1 || o.l2) {
+		uint32_t n = o.l1 > o.l2 ? o.l1 : o.l2;
+		const uint8_t *p1 = NULL, *p2 = NULL;
+		if (o.l1)
+			n = min32(n, min32(o.l1, block_left(o.a1)));
+		if (o.l2)
+			n = min32(n, min32(o.l2, block_left(o.a2)));
+		if (o.l1)
+			p1 = vrange(c, o.a1, n, ACC_FETCH);
+		if (o.l2)
+			p2 = vrange(c, o.a2, n, ACC_FETCH);
+		uint32_t k = 0;
+		if (p1 && p2 && memcmp(p1, p2, n) == 0) {
+			k = n;
+		} else {
+			for (; k < n; k++) {
+				uint8_t x = p1 ? p1[k] : o.pad, y = p2 ? p2[k] : o.pad;
+				if (x != y) {
+					cc = x < y ? 1 : 2;
+					break;
+				}
+			}
+		}
+		if (o.l1) {
+			o.a1 = (o.a1 + k) & AMASK;
+			o.l1 -= k;
+		}
+		if (o.l2) {
+			o.a2 = (o.a2 + k) & AMASK;
+			o.l2 -= k;
+		}
+		if (cc)
+			break;
+		if (unit_done(c, i, &o, o.l1 || o.l2))
+			return;
+	}
+	long_store(c, i, &o);
+	cpu_set_cc(c, cc);
+	c->psw.ia = next_ia;
+}
