@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "access.h"
+#include "decode.h"
 
 enum { CHUNK = 65536 };
 
@@ -34,12 +35,15 @@ void cpu_purge_tlb(struct cpu *c)
 {
 	memset(c->tlb_fetch, 0, sizeof c->tlb_fetch);
 	memset(c->tlb_store, 0, sizeof c->tlb_store);
+	c->iblk_va = 1;
 }
 
 /* The TLB context: entries made under one PSW key and DAT mode never serve
  * another.  Bit 31 keeps every valid tag nonzero. */
 void cpu_update_ctx(struct cpu *c)
 {
+	c->iblk_va = 1; /* matches no instruction address */
+	c->deny = (c->s37x ? 0 : OPF_S37X) | ((c->psw.flags & PSW_P) ? OPF_PRIV : 0);
 	c->tlb_ctx = 0x80000000u | (uint32_t)c->psw.key << 16 | (cpu_dat_on(c) ? 1u << 20 : 0);
 }
 
@@ -141,33 +145,42 @@ int cpu_insn_length(uint8_t op)
 }
 
 /* Decode and run one instruction.  c->ia_insn and c->ilc are already set. */
-void cpu_dispatch(struct cpu *c, const uint8_t *b, uint32_t addr)
+static inline __attribute__((always_inline)) void dispatch(struct cpu *c, const uint8_t *b, uint32_t addr)
 {
 	const struct opdef *d = cpu_opdef(b[0], b[1]);
-	if (!d->fn || ((d->flags & OPF_S37X) && !c->s37x))
-		cpu_program_check(c, PGM_OPERATION);
-	if ((d->flags & OPF_PRIV) && (c->psw.flags & PSW_P))
+	if (__builtin_expect(!d->fn || (d->flags & c->deny), 0)) {
+		if (!d->fn || (d->flags & OPF_S37X))
+			cpu_program_check(c, PGM_OPERATION);
 		cpu_program_check(c, PGM_PRIVILEGED);
+	}
 	struct insn in;
-	cpu_decode(c, d, b, &in);
+	decode_insn(c, d, b, &in);
 	in.addr = addr;
 	d->fn(c, &in);
 }
 
-/* Fetch the instruction at the PSW address into buf (at most 6 bytes are
- * looked at, and only as many as the instruction has).  Returns a pointer to
- * the bytes, straight into storage when they do not cross a 2K block. */
-static inline const uint8_t *fetch_insn(struct cpu *c, uint32_t ia, uint8_t *buf)
+void cpu_dispatch(struct cpu *c, const uint8_t *b, uint32_t addr) { dispatch(c, b, addr); }
+
+/* Instruction fetch.  The host address of the 2K block holding the current
+ * instruction is kept in c->iblk_va/iblk_host, so that sequential
+ * instructions need neither TLB lookup nor translation; anything that could
+ * change the block's translation or protection (TLB purge, PSW key or DAT
+ * change) clears it.  An odd address never matches iblk_va (bit 0 is zero
+ * there) and so reaches the specification check on the slow path. */
+static const uint8_t *fetch_slow(struct cpu *c, uint32_t ia, uint8_t *buf)
 {
-	if (ia & 1) {
-		c->ifetching = true;
-		cpu_program_check(c, PGM_SPECIFICATION);
-	}
-	uint8_t *p = tlb_lookup(c, c->tlb_fetch, ia);
-	if (__builtin_expect(p && (ia & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 6, 1))
-		return p;
 	c->ifetching = true;
-	p = vptr(c, ia, ACC_IFETCH);
+	if (ia & 1)
+		cpu_program_check(c, PGM_SPECIFICATION);
+	uint8_t *p = vptr(c, ia, ACC_IFETCH);
+	if ((ia & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 6) {
+		c->ifetching = false;
+		if (tlb_lookup(c, c->tlb_fetch, ia)) { /* block is cacheable */
+			c->iblk_va = ia & ~(BLOCK_SIZE - 1);
+			c->iblk_host = p - (ia & (BLOCK_SIZE - 1));
+		}
+		return p;
+	}
 	buf[0] = p[0];
 	buf[1] = p[1];
 	int len = cpu_insn_length(buf[0]);
@@ -177,24 +190,39 @@ static inline const uint8_t *fetch_insn(struct cpu *c, uint32_t ia, uint8_t *buf
 	return buf;
 }
 
-static inline void cpu_one(struct cpu *c)
+static inline __attribute__((always_inline)) void cpu_one(struct cpu *c)
 {
 	uint8_t buf[6];
 	uint32_t ia = c->psw.ia;
 	c->ia_insn = ia;
-	const uint8_t *b = fetch_insn(c, ia, buf);
+	const uint8_t *b;
+	if (__builtin_expect((ia & ~(BLOCK_SIZE - 1u)) == c->iblk_va && (ia & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 6, 1))
+		b = c->iblk_host + (ia & (BLOCK_SIZE - 1));
+	else
+		b = fetch_slow(c, ia, buf);
 	uint8_t ilc = (uint8_t)cpu_insn_length(b[0]);
 	c->ilc = ilc;
 	c->psw.ia = (ia + ilc) & AMASK;
-	c->icount++;
-	if (__builtin_expect(c->trace, 0)) {
-		char line[160];
-		int n = snprintf(line, sizeof line, "%06X ", ia);
-		cpu_disasm(b, ia, line + n, (int)sizeof line - n);
-		if (c->trace_out)
-			c->trace_out(c, line);
-	}
-	cpu_dispatch(c, b, ia);
+	dispatch(c, b, ia);
+}
+
+static void trace_one(struct cpu *c)
+{
+	char line[160];
+	uint8_t buf[6];
+	uint32_t ia = c->psw.ia;
+	c->ia_insn = ia;
+	const uint8_t *b = fetch_slow(c, ia, buf);
+	int n = snprintf(line, sizeof line, "%06X ", ia);
+	cpu_disasm(b, ia, line + n, (int)sizeof line - n);
+	if (c->trace_out)
+		c->trace_out(c, line);
+	if (c->tracemax && --c->tracemax == 0)
+		c->trace = false;
+	uint8_t ilc = (uint8_t)cpu_insn_length(b[0]);
+	c->ilc = ilc;
+	c->psw.ia = (ia + ilc) & AMASK;
+	dispatch(c, b, ia);
 }
 
 /* PSW bits that enable external and I/O interruptions. */
@@ -264,6 +292,7 @@ int cpu_run(struct cpu *c, uint64_t max_insns)
 	uint64_t limit = max_insns ? c->icount + max_insns : UINT64_MAX;
 	c->state = CPU_OPERATING;
 	c->waiting = false;
+	cpu_update_ctx(c); /* PSW fields or S37X may have been set from outside */
 	int code = sigsetjmp(c->pgm_jmp, 0);
 	if (code)
 		cpu_interrupt_program(c, code);
@@ -280,9 +309,18 @@ int cpu_run(struct cpu *c, uint64_t max_insns)
 		if (c->icount >= limit)
 			break;
 		uint64_t n = limit - c->icount < CHUNK ? limit - c->icount : CHUNK;
-		uint64_t end = c->icount + n;
-		while (c->icount < end && !c->attention)
-			cpu_one(c);
+		c->icount_end = c->icount + n;
+		if (__builtin_expect(c->trace, 0)) {
+			while (c->icount < c->icount_end && !c->attention) {
+				c->icount++;
+				trace_one(c);
+			}
+		} else {
+			while (c->icount < c->icount_end && !c->attention) {
+				c->icount++;
+				cpu_one(c);
+			}
+		}
 		c->attention = 1; /* chunk done: service timers */
 	}
 	return c->state;

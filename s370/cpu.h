@@ -211,6 +211,10 @@ struct cpu {
 	bool s37x;               /* S37X ON */
 	bool trace;              /* instruction trace on */
 	uint64_t icount;         /* instructions executed */
+	uint64_t icount_end;     /* end of the current run chunk */
+	uint32_t iblk_va;        /* 2K block of the current instruction (1 = none), see cpu.c */
+	uint8_t *iblk_host;      /* its host address */
+	uint8_t deny;            /* OPF_* flags that make an opcode fail now (S37X off, problem state) */
 
 	struct tlb_entry tlb_fetch[TLB_SIZE];
 	struct tlb_entry tlb_store[TLB_SIZE];
