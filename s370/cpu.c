@@ -35,14 +35,14 @@ void cpu_purge_tlb(struct cpu *c)
 {
 	memset(c->tlb_fetch, 0, sizeof c->tlb_fetch);
 	memset(c->tlb_store, 0, sizeof c->tlb_store);
-	c->iblk_va = 1;
+	c->iblk_va = 0x80000000u;
 }
 
 /* The TLB context: entries made under one PSW key and DAT mode never serve
  * another.  Bit 31 keeps every valid tag nonzero. */
 void cpu_update_ctx(struct cpu *c)
 {
-	c->iblk_va = 1; /* matches no instruction address */
+	c->iblk_va = 0x80000000u; /* matches no instruction address */
 	c->deny = (c->s37x ? 0 : OPF_S37X) | ((c->psw.flags & PSW_P) ? OPF_PRIV : 0);
 	c->tlb_ctx = 0x80000000u | (uint32_t)c->psw.key << 16 | (cpu_dat_on(c) ? 1u << 20 : 0);
 }
@@ -103,6 +103,17 @@ void cpu_psw_store(const struct cpu *c, uint8_t out[8])
 	out[7] = (uint8_t)p->ia;
 }
 
+/* The current PSW as the operator sees it.  In BC mode the ILC field of the
+ * current PSW is only defined once an interruption stores it; the display
+ * shows the length of the last instruction there, as Hercules does, so a
+ * wait PSW loaded by LPSW reads 00020000 80000000 on both machines. */
+void cpu_psw_current(const struct cpu *c, uint8_t out[8])
+{
+	cpu_psw_store(c, out);
+	if (!(c->psw.flags & PSW_EC))
+		out[4] = (uint8_t)((out[4] & 0x3F) | (c->ilc / 2) << 6);
+}
+
 /* Load a PSW.  An EC-mode PSW with nonzero bits 0, 2-4, 16-17 or 24-39 is
  * invalid: it is loaded, and a specification exception is recognised before
  * the next instruction is fetched ("early" exception, ILC 0). */
@@ -148,8 +159,8 @@ int cpu_insn_length(uint8_t op)
 static inline __attribute__((always_inline)) void dispatch(struct cpu *c, const uint8_t *b, uint32_t addr)
 {
 	const struct opdef *d = cpu_opdef(b[0], b[1]);
-	if (__builtin_expect(!d->fn || (d->flags & c->deny), 0)) {
-		if (!d->fn || (d->flags & OPF_S37X))
+	if (__builtin_expect(d->flags & c->deny, 0)) {
+		if (d->flags & c->deny & OPF_S37X)
 			cpu_program_check(c, PGM_OPERATION);
 		cpu_program_check(c, PGM_PRIVILEGED);
 	}
@@ -196,8 +207,9 @@ static inline __attribute__((always_inline)) void cpu_one(struct cpu *c)
 	uint32_t ia = c->psw.ia;
 	c->ia_insn = ia;
 	const uint8_t *b;
-	if (__builtin_expect((ia & ~(BLOCK_SIZE - 1u)) == c->iblk_va && (ia & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 6, 1))
-		b = c->iblk_host + (ia & (BLOCK_SIZE - 1));
+	uint32_t off = ia - c->iblk_va;
+	if (__builtin_expect(off <= BLOCK_SIZE - 6 && !(ia & 1), 1))
+		b = c->iblk_host + off;
 	else
 		b = fetch_slow(c, ia, buf);
 	uint8_t ilc = (uint8_t)cpu_insn_length(b[0]);

@@ -150,20 +150,15 @@ enum {
 
 /* The decoded instruction: fields of every format, filled once by decode. */
 struct insn {
-	uint8_t op;   /* first opcode byte */
-	uint8_t op2;  /* second opcode byte (B2xx, B9xx) or 4-bit extension (A7x, C0x) */
-	uint8_t r1;   /* R1 / M1 / L1 high half / I2 for SI */
-	uint8_t r2;   /* R2 / X2 / R3 / M3 */
-	uint8_t r3;   /* R3 for RS, RSI */
-	uint8_t len1; /* SS: L1 (or L), as coded (length-1) */
-	uint8_t len2; /* SS: L2 */
-	uint8_t imm8; /* SI: I2 */
-	uint32_t ea1; /* effective address of the first operand (SI, SS, S) */
-	uint32_t ea2; /* effective address of the second operand (RX, RS, SS) */
-	int32_t imm;  /* RI/RIL/RSI immediate, sign-extended */
-	uint16_t d2;  /* RS: displacement (shifts use the address as a count) */
-	uint8_t b2;   /* base register numbers, kept for traces and MVCL-like users */
-	uint8_t b1;
+	uint8_t r1;    /* R1 (M1 for BC/BRC), from byte 1 (byte 3 for RRE) */
+	uint8_t r2;    /* R2 / X2 / R3 / M3 */
+	uint8_t r3;    /* R3 for RS, RSI */
+	uint8_t len1;  /* SS: the length byte as coded: L (length-1), or L1 and L2 in its nibbles */
+	uint8_t imm8;  /* SI: I2 */
+	uint8_t op2;   /* S: byte 1; RRE: second opcode byte; RI/RIL: 4-bit extension */
+	uint32_t ea1;  /* effective address of the first operand (SI, SS) */
+	uint32_t ea2;  /* effective address of the second operand (RX, RS, S, SS) */
+	int32_t imm;   /* RI/RIL/RSI immediate, sign-extended */
 	uint32_t addr; /* address of this instruction (for relative branches; the target's under EX) */
 };
 
@@ -212,7 +207,7 @@ struct cpu {
 	bool trace;              /* instruction trace on */
 	uint64_t icount;         /* instructions executed */
 	uint64_t icount_end;     /* end of the current run chunk */
-	uint32_t iblk_va;        /* 2K block of the current instruction (1 = none), see cpu.c */
+	uint32_t iblk_va;        /* 2K block of the current instruction (X'80000000' = none), see cpu.c */
 	uint8_t *iblk_host;      /* its host address */
 	uint8_t deny;            /* OPF_* flags that make an opcode fail now (S37X off, problem state) */
 
@@ -278,6 +273,7 @@ void cpu_wake(struct cpu *c);  /* any thread: make the CPU look at its state now
 _Noreturn void cpu_program_check(struct cpu *c, int code);
 void cpu_psw_store(const struct cpu *c, uint8_t out[8]);
 bool cpu_psw_load(struct cpu *c, const uint8_t in[8]); /* false: invalid (spec. exception due) */
+void cpu_psw_current(const struct cpu *c, uint8_t out[8]); /* for display: BC ILC = last insn */
 
 /* Condition-code helpers used by many handlers. */
 static inline void cpu_set_cc(struct cpu *c, int cc) { c->psw.cc = (uint8_t)cc; }

@@ -18,73 +18,71 @@
 
 #include "cpu.h"
 
-static inline uint32_t bd(const struct cpu *c, const uint8_t *p)
+/* Base + displacement from the halfword B D D D; base register 0 means 0. */
+static inline uint32_t bd(const struct cpu *c, uint32_t h)
 {
-	uint8_t b = p[0] >> 4;
-	uint32_t d = (uint32_t)(p[0] & 0x0F) << 8 | p[1];
+	uint32_t b = h >> 12, d = h & 0x0FFF;
 	return (b ? c->gpr[b] + d : d) & 0x00FFFFFFu;
 }
 
+/* The instruction bytes are read into locals first: stores into *i could
+ * otherwise alias them and force reloads. */
 static inline __attribute__((always_inline)) void decode_insn(const struct cpu *c, const struct opdef *d,
 							      const uint8_t *b, struct insn *i)
 {
-	i->op = b[0];
-	i->r1 = b[1] >> 4;
-	i->r2 = b[1] & 0x0F;
+	uint32_t b1 = b[1];
+	uint32_t h2 = (uint32_t)b[2] << 8 | b[3];
+	i->r1 = (uint8_t)(b1 >> 4);
+	i->r2 = (uint8_t)(b1 & 0x0F);
 	switch (d->fmt) {
 	case F_RR:
 	case F_E:
-	case F_NONE:
 		break;
-	case F_RX:
-		i->b2 = b[2] >> 4;
-		i->ea2 = bd(c, b + 2);
-		if (i->r2)
-			i->ea2 = (i->ea2 + c->gpr[i->r2]) & 0x00FFFFFFu;
+	case F_NONE: /* an unassigned opcode */
+		cpu_program_check((struct cpu *)c, PGM_OPERATION);
+	case F_RX: {
+		uint32_t ea = bd(c, h2);
+		if (b1 & 0x0F)
+			ea = (ea + c->gpr[b1 & 0x0F]) & 0x00FFFFFFu;
+		i->ea2 = ea;
 		break;
+	}
 	case F_RS:
-		i->r3 = i->r2;
-		i->b2 = b[2] >> 4;
-		i->d2 = (uint16_t)((b[2] & 0x0F) << 8 | b[3]);
-		i->ea2 = bd(c, b + 2);
+		i->r3 = (uint8_t)(b1 & 0x0F);
+		i->ea2 = bd(c, h2);
 		break;
 	case F_RSI:
-		i->r3 = i->r2;
-		i->imm = (int16_t)(b[2] << 8 | b[3]);
+		i->r3 = (uint8_t)(b1 & 0x0F);
+		i->imm = (int16_t)h2;
 		break;
 	case F_SI:
-		i->imm8 = b[1];
-		i->b1 = b[2] >> 4;
-		i->ea1 = bd(c, b + 2);
+		i->imm8 = (uint8_t)b1;
+		i->ea1 = bd(c, h2);
 		break;
 	case F_S:
-		i->op2 = b[1];
-		i->b2 = b[2] >> 4;
-		i->d2 = (uint16_t)((b[2] & 0x0F) << 8 | b[3]);
-		i->ea2 = bd(c, b + 2);
+		i->op2 = (uint8_t)b1;
+		i->ea2 = bd(c, h2);
 		break;
 	case F_SS:
-		i->op2 = b[1];
-		i->len1 = b[1];      /* L for one-length SS; L1 = r1, L2 = r2 for two */
-		i->len2 = b[1] & 0x0F;
-		i->b1 = b[2] >> 4;
-		i->ea1 = bd(c, b + 2);
-		i->b2 = b[4] >> 4;
-		i->ea2 = bd(c, b + 4);
+		i->len1 = (uint8_t)b1; /* L for one-length SS; L1 = r1, L2 = r2 for two */
+		i->ea1 = bd(c, h2);
+		i->ea2 = bd(c, (uint32_t)b[4] << 8 | b[5]);
 		break;
 	case F_RI:
-		i->op2 = b[1] & 0x0F;
-		i->imm = (int16_t)(b[2] << 8 | b[3]);
+		i->op2 = (uint8_t)(b1 & 0x0F);
+		i->imm = (int16_t)h2;
 		break;
 	case F_RIL:
-		i->op2 = b[1] & 0x0F;
-		i->imm = (int32_t)((uint32_t)b[2] << 24 | (uint32_t)b[3] << 16 | (uint32_t)b[4] << 8 | b[5]);
+		i->op2 = (uint8_t)(b1 & 0x0F);
+		i->imm = (int32_t)(h2 << 16 | (uint32_t)b[4] << 8 | b[5]);
 		break;
-	case F_RRE:
-		i->op2 = b[1];
-		i->r1 = b[3] >> 4;
-		i->r2 = b[3] & 0x0F;
+	case F_RRE: {
+		uint32_t b3 = b[3];
+		i->op2 = (uint8_t)b1;
+		i->r1 = (uint8_t)(b3 >> 4);
+		i->r2 = (uint8_t)(b3 & 0x0F);
 		break;
+	}
 	}
 }
 

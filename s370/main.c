@@ -1,10 +1,261 @@
-/* main.c — placeholder until the console lands. */
-#include <stdio.h>
+/* main.c — the s370 program: options, configuration, console loop, shutdown.
+ *
+ *   s370 [-f CONF] [--script FILE] [--daemon] [--exit-on-wait] [--log FILE]
+ *
+ * The main thread reads operator commands (stdin, --script files) and runs
+ * them; the CPU runs on its own thread (machine.c).  SIGTERM and SIGINT, like
+ * quit, stop the CPU and shut the machine down cleanly.
+ *
+ * Under --exit-on-wait, stdout carries exactly one line, the PSW of the
+ * disabled wait (or self-stop) that ended the run; console output goes to
+ * stderr instead.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
-#include "cpu.h"
+#include "commands.h"
+#include "config.h"
+#include "console.h"
+#include "machine.h"
 
-int main(void)
+struct app {
+	struct machine m;
+	struct console con;
+	struct cmd_ctx cmd;
+	bool exit_on_wait;
+	volatile bool ended; /* --exit-on-wait: the CPU has stopped by itself */
+};
+
+/* Signal handling needs one process-wide place to look. */
+static volatile sig_atomic_t got_signal;
+static struct console *signal_console;
+
+static void on_signal(int sig)
 {
-	puts("s370: console not built yet");
+	got_signal = sig;
+	if (signal_console)
+		console_wake(signal_console);
+}
+
+static bool should_stop(struct cmd_ctx *x)
+{
+	struct app *a = x->ctx;
+	return got_signal || a->ended;
+}
+
+static void psw_text(struct cpu *c, char *buf, size_t n)
+{
+	uint8_t p[8];
+	cpu_psw_current(c, p);
+	snprintf(buf, n, "PSW=%02X%02X%02X%02X %02X%02X%02X%02X", p[0], p[1], p[2], p[3], p[4], p[5], p[6],
+	         p[7]);
+}
+
+/* CPU thread: the CPU stopped by itself. */
+static void on_stop(struct machine *m, void *ctx)
+{
+	struct app *a = ctx;
+	char psw[32];
+	psw_text(&m->cpu, psw, sizeof psw);
+	if (a->exit_on_wait) {
+		console_print_to(&a->con, stdout, psw);
+		a->ended = true;
+		console_wake(&a->con);
+	} else if (m->cpu.waiting) {
+		console_printf(&a->con, "CPU0000: disabled wait state %s", psw);
+	} else {
+		console_printf(&a->con, "CPU0000: stopped %s", psw);
+	}
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: s370 [-f CONF] [--script FILE] [--daemon] [--exit-on-wait] [--log FILE]\n"
+	           "  -f CONF         configuration file (default: s370.cnf beside the program, if any)\n"
+	           "  --script FILE   run the console commands in FILE first\n"
+	           "  --daemon        do not read commands from stdin; run until SIGTERM\n"
+	           "  --exit-on-wait  at a disabled wait or stop, print PSW=... on stdout and exit 0\n"
+	           "  --log FILE      also write all console output to FILE\n");
+}
+
+struct options {
+	const char *conf, *script, *log;
+	bool daemon, exit_on_wait;
+};
+
+static int parse_options(int argc, char **argv, struct options *o)
+{
+	memset(o, 0, sizeof *o);
+	for (int k = 1; k < argc; k++) {
+		const char *s = argv[k];
+		const char **val = NULL;
+		if (!strcmp(s, "-f") || !strcmp(s, "--config"))
+			val = &o->conf;
+		else if (!strcmp(s, "--script"))
+			val = &o->script;
+		else if (!strcmp(s, "--log"))
+			val = &o->log;
+		else if (!strcmp(s, "--daemon"))
+			o->daemon = true;
+		else if (!strcmp(s, "--exit-on-wait"))
+			o->exit_on_wait = true;
+		else if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
+			usage(stdout);
+			exit(0);
+		} else {
+			fprintf(stderr, "s370: unknown option %s\n", s);
+			usage(stderr);
+			return -1;
+		}
+		if (val) {
+			if (k + 1 >= argc) {
+				fprintf(stderr, "s370: %s needs a file name\n", s);
+				return -1;
+			}
+			*val = argv[++k];
+		}
+	}
+	return 0;
+}
+
+/* s370.cnf in the directory of the executable, if it exists. */
+static bool default_config(char *path, size_t n)
+{
+	char exe[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (len <= 0)
+		return false;
+	exe[len] = 0;
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return false;
+	slash[1] = 0;
+	if (strlen(exe) + sizeof "s370.cnf" > n)
+		return false;
+	strcpy(path, exe);
+	strcat(path, "s370.cnf");
+	return access(path, R_OK) == 0;
+}
+
+/* Read the configuration; its messages go to the console (errors to stderr). */
+static int load_config(struct app *a, const struct options *o, struct config *cfg)
+{
+	config_defaults(cfg);
+	char *text = NULL;
+	size_t len = 0;
+	cfg->msg = open_memstream(&text, &len);
+	if (!cfg->msg)
+		cfg->msg = stderr;
+	char dflt[PATH_MAX];
+	const char *path = o->conf;
+	if (!path && default_config(dflt, sizeof dflt))
+		path = dflt;
+	int rc = 0;
+	if (path) {
+		console_printf(&a->con, "s370: configuration %s", path);
+		rc = config_load(cfg, path);
+	} else {
+		console_printf(&a->con, "s370: no configuration file, built-in defaults (MAINSIZE 16, "
+		                        "S37X ON, ARCHMODE S/370)");
+	}
+	if (cfg->msg != stderr) {
+		fclose(cfg->msg);
+		cfg->msg = stderr;
+		for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+			if (rc)
+				console_print_to(&a->con, stderr, line);
+			else
+				console_printf(&a->con, "%s", line);
+		}
+		free(text);
+	}
+	return rc;
+}
+
+static void install_signals(struct app *a)
+{
+	signal_console = &a->con;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* Commands from stdin until quit, EOF, a signal or the end of the run. */
+static void command_loop(struct app *a, bool read_stdin)
+{
+	a->con.in_fd = read_stdin ? STDIN_FILENO : -1;
+	bool echo = read_stdin && !isatty(STDIN_FILENO);
+	char line[1024];
+	while (!a->cmd.quit && !should_stop(&a->cmd)) {
+		enum con_read r = console_read(&a->con, line, sizeof line, -1);
+		if (r == CON_LINE) {
+			if (echo && line[strspn(line, " \t")])
+				console_printf(&a->con, "> %s", line);
+			cmd_execute(&a->cmd, line);
+		} else if (r == CON_EOF) {
+			if (!a->exit_on_wait)
+				break;
+			a->con.in_fd = -1; /* keep running until the CPU ends the run */
+		}
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	if (parse_options(argc, argv, &o))
+		return 1;
+	static struct app app; /* large (storage TLBs): not on the stack */
+	struct app *a = &app;
+	a->exit_on_wait = o.exit_on_wait;
+	if (console_init(&a->con, o.exit_on_wait ? stderr : stdout)) {
+		perror("s370: pipe");
+		return 1;
+	}
+	if (o.log && console_open_log(&a->con, o.log)) {
+		fprintf(stderr, "s370: --log %s: %s\n", o.log, strerror(errno));
+		return 1;
+	}
+	struct config cfg;
+	if (load_config(a, &o, &cfg)) {
+		config_free(&cfg);
+		console_close(&a->con);
+		return 1;
+	}
+	if (machine_init(&a->m, &cfg)) {
+		console_print_to(&a->con, stderr, "s370: not enough memory for main storage");
+		return 1;
+	}
+	a->m.on_stop = on_stop;
+	a->m.on_stop_ctx = a;
+	a->m.cpu.exit_on_wait = o.exit_on_wait;
+	install_signals(a);
+	if (machine_start_thread(&a->m)) {
+		console_print_to(&a->con, stderr, "s370: cannot create the CPU thread");
+		return 1;
+	}
+	console_printf(&a->con, "s370: System/370, %dM main storage, S37X %s, CPU ID %016llX",
+	               a->m.cfg.mainsize_mb, a->m.cpu.s37x ? "ON" : "OFF",
+	               (unsigned long long)a->m.cpu.cpuid);
+
+	cmd_init(&a->cmd, &a->m, &a->con);
+	a->cmd.should_stop = should_stop;
+	a->cmd.ctx = a;
+	if (o.script)
+		cmd_script(&a->cmd, o.script);
+	command_loop(a, !o.daemon);
+
+	machine_shutdown(&a->m);
+	if (got_signal)
+		console_printf(&a->con, "s370: signal %d: shut down", (int)got_signal);
+	console_close(&a->con);
 	return 0;
 }

@@ -1,0 +1,38 @@
+# lib.sh — shared by the command-line tests: sourced with the program path in $1.
+set -u
+S370=$1
+T=$(mktemp -d /tmp/s370cli.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+FAILS=0
+
+fail() {
+	echo "FAIL: $*"
+	FAILS=$((FAILS + 1))
+}
+
+# expect_grep FILE PATTERN (fixed string)
+expect_grep() {
+	grep -qF -- "$2" "$1" || { fail "$1 lacks: $2"; echo "--- $1:"; cat "$1"; }
+}
+
+expect_no_grep() {
+	! grep -qF -- "$2" "$1" || fail "$1 has: $2"
+}
+
+expect_rc() {
+	[ "$1" = "$2" ] || fail "$3: exit status $1, expected $2"
+}
+
+# bin FILE HEX: write the bytes given in hex (blanks allowed)
+bin() {
+	printf '%s' "$2" | tr -d ' ' | xxd -r -p > "$1"
+}
+
+finish() {
+	if [ "$FAILS" -ne 0 ]; then
+		echo "$FAILS failure(s)"
+		exit 1
+	fi
+	echo "ok"
+	exit 0
+}
