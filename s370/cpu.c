@@ -192,6 +192,7 @@ static const uint8_t *fetch_slow(struct cpu *c, uint32_t ia, uint8_t *buf)
 		}
 		return p;
 	}
+	memset(buf, 0, 6);
 	buf[0] = p[0];
 	buf[1] = p[1];
 	int len = cpu_insn_length(buf[0]);
