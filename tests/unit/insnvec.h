@@ -20,12 +20,6 @@
 #define VEC_MEM 0x800u
 #define CC_KEEP (-1)
 
-/* s370core is a static archive and optab.c refers to the handlers weakly,
- * which does not pull their object files out of the archive.  A strong
- * reference to one handler of each group links that group in. */
-op_fn op_lr, op_nr, op_bc, op_srl, op_lhi;
-op_fn *const vec_link_anchors[] = {op_lr, op_nr, op_bc, op_srl, op_lhi};
-
 struct vec {
 	const char *hex; /* the instruction */
 	uint32_t g[4];   /* GPR 2-5 before */
