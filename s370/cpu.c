@@ -44,7 +44,12 @@ void cpu_update_ctx(struct cpu *c)
 {
 	c->iblk_va = 0x80000000u; /* matches no instruction address */
 	c->deny = (c->s37x ? 0 : OPF_S37X) | ((c->psw.flags & PSW_P) ? OPF_PRIV : 0);
-	c->tlb_ctx = 0x80000000u | (uint32_t)c->psw.key << 16 | (cpu_dat_on(c) ? 1u << 20 : 0);
+	/* PER storage-alteration monitoring (per.c) must see every store: its
+	 * own context bit keeps store TLB entries made without it from being
+	 * used, and vaddr_slow() makes none while it is on. */
+	c->per.sa = cpu_per_sa(c);
+	c->tlb_ctx = 0x80000000u | (uint32_t)c->psw.key << 16 | (cpu_dat_on(c) ? 1u << 20 : 0) |
+		     (c->per.sa ? 1u << 21 : 0);
 }
 
 /* CPU reset (GA22-7000 "Resets"): stop, clear pending interruptions; registers kept. */
@@ -60,13 +65,15 @@ void cpu_reset(struct cpu *c)
 
 /* Initial CPU reset: also PSW, prefix, CPU timer, clock comparator and the
  * control registers' reset values (CR0 = X'000000E0': interval-timer,
- * interrupt-key and external-signal masks on; CR14 = X'C2000000'; CR15 = 512). */
+ * interrupt-key and external-signal masks on; CR2 = all ones: every channel
+ * enabled; CR14 = X'C2000000'; CR15 = 512). */
 void cpu_initial_reset(struct cpu *c)
 {
 	cpu_reset(c);
 	memset(&c->psw, 0, sizeof c->psw);
 	memset(c->cr, 0, sizeof c->cr);
 	c->cr[0] = 0x000000E0u;
+	c->cr[2] = 0xFFFFFFFFu; /* channel masks: all channels enabled */
 	c->cr[14] = 0xC2000000u;
 	c->cr[15] = 0x00000200u;
 	c->prefix = 0;
@@ -170,7 +177,12 @@ static inline __attribute__((always_inline)) void dispatch(struct cpu *c, const 
 	d->fn(c, &in);
 }
 
-void cpu_dispatch(struct cpu *c, const uint8_t *b, uint32_t addr) { dispatch(c, b, addr); }
+void cpu_dispatch(struct cpu *c, const uint8_t *b, uint32_t addr)
+{
+	if (c->per.insn && c->in_execute) /* PER: the target of EXECUTE (per.c) */
+		per_execute_target(c, b, addr);
+	dispatch(c, b, addr);
+}
 
 /* Instruction fetch.  The host address of the 2K block holding the current
  * instruction is kept in c->iblk_va/iblk_host, so that sequential
@@ -202,6 +214,15 @@ static const uint8_t *fetch_slow(struct cpu *c, uint32_t ia, uint8_t *buf)
 	return buf;
 }
 
+/* Instruction fetch for the slower paths outside the fast loop (per.c). */
+const uint8_t *cpu_fetch(struct cpu *c, uint32_t ia, uint8_t buf[6])
+{
+	uint32_t off = ia - c->iblk_va;
+	if (off <= BLOCK_SIZE - 6 && !(ia & 1))
+		return c->iblk_host + off;
+	return fetch_slow(c, ia, buf);
+}
+
 static inline __attribute__((always_inline)) void cpu_one(struct cpu *c)
 {
 	uint8_t buf[6];
@@ -219,19 +240,25 @@ static inline __attribute__((always_inline)) void cpu_one(struct cpu *c)
 	dispatch(c, b, ia);
 }
 
-static void trace_one(struct cpu *c)
+/* One trace line for the instruction b at ia (also used by per.c). */
+void cpu_trace_insn(struct cpu *c, const uint8_t *b, uint32_t ia)
 {
 	char line[160];
-	uint8_t buf[6];
-	uint32_t ia = c->psw.ia;
-	c->ia_insn = ia;
-	const uint8_t *b = fetch_slow(c, ia, buf);
 	int n = snprintf(line, sizeof line, "%06X ", ia);
 	cpu_disasm(b, ia, line + n, (int)sizeof line - n);
 	if (c->trace_out)
 		c->trace_out(c, line);
 	if (c->tracemax && --c->tracemax == 0)
 		c->trace = false;
+}
+
+static void trace_one(struct cpu *c)
+{
+	uint8_t buf[6];
+	uint32_t ia = c->psw.ia;
+	c->ia_insn = ia;
+	const uint8_t *b = fetch_slow(c, ia, buf);
+	cpu_trace_insn(c, b, ia);
 	uint8_t ilc = (uint8_t)cpu_insn_length(b[0]);
 	c->ilc = ilc;
 	c->psw.ia = (ia + ilc) & AMASK;
@@ -245,9 +272,11 @@ static bool io_enabled(const struct cpu *c)
 	return (c->psw.flags & PSW_EC) ? (c->psw.sysmask & SM_IO) != 0 : (c->psw.sysmask & 0xFE) != 0;
 }
 
-static void wait_for_event(struct cpu *c)
+static void wait_for_event(struct cpu *c, uint64_t io_us)
 {
 	uint64_t us = timer_next_event_us(c);
+	if (io_us < us) /* the next device event (channel subsystem) */
+		us = io_us;
 	if (us > 1000000)
 		us = 1000000;
 	uint64_t t0 = timer_host_us();
@@ -281,6 +310,7 @@ static bool cpu_service(struct cpu *c)
 			cpu_interrupt_restart(c);
 		}
 		timer_update(c);
+		uint64_t io_us = c->io_service ? c->io_service(c) : UINT64_MAX;
 		if (c->psw_invalid) /* taken from within cpu_run's exception path */
 			return true;
 		if (cpu_interrupt_pending(c))
@@ -293,7 +323,7 @@ static bool cpu_service(struct cpu *c)
 			return false;
 		}
 		c->waiting = true;
-		wait_for_event(c);
+		wait_for_event(c, io_us);
 		c->waiting = false;
 	}
 }
@@ -323,7 +353,18 @@ int cpu_run(struct cpu *c, uint64_t max_insns)
 			break;
 		uint64_t n = limit - c->icount < CHUNK ? limit - c->icount : CHUNK;
 		c->icount_end = c->icount + n;
-		if (__builtin_expect(c->trace, 0)) {
+		/* Program-event recording (per.c) runs its own, slower, loop.  An
+		 * LCTL of CR9 sets attention, so the mode is re-evaluated here
+		 * before the next instruction; it may also have switched storage-
+		 * alteration monitoring without a PSW change. */
+		if (__builtin_expect(c->per.sa != cpu_per_sa(c), 0))
+			cpu_update_ctx(c);
+		if (__builtin_expect(cpu_per_mode(c), 0)) {
+			while (c->icount < c->icount_end && !c->attention) {
+				c->icount++;
+				per_one(c);
+			}
+		} else if (__builtin_expect(c->trace, 0)) {
 			while (c->icount < c->icount_end && !c->attention) {
 				c->icount++;
 				trace_one(c);

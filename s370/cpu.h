@@ -140,6 +140,28 @@ enum {
 	CR0_EXTSIG_MASK = 0x00000020u, /* bit 26: external signal */
 };
 
+/* Program-event recording, CR9 bits 0-3 (per.c); bits 16-31 select GPRs 0-15. */
+enum {
+	CR9_PER_BRANCH = 0x80000000u, /* successful branching */
+	CR9_PER_IFETCH = 0x40000000u, /* instruction fetching */
+	CR9_PER_STORE = 0x20000000u,  /* storage alteration */
+	CR9_PER_GPR = 0x10000000u,    /* general-register alteration */
+	CR9_PER_EVENTS = 0xF0000000u,
+};
+
+/* PER state of the instruction being executed by per_one() (per.c). */
+struct cpu_per {
+	bool sa;          /* storage alteration monitored: no store TLB entries (tlb_ctx bit 21) */
+	bool insn;        /* an instruction is running under per_one() */
+	bool ex_valid;    /* ex[] holds the target of EXECUTE */
+	uint8_t code;     /* events seen so far (PER code bits) */
+	uint32_t addr;    /* PER address: the instruction, or EXECUTE */
+	uint32_t cr9;     /* CR9 when the instruction started */
+	uint32_t gpr0[16]; /* registers before the instruction */
+	uint8_t bytes[6];  /* the instruction as fetched */
+	uint8_t ex[6];     /* the target of EXECUTE, R1 bits or'ed in */
+};
+
 /* Pending external conditions (bits in cpu.ext_pending). */
 enum {
 	EXTP_INTKEY = 1u << 0,
@@ -234,6 +256,9 @@ struct cpu {
 	bool (*io_pending)(struct cpu *c);       /* any I/O interruption pending and enabled? */
 	bool (*io_interrupt)(struct cpu *c);     /* present one: store CSW and device address */
 	void *io_ctx;
+	/* Device events (channel subsystem): called at every service point;
+	 * returns host microseconds until its next event (UINT64_MAX: none). */
+	uint64_t (*io_service)(struct cpu *c);
 
 	/* CPU side of the I/O instructions (channel_hook.h); NULL = no channel
 	 * subsystem: every I/O instruction sets CC 3. */
@@ -259,6 +284,8 @@ struct cpu {
 	uint32_t tracemax;   /* trace lines left before tracing switches itself off (0 = unlimited) */
 	void (*trace_out)(struct cpu *c, const char *line);
 	void *trace_ctx;
+
+	struct cpu_per per; /* program-event recording (per.c) */
 };
 
 /* cpu.c */
@@ -284,6 +311,17 @@ static inline bool cpu_dat_on(const struct cpu *c)
 	return (c->psw.flags & PSW_EC) && (c->psw.sysmask & SM_DAT);
 }
 
+/* PER: EC mode, PSW bit 1 and at least one event selected in CR9.  Only
+ * then does cpu_run() use the (slower) per_one() path. */
+static inline bool cpu_per_mode(const struct cpu *c)
+{
+	return (c->psw.flags & PSW_EC) && (c->psw.sysmask & SM_PER) && (c->cr[9] & CR9_PER_EVENTS);
+}
+static inline bool cpu_per_sa(const struct cpu *c)
+{
+	return cpu_per_mode(c) && (c->cr[9] & CR9_PER_STORE);
+}
+
 /* Privileged-operation check for handlers flagged OPF_PRIV is done by the
  * dispatcher; handlers that are semi-privileged call this. */
 static inline void cpu_privileged(struct cpu *c)
@@ -307,6 +345,15 @@ void cpu_decode(struct cpu *c, const struct opdef *d, const uint8_t *b, struct i
 
 /* cpu.c: decode and run one instruction whose bytes are in hand (EX uses this). */
 void cpu_dispatch(struct cpu *c, const uint8_t *bytes, uint32_t addr);
+/* cpu.c: fetch the instruction at ia (buf: room for one that crosses a block). */
+const uint8_t *cpu_fetch(struct cpu *c, uint32_t ia, uint8_t buf[6]);
+void cpu_trace_insn(struct cpu *c, const uint8_t *b, uint32_t ia); /* one trace line */
+
+/* per.c: program-event recording */
+void per_one(struct cpu *c);                                   /* one instruction, PER on */
+int per_exception(struct cpu *c, int code);                    /* events joining an exception */
+void per_note_store(struct cpu *c, uint32_t va, uint32_t len); /* storage.c: a store by va */
+void per_execute_target(struct cpu *c, const uint8_t *b, uint32_t addr); /* EX's target */
 
 /* interrupt.c */
 void cpu_interrupt_program(struct cpu *c, int code);

@@ -38,6 +38,8 @@ static bool nullifies(int code)
 
 void cpu_interrupt_program(struct cpu *c, int code)
 {
+	if (c->per.insn) /* PER events of the instruction join the exception (per.c) */
+		code = per_exception(c, code);
 	if (c->ifetching) {
 		/* Exception in fetching the instruction: the instruction was never
 		 * started, so the old PSW holds its address and the ILC is 0. */

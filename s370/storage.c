@@ -104,8 +104,13 @@ uint8_t *vaddr_slow(struct cpu *c, uint32_t va, enum acc acc)
 		cpu_program_check(c, PGM_PROTECTION);
 	*key |= acc == ACC_STORE ? SK_R | SK_C : SK_R;
 
+	/* PER storage alteration (per.c): every store is seen here, none cached. */
+	bool per_store = acc == ACC_STORE && c->per.sa;
+	if (per_store)
+		per_note_store(c, va, 1);
+
 	/* Cache the block unless low-address protection must see every store to it. */
-	if (!(lap && (va >> BLOCK_SHIFT) == 0)) {
+	if (!(lap && (va >> BLOCK_SHIFT) == 0) && !per_store) {
 		struct tlb_entry *tlb = acc == ACC_STORE ? c->tlb_store : c->tlb_fetch;
 		struct tlb_entry *e = &tlb[TLB_INDEX(va)];
 		uint32_t vblock = va & ~(BLOCK_SIZE - 1);
@@ -120,6 +125,8 @@ void vcheck(struct cpu *c, uint32_t va, uint32_t len, enum acc acc)
 {
 	/* One probe per 2K block touched, in ascending address order. */
 	va &= AMASK;
+	if (acc == ACC_STORE && c->per.sa) /* PER: the operand is about to be stored */
+		per_note_store(c, va, len);
 	while (len) {
 		(void)vptr(c, va, acc);
 		uint32_t chunk = BLOCK_SIZE - (va & (BLOCK_SIZE - 1));
@@ -169,6 +176,8 @@ void vstore_bytes(struct cpu *c, uint32_t va, const uint8_t *buf, uint32_t len)
 {
 	if (!len)
 		return;
+	if (c->per.sa) /* PER: vrange() reports only the first byte */
+		per_note_store(c, va, len);
 	uint8_t *p = vrange(c, va, len, ACC_STORE);
 	if (p) {
 		memcpy(p, buf, len);

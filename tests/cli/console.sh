@@ -24,7 +24,7 @@ expect_rc $? 0 "console"
 for f in "$T/out" "$T/log"; do
 	expect_grep "$f" "GR00=00000000 GR01=00000000 GR02=00000000 GR03=12345678"
 	expect_grep "$f" "GR12=00000000 GR13=00000000 GR14=00000000 GR15=00000000"
-	expect_grep "$f" "CR00=000000E0 CR01=00000000 CR02=00000000 CR03=00000000"
+	expect_grep "$f" "CR00=000000E0 CR01=00000000 CR02=FFFFFFFF CR03=00000000"
 	expect_grep "$f" "R:00000100  C8859393 96404040 F1F2F3             *Hello   123*"
 	expect_grep "$f" "R:00000200  CAFE                                 *..*"
 	expect_grep "$f" "r: address 1000000 is beyond main storage (16M)"

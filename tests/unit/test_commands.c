@@ -158,7 +158,7 @@ static void gpr_and_cr(void **state)
 	                    "gpr: 123456789 is not a hexadecimal value of at most 8 digits\n");
 	assert_string_equal(run(t, "gpr 1", -1), "gpr: expected N=hex to set register N (0-15)\n");
 	const char *out = run(t, "cr 1=00FFF000", 0);
-	assert_non_null(strstr(out, "CR00=000000E0 CR01=00FFF000 CR02=00000000 CR03=00000000\n"));
+	assert_non_null(strstr(out, "CR00=000000E0 CR01=00FFF000 CR02=FFFFFFFF CR03=00000000\n"));
 	assert_true(t->m.cpu.cr[1] == 0x00FFF000);
 	run(t, "fpr 4=4110000000000000", 0);
 	assert_true(t->m.cpu.fpr[2] == 0x4110000000000000ull);
