@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "chansys.h"
 #include "commands.h"
 
 enum { MAX_ARGS = 32, MAX_SCRIPT_DEPTH = 8, DISPLAY_DEFAULT = 64, DISPLAY_MAX = 0x10000 };
@@ -783,14 +784,32 @@ static int c_script(struct cmd_ctx *x, int argc, char **argv, const char *rest)
 	return cmd_script(x, argv[1]);
 }
 
+struct devlist_out {
+	struct cmd_ctx *x;
+	int shown;
+};
+
+static void devlist_line(void *ctx, const char *line)
+{
+	struct devlist_out *o = ctx;
+	say(o->x, "%s", line);
+	o->shown++;
+}
+
+/* devlist: the attached devices with their state, then the configured
+ * devices whose type is not emulated yet. */
 static int c_devlist(struct cmd_ctx *x, int argc, char **argv, const char *rest)
 {
 	(void)argc, (void)argv, (void)rest;
 	const struct config *cfg = &x->m->cfg;
-	if (cfg->ndevs == 0)
-		say(x, "devlist: no devices configured");
+	struct devlist_out o = {x, 0};
+	if (x->m->chs)
+		chan_devlist(x->m->chs, devlist_line, &o);
+	int shown = 0;
 	for (int k = 0; k < cfg->ndevs; k++) {
 		const struct config_dev *d = &cfg->devs[k];
+		if (dev_find_type(d->type))
+			continue;
 		for (int r = 0; r < d->nranges; r++) {
 			for (uint32_t dev = d->ranges[r].first; dev <= d->ranges[r].last; dev++) {
 				char line[512];
@@ -801,9 +820,94 @@ static int c_devlist(struct cmd_ctx *x, int argc, char **argv, const char *rest)
 					o += snprintf(line + o, sizeof line - (size_t)o, " %s", arg);
 				}
 				say(x, "%s  (not yet emulated)", line);
+				shown++;
 			}
 		}
 	}
+	if (!shown && !o.shown)
+		say(x, "devlist: no devices configured");
+	return 0;
+}
+
+static bool need_channels(struct cmd_ctx *x, const char *name)
+{
+	if (!x->m->chs)
+		say(x, "%s: no channel subsystem", name);
+	return x->m->chs != NULL;
+}
+
+/* attach ADDR[-ADDR|.N] TYPE [args] */
+static int c_attach(struct cmd_ctx *x, int argc, char **argv, const char *rest)
+{
+	(void)rest;
+	struct config_devrange *r = NULL;
+	int nr = 0;
+	if (argc < 3 || config_parse_devaddrs(argv[1], &r, &nr)) {
+		say(x, "attach: expected attach ADDR TYPE [operands] (ADDR like 0009, 00C0.8, 0190-0191)");
+		free(r);
+		return -1;
+	}
+	if (!need_channels(x, "attach")) {
+		free(r);
+		return -1;
+	}
+	int rc = 0;
+	for (int k = 0; k < nr && !rc; k++) {
+		for (uint32_t n = r[k].first; n <= r[k].last && !rc; n++) {
+			char err[256];
+			rc = chan_attach(x->m->chs, (uint16_t)n, argv[2], argc - 3, argv + 3, err, sizeof err);
+			if (rc)
+				say(x, "attach: %04X %s: %s", n, argv[2], err);
+			else
+				say(x, "attach: %04X %s attached", n, argv[2]);
+		}
+	}
+	free(r);
+	return rc;
+}
+
+static int parse_devnum(struct cmd_ctx *x, const char *name, int argc, char **argv, uint16_t *dev)
+{
+	uint32_t v;
+	if (argc < 2 || cmd_parse_hex(argv[1], &v) || v > 0xFFFF) {
+		say(x, "%s: expected a device address (1-4 hexadecimal digits)", name);
+		return -1;
+	}
+	*dev = (uint16_t)v;
+	return need_channels(x, name) ? 0 : -1;
+}
+
+static int c_detach(struct cmd_ctx *x, int argc, char **argv, const char *rest)
+{
+	(void)rest;
+	uint16_t dev;
+	char err[256];
+	if (argc != 2) {
+		say(x, "detach: expected detach ADDR");
+		return -1;
+	}
+	if (parse_devnum(x, "detach", argc, argv, &dev))
+		return -1;
+	if (chan_detach(x->m->chs, dev, err, sizeof err)) {
+		say(x, "detach: %s", err);
+		return -1;
+	}
+	say(x, "detach: %04X detached", dev);
+	return 0;
+}
+
+static int c_devinit(struct cmd_ctx *x, int argc, char **argv, const char *rest)
+{
+	(void)rest;
+	uint16_t dev;
+	char err[256];
+	if (parse_devnum(x, "devinit", argc, argv, &dev))
+		return -1;
+	if (chan_devinit(x->m->chs, dev, argc - 2, argv + 2, err, sizeof err)) {
+		say(x, "devinit: %s", err);
+		return -1;
+	}
+	say(x, "devinit: %04X initialized", dev);
 	return 0;
 }
 
@@ -837,7 +941,10 @@ const struct cmd cmd_table[] = {
     {"t-", c_trace, "", "instruction trace off"},
     {"maxrates", c_maxrates, "", "instructions per second since the last maxrates"},
     {"archmode", c_archmode, "", "show the architecture mode"},
-    {"devlist", c_devlist, "", "list the configured devices"},
+    {"devlist", c_devlist, "", "list the devices and their state"},
+    {"attach", c_attach, "ADDR TYPE [OPERANDS]", "add a device (ADDR may be a range)"},
+    {"detach", c_detach, "ADDR", "remove a device"},
+    {"devinit", c_devinit, "ADDR [OPERANDS]", "reinitialize a device (new file, options)"},
     {"script", c_script, "FILE", "run the commands in FILE"},
     {"pause", c_pause, "SECONDS", "wait (in scripts)"},
     {"help", c_help, "[COMMAND]", "list the commands"},
@@ -886,8 +993,15 @@ int cmd_execute(struct cmd_ctx *x, const char *line)
 	if (!*line || *line == '#' || *line == '*')
 		return 0;
 	if (*line == '/') {
-		say(x, "/: no integrated console device yet");
-		return -1;
+		/* A line for the integrated console; the channel works even while
+		 * the CPU is stopped, so the input is taken at once then. */
+		if (!x->m->chs || chan_console_line(x->m->chs, line + 1)) {
+			say(x, "/: no integrated console device (3215-C or 1052-C)");
+			return -1;
+		}
+		if (!machine_running(x->m))
+			chan_service(x->m->chs, timer_host_us());
+		return 0;
 	}
 	char buf[1024];
 	snprintf(buf, sizeof buf, "%s", line);

@@ -139,6 +139,8 @@ void machine_reset(struct machine *m, bool clear)
 	cpu_initial_reset(&m->cpu);
 	m->cpu.restart_request = false;
 	__atomic_store_n(&m->cpu.ext_pending, 0, __ATOMIC_SEQ_CST);
+	if (m->io_reset)
+		m->io_reset(m);
 	if (clear) {
 		memset(m->st.mem, 0, m->st.size);
 		memset(m->st.keys, 0, (m->st.size + BLOCK_SIZE - 1) / BLOCK_SIZE);

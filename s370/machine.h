@@ -17,6 +17,7 @@
 #include "cpu.h"
 
 struct machine;
+struct chan_subsys;
 
 /* Called on the CPU thread when the CPU stops by itself (not by stop,
  * sysreset or shutdown): cpu.waiting tells a disabled wait. */
@@ -49,6 +50,8 @@ struct machine {
 	void *on_stop_ctx;
 	machine_ipl_fn *ipl;
 	void *ipl_ctx;
+	void (*io_reset)(struct machine *m); /* I/O system reset, part of system reset */
+	struct chan_subsys *chs;             /* the channel subsystem (devices/chansys.h) */
 	char loadparm[9];
 
 	uint64_t start_us; /* host time the machine was built */

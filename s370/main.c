@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "chansys.h"
 #include "commands.h"
 #include "config.h"
 #include "console.h"
@@ -76,7 +77,7 @@ static void usage(FILE *f)
 {
 	fprintf(f, "usage: s370 [-f CONF] [--script FILE] [--daemon] [--exit-on-wait] [--log FILE]\n"
 	           "  -f CONF         configuration file (default: s370.cnf beside the program, if any)\n"
-	           "  --script FILE   run the console commands in FILE first\n"
+	           "  --script FILE   run the console commands in FILE first (default: $HERCULES_RC)\n"
 	           "  --daemon        do not read commands from stdin; run until SIGTERM\n"
 	           "  --exit-on-wait  at a disabled wait or stop, print PSW=... on stdout and exit 0\n"
 	           "  --log FILE      also write all console output to FILE\n");
@@ -176,6 +177,42 @@ static int load_config(struct app *a, const struct options *o, struct config *cf
 	return rc;
 }
 
+static void print_console(void *ctx, const char *line)
+{
+	console_printf(ctx, "%s", line);
+}
+
+/* The channel subsystem and the configured devices; errors name the line. */
+static int setup_devices(struct app *a)
+{
+	struct machine *m = &a->m;
+	m->chs = chan_create(&m->cpu);
+	if (!m->chs) {
+		console_print_to(&a->con, stderr, "s370: not enough memory for the channel subsystem");
+		return -1;
+	}
+	chan_set_printer(m->chs, print_console, &a->con);
+	char err[200];
+	if (chan_set_codepage(m->chs, m->cfg.codepage, err, sizeof err))
+		console_printf(&a->con, "s370: warning: %s; using 037", err);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	int rc = chan_configure(m->chs, &m->cfg, f ? f : stderr);
+	if (f) {
+		fclose(f);
+		for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+			if (rc)
+				console_print_to(&a->con, stderr, line);
+			else
+				console_printf(&a->con, "%s", line);
+		}
+		free(text);
+	}
+	chan_machine_hooks(m->chs, m);
+	return rc;
+}
+
 static void install_signals(struct app *a)
 {
 	signal_console = &a->con;
@@ -234,6 +271,11 @@ int main(int argc, char **argv)
 		console_print_to(&a->con, stderr, "s370: not enough memory for main storage");
 		return 1;
 	}
+	if (setup_devices(a)) {
+		chan_destroy(a->m.chs);
+		console_close(&a->con);
+		return 1;
+	}
 	a->m.on_stop = on_stop;
 	a->m.on_stop_ctx = a;
 	a->m.cpu.exit_on_wait = o.exit_on_wait;
@@ -249,11 +291,15 @@ int main(int argc, char **argv)
 	cmd_init(&a->cmd, &a->m, &a->con);
 	a->cmd.should_stop = should_stop;
 	a->cmd.ctx = a;
-	if (o.script)
-		cmd_script(&a->cmd, o.script);
+	/* As Hercules: with no --script, the commands of $HERCULES_RC (an
+	 * "ipl 0190" there is the automatic IPL). */
+	const char *rc = o.script ? o.script : getenv("HERCULES_RC");
+	if (rc && *rc)
+		cmd_script(&a->cmd, rc);
 	command_loop(a, !o.daemon);
 
 	machine_shutdown(&a->m);
+	chan_destroy(a->m.chs); /* closes (flushes) every device */
 	if (got_signal)
 		console_printf(&a->con, "s370: signal %d: shut down", (int)got_signal);
 	console_close(&a->con);
