@@ -22,12 +22,26 @@ static inline uint8_t *tlb_lookup(struct cpu *c, struct tlb_entry *tlb, uint32_t
 	return NULL;
 }
 
+/* A store into the bytes of the instruction block now running (icache.c)
+ * must end that block after the current instruction.  One unsigned compare
+ * tells whether [p, p+len) overlaps [code_lo, code_lo + code_n); with no
+ * block running code_n is 0 and it never does. */
+static inline void code_store_check(struct cpu *c, const uint8_t *p, uint32_t len)
+{
+	if (__builtin_expect((uintptr_t)p + len - 1 - c->code_lo < c->code_n + len - 1, 0))
+		c->attention = 1;
+}
+
 /* Host address of one byte; acc is ACC_FETCH, ACC_STORE or ACC_IFETCH. */
 static inline uint8_t *vptr(struct cpu *c, uint32_t va, enum acc acc)
 {
 	va &= AMASK;
 	uint8_t *p = tlb_lookup(c, acc == ACC_STORE ? c->tlb_store : c->tlb_fetch, va);
-	return p ? p : vaddr_slow(c, va, acc);
+	if (!p)
+		p = vaddr_slow(c, va, acc);
+	if (acc == ACC_STORE)
+		code_store_check(c, p, 1);
+	return p;
 }
 
 /* Host address of len bytes (1..2048) at va if they lie in one block; else NULL
@@ -38,7 +52,11 @@ static inline uint8_t *vrange(struct cpu *c, uint32_t va, uint32_t len, enum acc
 	va &= AMASK;
 	if ((va & (BLOCK_SIZE - 1)) + len <= BLOCK_SIZE) {
 		uint8_t *p = tlb_lookup(c, acc == ACC_STORE ? c->tlb_store : c->tlb_fetch, va);
-		return p ? p : vaddr_slow(c, va, acc);
+		if (!p)
+			p = vaddr_slow(c, va, acc);
+		if (acc == ACC_STORE)
+			code_store_check(c, p, len);
+		return p;
 	}
 	return vrange_slow(c, va, len, acc);
 }
@@ -77,8 +95,10 @@ static inline void vstore16(struct cpu *c, uint32_t va, uint16_t v)
 {
 	va &= AMASK;
 	uint8_t *p;
-	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 2 && (p = tlb_lookup(c, c->tlb_store, va)))
+	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 2 && (p = tlb_lookup(c, c->tlb_store, va))) {
+		code_store_check(c, p, 2);
 		put16(p, v);
+	}
 	else
 		vstore_n_slow(c, va, v, 2);
 }
@@ -86,8 +106,10 @@ static inline void vstore32(struct cpu *c, uint32_t va, uint32_t v)
 {
 	va &= AMASK;
 	uint8_t *p;
-	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 4 && (p = tlb_lookup(c, c->tlb_store, va)))
+	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 4 && (p = tlb_lookup(c, c->tlb_store, va))) {
+		code_store_check(c, p, 4);
 		put32(p, v);
+	}
 	else
 		vstore_n_slow(c, va, v, 4);
 }
@@ -95,8 +117,10 @@ static inline void vstore64(struct cpu *c, uint32_t va, uint64_t v)
 {
 	va &= AMASK;
 	uint8_t *p;
-	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 8 && (p = tlb_lookup(c, c->tlb_store, va)))
+	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 8 && (p = tlb_lookup(c, c->tlb_store, va))) {
+		code_store_check(c, p, 8);
 		put64(p, v);
+	}
 	else
 		vstore_n_slow(c, va, v, 8);
 }

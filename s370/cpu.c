@@ -13,11 +13,13 @@
  * the nullifying translation exceptions).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "access.h"
 #include "decode.h"
+#include "icache.h"
 
 enum { CHUNK = 65536 };
 
@@ -28,7 +30,18 @@ void cpu_init(struct cpu *c, struct storage *st)
 	c->cpuid = 0x0000014531680000ull; /* version 00, serial 000145, model 3168 */
 	pthread_mutex_init(&c->wake_lock, NULL);
 	pthread_cond_init(&c->wake_cond, NULL);
+	c->icache = icache_new();
+	if (!c->icache) {
+		fprintf(stderr, "s370: no memory for the instruction cache\n");
+		abort();
+	}
 	cpu_initial_reset(c);
+}
+
+void cpu_free(struct cpu *c)
+{
+	free(c->icache);
+	c->icache = NULL;
 }
 
 void cpu_purge_tlb(struct cpu *c)
@@ -162,19 +175,25 @@ int cpu_insn_length(uint8_t op)
 	return len[op >> 6];
 }
 
-/* Decode and run one instruction.  c->ia_insn and c->ilc are already set. */
-static inline __attribute__((always_inline)) void dispatch(struct cpu *c, const uint8_t *b, uint32_t addr)
+/* Run a decoded instruction: the S37X and privileged checks, the effective
+ * addresses, the handler.  c->ia_insn, c->ilc and c->psw.ia are set. */
+static inline __attribute__((always_inline)) void run_decoded(struct cpu *c, struct dinsn *di)
 {
-	const struct opdef *d = cpu_opdef(b[0], b[1]);
-	if (__builtin_expect(d->flags & c->deny, 0)) {
-		if (d->flags & c->deny & OPF_S37X)
+	if (__builtin_expect(di->flags & c->deny, 0)) {
+		if (di->flags & c->deny & OPF_S37X)
 			cpu_program_check(c, PGM_OPERATION);
 		cpu_program_check(c, PGM_PRIVILEGED);
 	}
-	struct insn in;
-	decode_insn(c, d, b, &in);
-	in.addr = addr;
-	d->fn(c, &in);
+	decode_ea(c, di);
+	di->fn(c, &di->in);
+}
+
+/* Decode and run one instruction whose bytes are in hand (six readable). */
+static void dispatch(struct cpu *c, const uint8_t *b, uint32_t addr)
+{
+	struct dinsn di;
+	decode_pre(cpu_opdef(b[0], b[1]), b, addr, &di);
+	run_decoded(c, &di);
 }
 
 void cpu_dispatch(struct cpu *c, const uint8_t *b, uint32_t addr)
@@ -223,7 +242,10 @@ const uint8_t *cpu_fetch(struct cpu *c, uint32_t ia, uint8_t buf[6])
 	return fetch_slow(c, ia, buf);
 }
 
-static inline __attribute__((always_inline)) void cpu_one(struct cpu *c)
+/* One instruction the plain way: fetch, decode, run.  For what the block
+ * cache does not cover (an instruction crossing a 2K block, the first
+ * fetch from a new block). */
+static void cpu_one(struct cpu *c)
 {
 	uint8_t buf[6];
 	uint32_t ia = c->psw.ia;
@@ -238,6 +260,49 @@ static inline __attribute__((always_inline)) void cpu_one(struct cpu *c)
 	c->ilc = ilc;
 	c->psw.ia = (ia + ilc) & AMASK;
 	dispatch(c, b, ia);
+}
+
+/* Run instructions from a block of decoded ones (icache.c) until the block
+ * ends, a branch or interruption leaves it, attention is wanted, or the
+ * chunk is used up.  Nothing here waits on the previous instruction's
+ * bytes: the next one is simply the next array element. */
+static inline __attribute__((always_inline)) void run_block(struct cpu *c, struct iblock *blk,
+							    const uint8_t *host)
+{
+	uint64_t left = c->icount_end - c->icount;
+	uint32_t n = blk->n < left ? blk->n : (uint32_t)left;
+	c->code_lo = (uintptr_t)host;
+	c->code_n = blk->nbytes;
+	for (uint32_t k = 0; k < n; k++) {
+		struct dinsn *di = &blk->di[k];
+		c->ia_insn = di->in.addr;
+		c->ilc = di->ilc;
+		c->psw.ia = di->next;
+		c->icount++;
+		run_decoded(c, di);
+		if (__builtin_expect(c->psw.ia != di->next || c->attention, 0))
+			break;
+	}
+	c->code_n = 0;
+}
+
+/* The fast loop: blocks where it can, single instructions where not. */
+static void run_fast(struct cpu *c)
+{
+	while (c->icount < c->icount_end && !c->attention) {
+		uint32_t ia = c->psw.ia;
+		uint32_t off = ia - c->iblk_va;
+		if (__builtin_expect(off < BLOCK_SIZE && !(ia & 1), 1)) {
+			const uint8_t *host = c->iblk_host + off;
+			struct iblock *blk = icache_block(c, ia, host, BLOCK_SIZE - off);
+			if (blk) {
+				run_block(c, blk, host);
+				continue;
+			}
+		}
+		c->icount++;
+		cpu_one(c);
+	}
 }
 
 /* One trace line for the instruction b at ia (also used by per.c). */
@@ -337,8 +402,10 @@ int cpu_run(struct cpu *c, uint64_t max_insns)
 	c->waiting = false;
 	cpu_update_ctx(c); /* PSW fields or S37X may have been set from outside */
 	int code = sigsetjmp(c->pgm_jmp, 0);
-	if (code)
+	if (code) {
+		c->code_n = 0; /* no block is running any more */
 		cpu_interrupt_program(c, code);
+	}
 	for (;;) {
 		if (!cpu_service(c))
 			break;
@@ -370,10 +437,7 @@ int cpu_run(struct cpu *c, uint64_t max_insns)
 				trace_one(c);
 			}
 		} else {
-			while (c->icount < c->icount_end && !c->attention) {
-				c->icount++;
-				cpu_one(c);
-			}
+			run_fast(c);
 		}
 		c->attention = 1; /* chunk done: service timers */
 	}

@@ -216,7 +216,7 @@ enum cpu_state { CPU_STOPPED, CPU_OPERATING, CPU_CHECKSTOP };
 struct cpu {
 	/* Hot state first. */
 	struct psw psw;
-	uint32_t gpr[16];
+	uint32_t gpr[17]; /* gpr[16] stays zero: "no register" in decoded addresses (decode.h) */
 	uint32_t cr[16];
 	uint64_t fpr[4]; /* FPR 0, 2, 4, 6 */
 	struct storage *st;
@@ -232,6 +232,9 @@ struct cpu {
 	uint32_t iblk_va;        /* 2K block of the current instruction (X'80000000' = none), see cpu.c */
 	uint8_t *iblk_host;      /* its host address */
 	uint8_t deny;            /* OPF_* flags that make an opcode fail now (S37X off, problem state) */
+	struct iblock *icache;   /* blocks of decoded instructions (icache.c) */
+	uintptr_t code_lo;       /* host address of the bytes of the block now running ... */
+	uintptr_t code_n;        /* ... and their length (0: none): a store there ends the block */
 
 	struct tlb_entry tlb_fetch[TLB_SIZE];
 	struct tlb_entry tlb_store[TLB_SIZE];
@@ -289,7 +292,8 @@ struct cpu {
 };
 
 /* cpu.c */
-void cpu_init(struct cpu *c, struct storage *st);
+void cpu_init(struct cpu *c, struct storage *st); /* aborts if the instruction cache cannot be allocated */
+void cpu_free(struct cpu *c);
 void cpu_reset(struct cpu *c);        /* CPU reset */
 void cpu_initial_reset(struct cpu *c); /* initial CPU reset: also CRs, PSW, prefix, timers */
 int cpu_run(struct cpu *c, uint64_t max_insns); /* run until stop/disabled wait or max; returns CPU_* */

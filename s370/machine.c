@@ -178,5 +178,6 @@ void machine_shutdown(struct machine *m)
 		m->thread_started = false;
 	}
 	storage_free(&m->st);
+	cpu_free(&m->cpu);
 	config_free(&m->cfg);
 }
