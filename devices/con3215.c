@@ -1,7 +1,12 @@
-/* con3215.c — the integrated console: 3215-C and 1052-C (Hercules' names
- * for a 3215 or 1052 printer-keyboard that is the operator's own console:
- * output lines appear among the console messages, input is a console line
- * starting with '/').
+/* con3215.c — the 3215 and 1052 console printer-keyboards, one device
+ * family with two transports:
+ *
+ *   3215-C, 1052-C  the integrated console (Hercules' names for a 3215 or
+ *                   1052 that is the operator's own console): output lines
+ *                   appear among the console messages, input is a console
+ *                   line starting with '/'.
+ *   3215, 1052      a line-mode telnet client on the CNSLPORT port
+ *                   (con_telnet.c carries the bytes).
  *
  * Commands (IBM 3215 Console Printer-Keyboard component description):
  *   X'01' Write, no carrier return     X'09' Write, automatic carrier return
@@ -10,18 +15,30 @@
  *   X'E4' Sense ID (as Hercules gives it; a real 3215 has none)
  * Anything else is a command reject: unit check, sense X'80'.
  *
- * Both writes print one line: a line-mode host console has no carrier to
- * leave in mid-line.  The line is as long as the program's count (no
+ * On the integrated console both writes print one line: a line-mode host
+ * console has no carrier to leave in mid-line.  A telnet client gets CR LF
+ * after X'09' only, so a prompt written by X'01' stays on the line the
+ * operator then types on.  The line is as long as the program's count (no
  * incorrect length for short or long lines, up to LINE_MAX bytes).
  *
- * Read: the operator's next "/text" line is the data, ended by channel end
- * and device end; a bare "/" is Enter with no data.  Fewer characters than
+ * Read: the operator's next line is the data, ended by channel end and
+ * device end; an empty line is Enter with no data.  Fewer characters than
  * the count, or more, is incorrect length unless SLI (as on the 3215,
  * where the count is the longest line the program accepts).
  *
  * Request key (our choice, as the 3215's REQUEST key): a line typed while
  * no Read is outstanding is kept and the device presents attention; the
- * next Read takes the kept line at once.  A newer line replaces it.
+ * next Read takes the kept line at once.  A newer line replaces it.  A
+ * telnet client's IAC BREAK or IAC IP presses REQUEST without a line.
+ *
+ * A telnet console without a client is a console that is switched off:
+ * every command but Sense and Sense ID is refused with unit check as initial
+ * status (the command is not executed) and sense X'40', intervention
+ * required; a Read waiting when the client goes ends with channel end,
+ * device end and unit check, sense X'40'.  A client that connects makes the
+ * device ready: it presents device end (GA22-7000 "Device End": the device
+ * changed from not ready to ready).  Unless "noprompt" was given, a Read
+ * that has to wait sends the client "Enter input for console device NNNN".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,10 +47,16 @@
 
 #include "channel.h"
 #include "codepage.h"
+#include "con_telnet.h"
 
 enum { LINE_MAX = 4096, INPUT_MAX = 1024 };
 
 struct con {
+	bool telnet;    /* 3215/1052: the operator is a telnet client */
+	bool noprompt;  /* telnet: no "Enter input" line when a Read waits */
+	bool connected; /* telnet: a client owns the device */
+	struct tel_dev *tel;
+	char peer[32];
 	bool read_waiting; /* a Read waits for the operator */
 	bool have_input;   /* a line typed with no Read outstanding */
 	uint8_t input[INPUT_MAX];
@@ -46,15 +69,30 @@ static struct con *con_of(struct device *d)
 	return d->priv;
 }
 
-static void print_line(struct device *d, const uint8_t *buf, uint32_t n)
+static void print_line(struct device *d, const uint8_t *buf, uint32_t n, bool newline)
 {
-	char *text = malloc(2 * (size_t)n + 1);
+	struct con *k = con_of(d);
+	char *text = malloc(2 * (size_t)n + 2);
 	if (!text)
 		return;
 	codepage_to_utf8(chan_codepage(d->cs), buf, n, text);
-	chan_print(d->cs, text);
+	if (k->telnet) {
+		if (newline)
+			strcat(text, "\n");
+		tel_dev_output(k->tel, text);
+	} else {
+		chan_print(d->cs, text);
+	}
 	free(text);
-	con_of(d)->lines_out++;
+	k->lines_out++;
+}
+
+/* A telnet console without its client: not ready (see the top). */
+static int not_ready(struct device *d)
+{
+	memset(d->sense, 0, sizeof d->sense);
+	d->sense[0] = SNS0_INTREQ;
+	return US_UC;
 }
 
 /* Give a line to the Read in progress and end it. */
@@ -68,13 +106,15 @@ static int complete_read(struct device *d, const uint8_t *ebc, size_t n)
 static int con_ccw(struct device *d, uint8_t cmd)
 {
 	struct con *k = con_of(d);
+	if (k->telnet && !k->connected && cmd != 0x04 && cmd != 0xE4)
+		return not_ready(d);
 	switch (cmd) {
 	case 0x01: /* Write, no carrier return */
 	case 0x09: /* Write, automatic carrier return */
 	{
 		static uint8_t buf[LINE_MAX];
 		uint32_t n = chan_read_avail(d, buf, LINE_MAX);
-		print_line(d, buf, n);
+		print_line(d, buf, n, cmd == 0x09);
 		return US_CE | US_DE;
 	}
 	case 0x0A: /* Read inquiry */
@@ -83,9 +123,18 @@ static int con_ccw(struct device *d, uint8_t cmd)
 			return complete_read(d, k->input, k->input_len);
 		}
 		k->read_waiting = true;
+		if (k->telnet && !k->noprompt) {
+			char prompt[48];
+			snprintf(prompt, sizeof prompt, "Enter input for console device %04X\n", d->devnum);
+			tel_dev_output(k->tel, prompt);
+		}
 		return DEV_LATER;
+	case 0x0B: /* Audible alarm: a telnet client hears BEL (NVT, RFC 854); the
+	            * host console has no bell worth ringing */
+		if (k->telnet)
+			tel_dev_output(k->tel, "\a");
+		return US_CE | US_DE;
 	case 0x03: /* No operation */
-	case 0x0B: /* Audible alarm: the host console has no bell worth ringing */
 		return US_CE | US_DE;
 	case 0x04:
 		return dev_sense(d);
@@ -96,10 +145,9 @@ static int con_ccw(struct device *d, uint8_t cmd)
 	}
 }
 
-/* The operator's line (posted by chan_console_line). */
-static void con_input(struct device *d, long arg, const char *text, size_t len)
+/* An operator's line (UTF-8): completes the Read, or is kept with attention. */
+static void take_line(struct device *d, const char *text)
 {
-	(void)arg, (void)len;
 	struct con *k = con_of(d);
 	uint8_t ebc[INPUT_MAX];
 	size_t n = codepage_from_utf8(chan_codepage(d->cs), text, ebc, sizeof ebc);
@@ -112,6 +160,46 @@ static void con_input(struct device *d, long arg, const char *text, size_t len)
 	k->input_len = n;
 	k->have_input = true;
 	chan_unsolicited(d, US_ATTN);
+}
+
+/* The operator's line (posted by chan_console_line). */
+static void con_input(struct device *d, long arg, const char *text, size_t len)
+{
+	(void)arg, (void)len;
+	take_line(d, text);
+}
+
+/* What the telnet listener reports (posted by con_telnet.c). */
+static void con_tel_event(struct device *d, long ev, const char *text, size_t len)
+{
+	(void)len;
+	struct con *k = con_of(d);
+	switch (ev) {
+	case TEL_EV_CONNECT: /* a new client: the console is switched on */
+		k->connected = true;
+		k->have_input = false;
+		snprintf(k->peer, sizeof k->peer, "%s", text);
+		chan_unsolicited(d, US_DE);
+		break;
+	case TEL_EV_DISCONNECT: /* switched off */
+		k->connected = false;
+		k->have_input = false;
+		k->peer[0] = 0;
+		if (k->read_waiting) {
+			k->read_waiting = false;
+			not_ready(d);
+			chan_end(d, US_CE | US_DE | US_UC);
+		}
+		break;
+	case TEL_EV_LINE:
+		if (k->connected)
+			take_line(d, text);
+		break;
+	case TEL_EV_REQUEST:
+		if (k->connected && !k->read_waiting)
+			chan_unsolicited(d, US_ATTN);
+		break;
+	}
 }
 
 static uint8_t con_halt(struct device *d)
@@ -130,13 +218,52 @@ static void con_reset(struct device *d)
 static void con_query(struct device *d, char *buf, size_t n)
 {
 	struct con *k = con_of(d);
-	snprintf(buf, n, "*syscons cmdpref(/)%s%s lines out %lu in %lu",
-	         k->read_waiting ? " read-pending" : "", k->have_input ? " input-waiting" : "", k->lines_out,
-	         k->lines_in);
+	char where[48];
+	if (!k->telnet)
+		snprintf(where, sizeof where, "*syscons cmdpref(/)");
+	else
+		snprintf(where, sizeof where, "telnet %s", k->connected ? k->peer : "(no client)");
+	snprintf(buf, n, "%s%s%s lines out %lu in %lu", where, k->read_waiting ? " read-pending" : "",
+	         k->have_input ? " input-waiting" : "", k->lines_out, k->lines_in);
+}
+
+/* 3215, 1052: Hercules' "[noprompt] [groupname|*] [ipaddr [mask]]". */
+static int tel_init(struct device *d, struct con *k, int argc, char **argv, char *err, size_t errlen)
+{
+	k->telnet = true;
+	if (argc && !strcasecmp(argv[0], "noprompt")) {
+		k->noprompt = true;
+		argc--, argv++;
+	}
+	struct tel_bind b;
+	if (tel_parse_bind(&b, argc, argv, err, errlen))
+		return -1;
+	k->tel = tel_dev_register(d, &b, con_tel_event);
+	if (!k->tel) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	return 0;
 }
 
 static int con_init(struct device *d, int argc, char **argv, char *err, size_t errlen)
 {
+	bool is1052 = !strncasecmp(d->type, "1052", 4);
+	if (!strchr(d->type, '-')) { /* 3215, 1052: telnet */
+		struct con *k = calloc(1, sizeof *k);
+		if (!k) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		if (tel_init(d, k, argc, argv, err, errlen)) {
+			free(k);
+			return -1;
+		}
+		d->priv = k;
+		d->sense_len = 1;
+		dev_set_senseid(d, is1052 ? 0x1052 : 0x3215, 0x00);
+		return 0;
+	}
 	/* Hercules accepts "noprompt" and a one-character command prefix;
 	 * here input is always the console's '/' lines. */
 	for (int a = 0; a < argc; a++) {
@@ -153,7 +280,6 @@ static int con_init(struct device *d, int argc, char **argv, char *err, size_t e
 	}
 	d->priv = k;
 	d->sense_len = 1;
-	bool is1052 = !strncasecmp(d->type, "1052", 4);
 	dev_set_senseid(d, is1052 ? 0x1052 : 0x3215, 0x00);
 	chan_set_console(d->cs, d, con_input);
 	return 0;
@@ -161,15 +287,18 @@ static int con_init(struct device *d, int argc, char **argv, char *err, size_t e
 
 static void con_close(struct device *d)
 {
+	struct con *k = con_of(d);
+	if (k && k->telnet)
+		tel_dev_unregister(k->tel);
 	free(d->priv);
 	d->priv = NULL;
 }
 
-static const char *const con_types[] = {"3215-C", "1052-C", NULL};
+static const char *const con_types[] = {"3215-C", "1052-C", "3215", "1052", NULL};
 
 const struct dev_ops con3215_ops = {
     .types = con_types,
-    .desc = "integrated console printer-keyboard (input: /text)",
+    .desc = "console printer-keyboard: integrated (-C, input: /text) or telnet (CNSLPORT)",
     .init = con_init,
     .close = con_close,
     .ccw = con_ccw,

@@ -20,6 +20,7 @@
 #include "chansys.h"
 #include "commands.h"
 #include "config.h"
+#include "con_telnet.h"
 #include "console.h"
 #include "machine.h"
 
@@ -29,6 +30,7 @@ struct app {
 	struct cmd_ctx cmd;
 	bool exit_on_wait;
 	volatile bool ended; /* --exit-on-wait: the CPU has stopped by itself */
+	struct tel_server *tel; /* CNSLPORT listener for 3215/1052 telnet consoles */
 };
 
 /* Signal handling needs one process-wide place to look. */
@@ -210,6 +212,16 @@ static int setup_devices(struct app *a)
 		free(text);
 	}
 	chan_machine_hooks(m->chs, m);
+	/* Telnet consoles: one listener on CNSLPORT (0: none), started when a
+	 * 3215 or 1052 is configured. */
+	if (!rc && m->cfg.cnslport && tel_have_devices(m->chs)) {
+		a->tel = tel_server_start(m->chs, m->cfg.cnslhost, m->cfg.cnslport, err, sizeof err);
+		if (a->tel)
+			console_printf(&a->con, "s370: console port %s:%d for 3215/1052 telnet clients",
+			               m->cfg.cnslhost[0] ? m->cfg.cnslhost : "127.0.0.1", m->cfg.cnslport);
+		else
+			console_printf(&a->con, "s370: warning: %s", err);
+	}
 	return rc;
 }
 
@@ -299,6 +311,7 @@ int main(int argc, char **argv)
 	command_loop(a, !o.daemon);
 
 	machine_shutdown(&a->m);
+	tel_server_stop(a->tel); /* closes the telnet sessions before their devices */
 	chan_destroy(a->m.chs); /* closes (flushes) every device */
 	if (got_signal)
 		console_printf(&a->con, "s370: signal %d: shut down", (int)got_signal);

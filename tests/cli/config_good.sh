@@ -23,7 +23,7 @@ printf 'archmode\ndevlist\nr 1FFFF0\nr 200000\nloadparm\n' |
 expect_rc $? 0 "good config"
 expect_grep "$T/out" "s370: configuration $T/good.cnf"
 expect_grep "$T/out" "$T/good.cnf:9: warning: PANRATE is accepted but has no effect in s370"
-expect_grep "$T/out" "$T/good.cnf:12: warning: device type 3215 is not yet emulated: 0009 not attached"
+expect_grep "$T/out" "0009 3215     telnet (no client) lines out 0 in 0" # a telnet console (CNSLPORT)
 expect_grep "$T/out" "2M main storage"
 expect_grep "$T/out" "CPU ID FD01234531480000"
 expect_grep "$T/out" "ARCHMODE S/370"

@@ -1,0 +1,113 @@
+/* con_telnet.h — 3215 and 1052 consoles reached by line-mode telnet
+ * clients on the CNSLPORT port (Hercules' "0009 3215" without -C).
+ *
+ * Three layers, each usable alone:
+ *
+ *  tel_proto (tel_proto.c): one connection's telnet protocol over libtelnet
+ *    (RFC 854 NVT, RFC 855 option negotiation, RFC 1091 terminal type),
+ *    and the assembly of input lines.  No sockets, no threads: bytes in,
+ *    callbacks out, so the unit tests feed it byte sequences.
+ *
+ *  tel_server (con_telnet.c): one listener thread for all telnet consoles
+ *    of a channel subsystem.  It accepts clients, gives each the first free
+ *    eligible device, and hands completed lines to the device with
+ *    chan_post() (device.h rule 1).  It never takes the channel lock.
+ *
+ *  tel_dev (con_telnet.c): the device side, called from con3215.c under the
+ *    channel lock: register a device, send it a line of output.
+ *
+ * Device choice follows Hercules: a device statement may carry a group name
+ * ("*" for none) and an IP address with an optional mask; a client whose
+ * terminal type ends in "@0009" asks for that device, "@GROUP" for a device
+ * of that group; a client without a suffix gets the first free device that
+ * has no group.  The client's address, and-ed with the mask, must equal the
+ * device's address.
+ */
+#ifndef DEVICES_CON_TELNET_H
+#define DEVICES_CON_TELNET_H
+
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct chan_subsys;
+struct device;
+
+enum {
+	TEL_LINE_MAX = 1024,  /* longest input line kept (the rest is discarded) */
+	TEL_TTYPE_MAX = 64,   /* longest terminal type kept */
+	TEL_OUT_MAX = 65536,  /* output queued for a client that does not read */
+	TEL_SESSIONS_MAX = 64 /* connections at once, waiting ones included */
+};
+
+/* ---- one connection's protocol (tel_proto.c) ---- */
+
+struct tel_proto_cb {
+	void (*send)(void *ctx, const char *buf, size_t n);  /* bytes for the client */
+	void (*line)(void *ctx, const char *text, size_t n); /* a completed input line */
+	void (*request)(void *ctx);                          /* IAC BREAK / IAC IP */
+	void (*ttype)(void *ctx, const char *name);          /* terminal type known ("" = none) */
+};
+
+struct tel_proto {
+	void *t; /* telnet_t */
+	struct tel_proto_cb cb;
+	void *ctx;
+	char line[TEL_LINE_MAX];
+	size_t len;
+	bool after_cr;    /* the last data byte was CR: a LF or NUL after it is part of the end */
+	bool ttype_asked; /* the client said WILL TERMINAL-TYPE; SEND went out */
+	bool ttype_done;  /* the terminal type question is settled */
+	bool error;       /* malformed input: the session must be closed */
+	char ttype[TEL_TTYPE_MAX];
+};
+
+/* Start the protocol: sends IAC DO TERMINAL-TYPE.  0, or -1 (no memory). */
+int tel_proto_init(struct tel_proto *p, const struct tel_proto_cb *cb, void *ctx);
+void tel_proto_free(struct tel_proto *p);
+/* Bytes from the client.  0, or -1 when the input was malformed. */
+int tel_proto_recv(struct tel_proto *p, const char *buf, size_t n);
+/* Text for the client: '\n' becomes CR LF, IAC is doubled. */
+void tel_proto_text(struct tel_proto *p, const char *text, size_t n);
+/* The client did not answer DO TERMINAL-TYPE in time: go on without. */
+void tel_proto_ttype_timeout(struct tel_proto *p);
+
+/* ---- the listener (con_telnet.c) ---- */
+
+struct tel_server;
+/* Listen on host:port (host "" = 127.0.0.1) for the telnet consoles of cs.
+ * NULL with a reason in err. */
+struct tel_server *tel_server_start(struct chan_subsys *cs, const char *host, int port, char *err,
+                                    size_t errlen);
+/* Close every session and the listener, join the thread.  NULL is fine. */
+void tel_server_stop(struct tel_server *s);
+/* The port actually bound (port 0 asks the system for one: tests). */
+int tel_server_port(const struct tel_server *s);
+/* Does cs have a telnet console (is a listener worth starting)? */
+bool tel_have_devices(struct chan_subsys *cs);
+
+/* ---- the device side (con_telnet.c), under the channel lock ---- */
+
+struct tel_dev;
+struct tel_bind {
+	char group[16]; /* "" = none */
+	bool has_ip;    /* clients restricted by address */
+	struct in_addr ip, mask;
+};
+/* Parse Hercules' "[groupname|*] [ipaddr [mask]]" operands.  0, or -1. */
+int tel_parse_bind(struct tel_bind *b, int argc, char **argv, char *err, size_t errlen);
+
+/* Events the listener posts to the device (chan_post arg). */
+enum tel_event { TEL_EV_LINE, TEL_EV_CONNECT, TEL_EV_DISCONNECT, TEL_EV_REQUEST };
+
+/* Make d reachable by clients; input arrives as fn(d, TEL_EV_*, text). */
+struct tel_dev *tel_dev_register(struct device *d, const struct tel_bind *b,
+                                 void (*fn)(struct device *, long, const char *, size_t));
+void tel_dev_unregister(struct tel_dev *t); /* closes its session, if any */
+/* Queue text (UTF-8, '\n' for new line) for the device's client. */
+void tel_dev_output(struct tel_dev *t, const char *text);
+/* "127.0.0.1:40312" of the client, or "" (devlist). */
+void tel_dev_peer(struct tel_dev *t, char *buf, size_t n);
+
+#endif

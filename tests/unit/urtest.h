@@ -1,0 +1,85 @@
+/* urtest.h — helpers for the unit-record device tests (card reader, punch,
+ * printer): a scratch directory for the host files, attaching a device by
+ * its statement operands, running one channel program and reading back
+ * what the device wrote.  Built on chantest.h. */
+#ifndef URTEST_H
+#define URTEST_H
+
+#include <unistd.h>
+
+#include "chantest.h"
+#include "codepage.h"
+
+/* Work in a fresh scratch directory, so that operands name files simply. */
+static inline void ur_chdir(void)
+{
+	static char dir[64];
+	if (!dir[0]) {
+		snprintf(dir, sizeof dir, "/tmp/s370ur.XXXXXX");
+		assert_non_null(mkdtemp(dir));
+	}
+	assert_int_equal(chdir(dir), 0);
+}
+
+static inline void ur_write_file(const char *name, const void *data, size_t n)
+{
+	FILE *f = fopen(name, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, n, f), n);
+	fclose(f);
+}
+
+/* The file's bytes, NUL-terminated; returns the length. */
+static inline size_t ur_read_file(const char *name, char *buf, size_t max)
+{
+	FILE *f = fopen(name, "rb");
+	assert_non_null(f);
+	size_t n = fread(buf, 1, max - 1, f);
+	buf[n] = 0;
+	fclose(f);
+	return n;
+}
+
+/* Attach TYPE at dev with the blank-separated operands; 0 or -1 (err). */
+static inline int ur_attach(struct ctm *m, uint16_t dev, const char *type, const char *opts, char *err,
+                            size_t errlen)
+{
+	char copy[256], *argv[16];
+	int argc = 0;
+	snprintf(copy, sizeof copy, "%s", opts);
+	for (char *tok = strtok(copy, " "); tok && argc < 16; tok = strtok(NULL, " "))
+		argv[argc++] = tok;
+	return chan_attach(m->cs, dev, type, argc, argv, err, errlen);
+}
+
+static inline struct ctm *ur_setup(uint16_t dev, const char *type, const char *opts)
+{
+	ur_chdir();
+	struct ctm *m = ctm_new();
+	char err[200] = "";
+	if (ur_attach(m, dev, type, opts, err, sizeof err))
+		fail_msg("attach %s %s: %s", type, opts, err);
+	put_caw(m, 0, 0x200);
+	return m;
+}
+
+/* START I/O of the program at X'200' on dev, then TEST I/O: the CSW. */
+static inline const char *ur_run(struct ctm *m, uint16_t dev)
+{
+	char sio[16], tio[16];
+	snprintf(sio, sizeof sio, "9C00 %04X", dev);
+	snprintf(tio, sizeof tio, "9D00 %04X", dev);
+	fill_csw(m);
+	assert_int_equal(io_insn(m, sio), 0);
+	ctm_service(m);
+	assert_int_equal(io_insn(m, tio), 1);
+	return csw_text(m);
+}
+
+/* EBCDIC (code page 037) of text at a. */
+static inline void ur_put_ebcdic(struct ctm *m, uint32_t a, const char *text)
+{
+	codepage_from_utf8(codepage_find("037"), text, tm_mem(m->t, a), strlen(text));
+}
+
+#endif
