@@ -116,7 +116,8 @@ HERCULES_RC="$T/rc" timeout 10 "$S370" -f "$T/dev.cnf" < /dev/null > "$T/out" 2>
 expect_grep "$T/out" "0009 1052-C"
 
 # '/' with no console device
-printf '/x\nquit\n' | timeout 10 "$S370" > "$T/out" 2>&1
+printf 'ARCHMODE S/370\nMAINSIZE 1\n' > "$T/nodev.cnf"
+printf '/x\nquit\n' | timeout 10 "$S370" -f "$T/nodev.cnf" > "$T/out" 2>&1
 expect_grep "$T/out" "/: no integrated console device (3215-C or 1052-C)"
 
 # Device statements that are errors name the line, and the program exits 1.
