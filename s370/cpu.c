@@ -70,6 +70,7 @@ void cpu_reset(struct cpu *c)
 {
 	c->state = CPU_STOPPED;
 	c->ext_pending = 0;
+	c->mck_pending = 0;
 	c->psw_invalid = false;
 	c->waiting = false;
 	cpu_purge_tlb(c);

@@ -254,6 +254,7 @@ struct cpu {
 	uint64_t cputimer_host; /* host us when cputimer was last set */
 	uint64_t itimer_host;   /* host time (1/76800 s units) of last interval-timer update */
 	uint32_t ext_pending;   /* EXTP_* */
+	uint64_t mck_pending;   /* machine-check interruption code waiting for PSW bit 13 (0: none) */
 
 	/* I/O interrupt hook for the channel subsystem (filled in by devices/). */
 	bool (*io_pending)(struct cpu *c);       /* any I/O interruption pending and enabled? */
@@ -364,7 +365,7 @@ void cpu_interrupt_program(struct cpu *c, int code);
 void cpu_interrupt_svc(struct cpu *c, uint8_t code);
 void cpu_interrupt_restart(struct cpu *c);
 bool cpu_interrupt_pending(struct cpu *c); /* take one pending enabled interrupt; true if taken */
-void cpu_machine_check(struct cpu *c, uint64_t mcic);
+void cpu_machine_check(struct cpu *c, uint64_t mcic); /* any thread: make a machine check pending */
 void cpu_swap_psw(struct cpu *c, uint32_t old_loc, uint32_t new_loc);
 
 /* timer.c */

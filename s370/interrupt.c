@@ -95,10 +95,21 @@ void cpu_interrupt_restart(struct cpu *c)
 	c->state = CPU_OPERATING;
 }
 
+/* Machine checks (GA22-7000 "Machine-Check Handling"), minimal: the emulator
+ * detects no malfunctions of its own, but a host failure that the guest
+ * should hear about (or a test) reports a repressible condition here.  It
+ * stays pending until the PSW machine-check mask (bit 13) allows it; the
+ * interruption stores the 8-byte machine-check interruption code at X'E8'. */
 void cpu_machine_check(struct cpu *c, uint64_t mcic)
 {
-	uint8_t *p = real_ptr(c, LOC_MCK_CODE);
-	put64(p, mcic);
+	__atomic_fetch_or(&c->mck_pending, mcic ? mcic : 1, __ATOMIC_SEQ_CST);
+	cpu_wake(c);
+}
+
+static void interrupt_machine_check(struct cpu *c)
+{
+	uint64_t mcic = __atomic_exchange_n(&c->mck_pending, 0, __ATOMIC_SEQ_CST);
+	put64(real_ptr(c, LOC_MCK_CODE), mcic);
 	if (!(c->psw.flags & PSW_EC))
 		c->psw.intcode = 0;
 	cpu_swap_psw(c, LOC_MCK_OLD, LOC_MCK_NEW);
@@ -118,9 +129,13 @@ static const struct {
 
 /* Take the highest-priority pending interruption that the PSW and control
  * registers allow.  Program and SVC interruptions are taken where they arise;
- * here: external, then I/O. */
+ * here: repressible machine check, external, then I/O. */
 bool cpu_interrupt_pending(struct cpu *c)
 {
+	if (c->mck_pending && (c->psw.flags & PSW_M)) {
+		interrupt_machine_check(c);
+		return true;
+	}
 	if ((c->psw.sysmask & SM_EXT) && c->ext_pending) {
 		for (size_t k = 0; k < sizeof ext_sources / sizeof ext_sources[0]; k++) {
 			if ((c->ext_pending & ext_sources[k].pending) && (c->cr[0] & ext_sources[k].cr0mask)) {
@@ -134,8 +149,12 @@ bool cpu_interrupt_pending(struct cpu *c)
 	}
 	bool io_mask = (c->psw.flags & PSW_EC) ? (c->psw.sysmask & SM_IO) : (c->psw.sysmask & 0xFE);
 	if (io_mask && c->io_pending && c->io_pending(c)) {
+		/* io_pending may race with TIO/CLRIO taking the condition:
+		 * count only an interruption actually taken. */
+		if (!c->io_interrupt(c))
+			return false;
 		count(&c->io_count);
-		return c->io_interrupt(c);
+		return true;
 	}
 	return false;
 }
