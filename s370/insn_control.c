@@ -22,16 +22,20 @@ static void spec_unless_aligned(struct cpu *c, uint32_t ea, uint32_t align)
 /* ---- PSW ---------------------------------------------------------------- */
 
 /* Replace PSW bits 0-7.  Going through the 8-byte PSW image lets
- * cpu_psw_load apply the EC-mode validity rule (bits 0 and 2-4 must be zero,
- * else a specification exception is recognised early, before the next
- * instruction, GA22-7000 "Early Exception Recognition"), recompute the TLB
- * context (DAT bit) and set attention (interruptions may now be enabled). */
+ * cpu_psw_load apply the EC-mode validity rule (bits 0 and 2-4 must be zero),
+ * recompute the TLB context (DAT bit) and set attention (interruptions may now
+ * be enabled).  An invalid mask is a specification exception recognised early,
+ * after the instruction (GA22-7000 "Early Exception Recognition"); when SSM or
+ * STOSM introduces it the ILC is 2 (GA22-7000 "Specification Exception"), not
+ * the 0 of a PSW loaded by LPSW or an interruption, so it is raised here with
+ * the new mask in place and the PSW pointing past the instruction. */
 static void set_system_mask(struct cpu *c, uint8_t mask)
 {
 	uint8_t psw[8];
 	cpu_psw_store(c, psw);
 	psw[0] = mask;
-	cpu_psw_load(c, psw);
+	if (!cpu_psw_load(c, psw))
+		cpu_program_check(c, PGM_SPECIFICATION);
 }
 
 /* 80 SSM — Set System Mask [S] */

@@ -46,9 +46,13 @@ void op_sla(struct cpu *c, const struct insn *i)
 	uint32_t v = c->gpr[i->r1];
 	unsigned n = shift_amount(i);
 	uint32_t sign = v & 0x80000000u;
-	/* Bits 0..n (all 32 once n >= 31) must equal the sign, else overflow. */
+	/* Bits 0..n (all 32 once n >= 31) must equal the sign, else overflow.
+	 * Beyond 31 places the zeros shifted in from the right reach bit 1 and
+	 * leave it, unlike a minus sign: a negative value always overflows
+	 * (GA22-7000 SHIFT LEFT SINGLE: overflow when a bit unlike the sign is
+	 * shifted out of bit position 1). */
 	uint32_t top = fix_sra32(v, 31 - (n > 31 ? 31 : n));
-	bool ovf = top != 0 && top != UINT32_MAX;
+	bool ovf = (top != 0 && top != UINT32_MAX) || (n > 31 && sign);
 	uint32_t r = sign | (n > 31 ? 0 : (v << n) & 0x7FFFFFFFu);
 	c->gpr[i->r1] = r;
 	if (ovf)
