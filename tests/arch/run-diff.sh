@@ -91,18 +91,25 @@ hao cmd script $work/herc-dump.rc
 loadcore $binabs 0
 restart
 EOF
-(cd "$work" && HERCULES_RC="$work/herc.rc" exec timeout -k 1 "$timeout_s" \
-	"$hercules" -d -f "$work/herc.conf" </dev/null >"$work/herc.out" 2>&1) &
-herc_pid=$!
-# Its `quit` may drop log lines still on their way to stdout, so instead we
-# watch the log for the last storage line of the dump, then stop Hercules
-# (SIGTERM; it sometimes hangs in its shutdown, then SIGKILL a second later).
+# Hercules now and then ends during start-up when the machine is busy (its log
+# then holds nothing but the shutdown messages): such a run is not a result,
+# so it is tried again, up to three times.
 lastline=$(printf "%08X" $((16#${range#*-} & ~15)))
-while kill -0 "$herc_pid" 2>/dev/null && ! grep -q "^R:$lastline" "$work/herc.out"; do
-	sleep 0.1
+for attempt in 1 2 3; do
+	(cd "$work" && HERCULES_RC="$work/herc.rc" exec timeout -k 1 "$timeout_s" \
+		"$hercules" -d -f "$work/herc.conf" </dev/null >"$work/herc.out" 2>&1) &
+	herc_pid=$!
+	# Its `quit` may drop log lines still on their way to stdout, so instead we
+	# watch the log for the last storage line of the dump, then stop Hercules
+	# (SIGTERM; it sometimes hangs in its shutdown, then SIGKILL a second later).
+	while kill -0 "$herc_pid" 2>/dev/null && ! grep -q "^R:$lastline" "$work/herc.out"; do
+		sleep 0.1
+	done
+	kill "$herc_pid" 2>/dev/null
+	wait "$herc_pid" 2>/dev/null
+	grep -q "^R:$lastline" "$work/herc.out" && break
+	grep -q "HHCCP011I" "$work/herc.out" && break # it did run: judge this run
 done
-kill "$herc_pid" 2>/dev/null
-wait "$herc_pid" 2>/dev/null
 
 # ---- s370 -----------------------------------------------------------------
 cat >"$work/s370.conf" <<EOF
