@@ -1,54 +1,57 @@
 #!/bin/bash
-# run-bench.sh — run the shared CPU mix benchmark on s370 and on Hercules 3.13
-# in the same run and print both times and their ratio (see README.md).
+# run-bench.sh — run benchmark workloads on s370 and on Hercules 3.13 in the
+# same run and print, for each, both times and their ratio (see README.md).
 #
-#   run-bench.sh S370 MIX.s WORKDIR
+#   run-bench.sh S370 WORKDIR PROGRAM.s...
 #
-# Both machines get the same treatment: MAINSIZE 2, `loadcore mix.bin 0`,
-# `restart`, and the time until the disabled wait; IA 0 is success.
-#  - s370: wall time of `s370 --exit-on-wait` (start-up included; it is a
-#    few milliseconds).
-#  - Hercules: from its "restart key depressed" message to its disabled-wait
-#    message, read as they are logged (its ~1 s start-up is left out).
-# Environment: HERCULES (default `hercules`), BENCH_TIMEOUT (seconds, 600).
+# Each PROGRAM.s is a bare S/370 program: assembled, linked at 0, loaded by
+# `loadcore NAME.bin 0`, started by `restart`; a disabled wait with IA 0 is
+# success.  Both machines get the same treatment (MAINSIZE 2, S/370, one CPU)
+# and are timed the same way: from the echo of the `restart` command to the
+# report of the disabled wait, read from the program's output as it comes.
+#  - s370 (`--exit-on-wait`): from its "> restart" echo to its "PSW=..." line
+#    (its start-up, a few milliseconds, is left out).
+#  - Hercules (`-d`): from its restart message HHCPN038I to its disabled-wait
+#    message HHCCP011I (its start-up of about one second is left out).
+#    OSTAILOR QUIET, so that it does not log each program interruption.
+# Each machine runs each program BENCH_REPEAT times, one run after the other,
+# never two at once, alternating the machines; the minimum of each is shown.
+# Output: a `host:` line, then per program
+#   NAME: s370_seconds=S hercules_seconds=H ratio=H/S
+# Environment: HERCULES (default `hercules`), BENCH_TIMEOUT (seconds per run,
+# 600), BENCH_REPEAT (runs per machine and program, 3).
 set -u
 
-if [ $# -ne 3 ]; then
-	echo "usage: run-bench.sh S370 MIX.s WORKDIR" >&2
+if [ $# -lt 3 ]; then
+	echo "usage: run-bench.sh S370 WORKDIR PROGRAM.s..." >&2
 	exit 2
 fi
-s370=$1 src=$2 work=$3
+s370=$1 work=$2
+shift 2
 hercules=${HERCULES:-hercules}
 timeout_s=${BENCH_TIMEOUT:-600}
+repeat=${BENCH_REPEAT:-3}
 
-if [ ! -f "$src" ]; then
-	echo "run-bench: error: benchmark program not found: $src" >&2
-	echo "run-bench: it is the shared mix.s (shared/bench/mix.s beside the work tree); it is not copied here" >&2
-	exit 1
-fi
 if [ ! -x "$s370" ]; then
 	echo "run-bench: error: s370 program not found: $s370" >&2
 	exit 1
 fi
 mkdir -p "$work" || exit 1
 work=$(realpath "$work")
-
-# ---- assemble ----------------------------------------------------------------
 for t in s390x-linux-gnu-as s390x-linux-gnu-ld s390x-linux-gnu-objcopy; do
 	if ! command -v $t >/dev/null 2>&1; then
 		echo "run-bench: error: $t not found (Debian package binutils-s390x-linux-gnu)" >&2
 		exit 1
 	fi
 done
-s390x-linux-gnu-as -m31 -o "$work/mix.o" "$src" &&
-	s390x-linux-gnu-ld -m elf_s390 -Ttext=0 -e 0 -o "$work/mix.elf" "$work/mix.o" &&
-	s390x-linux-gnu-objcopy -O binary "$work/mix.elf" "$work/mix.bin" || {
-	echo "run-bench: error: cannot assemble $src" >&2
-	exit 1
-}
+have_hercules=1
+command -v "$hercules" >/dev/null 2>&1 || have_hercules=0
 
+# ---- helpers -------------------------------------------------------------------
 # Seconds between two $EPOCHREALTIME readings.
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+# The smaller of two times ("" = none yet).
+minimum() { if [ -z "$1" ]; then echo "$2"; else awk -v a="$1" -v b="$2" 'BEGIN { print (b < a) ? b : a }'; fi; }
 # Success is a disabled wait with IA 0.
 check_psw() {
 	local who=$1 psw=$2
@@ -57,12 +60,12 @@ check_psw() {
 		return 1
 	fi
 	if [ "${psw: -6}" != 000000 ]; then
-		echo "run-bench: error: $who ended with PSW=$psw (IA BAD: wrong result, DEA: program interruption)" >&2
+		echo "run-bench: error: $who ended with PSW=$psw (see the program's header for its IA)" >&2
 		return 1
 	fi
 }
+psw_re='^[[:space:]]*PSW=([0-9A-Fa-f]{8} [0-9A-Fa-f]{8})[[:space:]]*$'
 
-# ---- s370 --------------------------------------------------------------------
 cat >"$work/s370.conf" <<EOF
 ARCHMODE S/370
 MAINSIZE 2
@@ -70,60 +73,115 @@ NUMCPU 1
 CNSLPORT 0
 S37X OFF
 EOF
-printf 'loadcore %s 0\nrestart\n' "$work/mix.bin" >"$work/s370.script"
-echo "run-bench: running mix.s on s370 ..."
-t0=$EPOCHREALTIME
-timeout -k 5 "$timeout_s" "$s370" -f "$work/s370.conf" --script "$work/s370.script" \
-	--exit-on-wait </dev/null >"$work/s370.out" 2>"$work/s370.err"
-t1=$EPOCHREALTIME
-s370_psw=$(grep -m 1 -o 'PSW=[0-9A-Fa-f]\{8\} [0-9A-Fa-f]\{8\}' "$work/s370.out" | cut -c5-)
-if ! check_psw s370 "$s370_psw"; then
-	tail -n 5 "$work/s370.err" >&2
-	exit 1
-fi
-s370_s=$(elapsed "$t0" "$t1")
-echo "s370_seconds=$s370_s"
-
-# ---- Hercules ----------------------------------------------------------------
-if ! command -v "$hercules" >/dev/null 2>&1; then
-	echo "hercules_seconds=n/a ($hercules is not installed)"
-	exit 0
-fi
 cat >"$work/herc.conf" <<EOF
 ARCHMODE S/370
 MAINSIZE 2
 NUMCPU 1
 CNSLPORT 0
+OSTAILOR QUIET
 0009 3215
 EOF
-# Hercules in daemon mode reads no commands from stdin: the automatic
-# operator quits it on the disabled-wait message.
-cat >"$work/herc.rc" <<EOF
-hao tgt HHCCP011I
-hao cmd quit
-loadcore $work/mix.bin 0
-restart
-EOF
-echo "run-bench: running mix.s on Hercules ..."
-h0= h1= herc_psw=
-: >"$work/herc.out"
-while IFS= read -r line; do
-	case $line in
-	HHCPN038I*) h0=$EPOCHREALTIME ;;
-	HHCCP011I*) h1=$EPOCHREALTIME ;;
-	esac
-	if [ -n "$h1" ] && [ -z "$herc_psw" ] && [[ $line =~ ^[[:space:]]*PSW=([0-9A-Fa-f]{8}\ [0-9A-Fa-f]{8})[[:space:]]*$ ]]; then
-		herc_psw=${BASH_REMATCH[1]}
+
+# run_s370 BIN LOG: sets run_s (seconds) or returns 1.
+run_s370() {
+	local bin=$1 log=$2 t0='' t1='' psw='' line
+	printf 'loadcore %s 0\nrestart\n' "$bin" >"$log.script"
+	: >"$log"
+	while IFS= read -r line; do
+		[ "$line" = "> restart" ] && t0=$EPOCHREALTIME
+		if [ -z "$psw" ] && [[ $line =~ $psw_re ]]; then
+			t1=$EPOCHREALTIME
+			psw=${BASH_REMATCH[1]}
+		fi
+		printf '%s\n' "$line" >>"$log"
+	done < <(timeout -k 5 "$timeout_s" "$s370" -f "$work/s370.conf" --script "$log.script" \
+		--exit-on-wait </dev/null 2>&1)
+	if [ -z "$t0" ] || ! check_psw s370 "$psw"; then
+		tail -n 5 "$log" >&2
+		return 1
 	fi
-	printf '%s\n' "$line" >>"$work/herc.out"
-done < <(cd "$work" && HERCULES_RC="$work/herc.rc" timeout -k 5 "$timeout_s" \
-	"$hercules" -d -f "$work/herc.conf" </dev/null 2>&1)
-if [ -z "$h0" ] || ! check_psw Hercules "$herc_psw"; then
-	tail -n 5 "$work/herc.out" >&2
-	exit 1
-fi
-herc_s=$(elapsed "$h0" "$h1")
-echo "hercules_seconds=$herc_s"
-awk -v h="$herc_s" -v s="$s370_s" 'BEGIN {
-	if (s > 0) printf "ratio = hercules_seconds / s370_seconds = %.2f\n", h / s
-}'
+	run_s=$(elapsed "$t0" "$t1")
+}
+
+# run_hercules BIN LOG: sets run_s (seconds) or returns 1.
+run_hercules() {
+	local bin=$1 log=$2 t0='' t1='' psw='' line fd pid
+	# Hercules in daemon mode reads no commands from stdin.  Its own `quit`
+	# may drop log lines still on their way out (the wait PSW among them),
+	# so the automatic operator shows the PSW again with `psw` and we stop
+	# Hercules (SIGTERM, SIGKILL 5 s later) once a PSW line has been read.
+	printf 'hao tgt HHCCP011I\nhao cmd psw\nloadcore %s 0\nrestart\n' "$bin" >"$log.rc"
+	: >"$log"
+	exec {fd}< <(cd "$work" && HERCULES_RC="$log.rc" exec timeout -k 5 "$timeout_s" \
+		"$hercules" -d -f "$work/herc.conf" </dev/null 2>&1)
+	pid=$!
+	while IFS= read -r line <&"$fd"; do
+		case $line in
+		HHCPN038I*) t0=$EPOCHREALTIME ;;
+		HHCCP011I*) t1=$EPOCHREALTIME ;;
+		esac
+		if [ -n "$t1" ] && [ -z "$psw" ] && [[ $line =~ $psw_re ]]; then
+			psw=${BASH_REMATCH[1]}
+			kill "$pid" 2>/dev/null
+		fi
+		printf '%s\n' "$line" >>"$log"
+	done
+	exec {fd}<&-
+	if [ -z "$t0" ] || [ -z "$t1" ] || ! check_psw Hercules "$psw"; then
+		tail -n 5 "$log" >&2
+		return 1
+	fi
+	run_s=$(elapsed "$t0" "$t1")
+}
+
+# ---- host ----------------------------------------------------------------------
+cpu=$(sed -n 's/^model name[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo 2>/dev/null | head -n 1)
+cores=$(grep -c '^processor' /proc/cpuinfo 2>/dev/null)
+echo "host: cpu=\"${cpu:-unknown}\" cores=${cores:-?} (times: minimum of $repeat runs each)"
+
+# ---- the workloads -------------------------------------------------------------
+status=0
+for src in "$@"; do
+	name=$(basename "$src" .s)
+	if [ ! -f "$src" ]; then
+		echo "run-bench: error: $name: program not found: $src" >&2
+		status=1
+		continue
+	fi
+	bin=$work/$name.bin
+	if ! { s390x-linux-gnu-as -m31 -o "$work/$name.o" "$src" &&
+		s390x-linux-gnu-ld -m elf_s390 -Ttext=0 -e 0 -o "$work/$name.elf" "$work/$name.o" &&
+		s390x-linux-gnu-objcopy -O binary "$work/$name.elf" "$bin"; }; then
+		echo "run-bench: error: $name: cannot assemble $src" >&2
+		status=1
+		continue
+	fi
+	s_min='' h_min='' failed=0
+	for ((k = 1; k <= repeat; k++)); do
+		echo "run-bench: $name: run $k of $repeat on s370 ..." >&2
+		if ! run_s370 "$bin" "$work/$name.s370.log"; then
+			failed=1
+			break
+		fi
+		s_min=$(minimum "$s_min" "$run_s")
+		[ $have_hercules = 1 ] || continue
+		echo "run-bench: $name: run $k of $repeat on Hercules ..." >&2
+		if ! run_hercules "$bin" "$work/$name.herc.log"; then
+			failed=1
+			break
+		fi
+		h_min=$(minimum "$h_min" "$run_s")
+	done
+	if [ $failed = 1 ]; then
+		echo "$name: FAILED (logs in $work)"
+		status=1
+		continue
+	fi
+	if [ $have_hercules = 0 ]; then
+		echo "$name: s370_seconds=$s_min hercules_seconds=n/a ratio=n/a ($hercules is not installed)"
+		continue
+	fi
+	ratio=$(awk -v h="$h_min" -v s="$s_min" 'BEGIN { if (s > 0) printf "%.2f", h / s; else print "inf" }')
+	echo "$name: s370_seconds=$s_min hercules_seconds=$h_min ratio=$ratio"
+done
+exit $status

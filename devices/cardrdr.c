@@ -52,6 +52,7 @@ struct rdr {
 	bool multifile; /* the files run on as one deck */
 	bool trunc;     /* ascii: cut long lines */
 	bool autopad;   /* ebcdic: pad a short last card */
+	bool sockdev;   /* Hercules' socket reader: accepted, not emulated */
 	unsigned long cards;
 };
 
@@ -221,9 +222,23 @@ static void rdr_close(struct device *d)
 	d->priv = NULL;
 }
 
-/* Options and file names, in any order; 0 or -1 with err. */
+static bool has_sockdev(int argc, char **argv)
+{
+	for (int a = 0; a < argc; a++)
+		if (!strcasecmp(argv[a], "sockdev"))
+			return true;
+	return false;
+}
+
+/* Options and file names, in any order; 0 or -1 with err.  Hercules'
+ * sockdev (cards arrive on a socket named instead of a file) is accepted
+ * with a warning in err: the hopper stays empty until a devinit names files. */
 static int parse_args(struct rdr *r, int argc, char **argv, char *err, size_t errlen)
 {
+	err[0] = 0;
+	r->sockdev = has_sockdev(argc, argv);
+	if (r->sockdev)
+		snprintf(err, errlen, "option sockdev is not emulated: the hopper is empty");
 	for (int a = 0; a < argc; a++) {
 		const char *o = argv[a];
 		if (!strcasecmp(o, "eof"))
@@ -240,10 +255,10 @@ static int parse_args(struct rdr *r, int argc, char **argv, char *err, size_t er
 			r->trunc = true;
 		else if (!strcasecmp(o, "autopad"))
 			r->autopad = true;
-		else if (!strcasecmp(o, "sockdev")) {
-			snprintf(err, errlen, "option sockdev is not supported");
-			return -1;
-		} else if (!strcmp(o, "*")) {
+		else if (!strcasecmp(o, "sockdev"))
+			; /* seen by has_sockdev() */
+		else if (!strcmp(o, "*") || r->sockdev) {
+			/* an empty hopper, or (sockdev) the socket's name */
 			; /* empty hopper */
 		} else if (strchr(o, '=')) {
 			snprintf(err, errlen,

@@ -12,6 +12,9 @@
  *   no such device                         3 for all
  *
  * (* the whole CSW is stored; ' only its status portion, bytes 4-5.)
+ * CLEAR I/O performs the CLRIO function only with CR0 bit 0 on (else TIO).
+ * HIO/HDV on a working subchannel stop the device at once; the ending is
+ * an interruption (see op_halt for incorrect length and chaining).
  * TIO and CLRIO that store a pending CSW clear the interruption condition;
  * SIO to a device with status pending stores busy with that status and
  * clears it.  START I/O FAST RELEASE is executed as START I/O, which the
@@ -27,6 +30,8 @@
 #include "channel_hook.h"
 
 enum { CHANID_BYTE_MPX = 0x1, CHANID_BLOCK_MPX = 0x2 }; /* STIDC bits 0-3 */
+/* CR0 bit 0: block-multiplexing control */
+#define CR0_BLOCK_MPX 0x80000000u
 
 static void lock(struct chan_subsys *cs)
 {
@@ -156,9 +161,17 @@ static uint8_t halt_device(struct device *d)
 	return st ? st : (uint8_t)(US_CE | US_DE);
 }
 
-/* 9D01 CLRIO */
+/* 9D01 CLRIO.  The CLRIO function is performed only with the
+ * block-multiplexing control (CR0 bit 0) on; with it off CLEAR I/O performs
+ * the TIO function (GA22-7000 "CLEAR I/O").  A working operation is
+ * discontinued: its CSW shows the operation as it stood, with unit status
+ * zero.  Of the "up to four" later interruption conditions the manual
+ * allows for the terminated device, none is presented: the device is reset
+ * to available. */
 static int op_clear(struct cpu *c, uint16_t devnum)
 {
+	if (!(c->cr[0] & CR0_BLOCK_MPX))
+		return op_test(c, devnum);
 	struct chan_subsys *cs = cs_of(c);
 	lock(cs);
 	struct device *d = cs->tab[devnum];
@@ -200,8 +213,23 @@ static int op_halt(struct cpu *c, uint16_t devnum, bool hdv)
 	} else if (d->sub.state == SUB_PENDING) {
 		cc = 0;
 	} else if (d->sub.state == SUB_WORKING) {
-		/* The device is told to stop; channel end comes as an interruption. */
-		uint8_t st = (uint8_t)(halt_device(d) | US_CE);
+		/* The device is told to stop and ends at once; the ending comes as
+		 * an interruption (GA22-7000 "Termination by HALT I/O or HALT
+		 * DEVICE"), command chaining suppressed. */
+		struct chan_sub *s = &d->sub;
+		uint8_t st = halt_device(d);
+		if (s->wait_de) {
+			/* Channel end already given, chaining waited for device end:
+			 * channel end is not made available, device end is. */
+			st = (uint8_t)((st & ~US_CE) | US_DE);
+		} else {
+			/* Halted before the data area was exhausted or filled:
+			 * incorrect length, subject to SLI. */
+			bool sli = (s->flags & CCW_SLI) && !(s->flags & CCW_CD);
+			if ((s->count || (s->flags & CCW_CD)) && !sli && !s->chan_status)
+				s->chan_status |= CS_IL;
+			st |= US_CE;
+		}
 		chan_end_program(d, st);
 		store_status(c, 0, 0);
 	} else {

@@ -244,7 +244,7 @@ int chan_configure(struct chan_subsys *cs, const struct config *cfg, FILE *msg)
 					config_dev_arg(cd, a, (uint16_t)n, buf, sizeof buf);
 					argv[a] = strdup(buf);
 				}
-				char err[256];
+				char err[256] = "";
 				int rc = argv ? chan_attach(cs, (uint16_t)n, cd->type, cd->nargs, argv, err,
 				                            sizeof err)
 				              : -1;
@@ -258,6 +258,9 @@ int chan_configure(struct chan_subsys *cs, const struct config *cfg, FILE *msg)
 					        cd->line, n, cd->type, err);
 					return -1;
 				}
+				if (err[0]) /* attached, with an option accepted but not emulated */
+					fprintf(msg, "%s:%d: warning: device %04X %s: %s\n",
+					        cd->file ? cd->file : "?", cd->line, n, cd->type, err);
 			}
 		}
 	}

@@ -114,7 +114,9 @@ struct dev_ops {
 	const char *desc;         /* one line for help */
 	/* Build the device from its statement's operands (type already
 	 * matched, d->type set).  0, or -1 with a reason in err.  Called again
-	 * by devinit on a fresh struct device; on success the old one is closed. */
+	 * by devinit on a fresh struct device; on success the old one is closed.
+	 * A success that leaves text in err is a warning (a Hercules option
+	 * accepted but not emulated), which the caller prints; err starts empty. */
 	int (*init)(struct device *d, int argc, char **argv, char *err, size_t errlen);
 	void (*close)(struct device *d);           /* flush and free priv (detach, shutdown) */
 	void (*start)(struct device *d);           /* optional: SIO accepted, a channel program begins */

@@ -45,6 +45,7 @@ enum { LPP_DEFAULT = 66, LPP_MAX = 255 };
 struct prt {
 	FILE *f;
 	bool pipe;       /* "|command": print to a pipe */
+	bool sockdev;    /* Hercules' socket printer: accepted, output discarded */
 	bool crlf;       /* lines end in CR LF */
 	bool fcbcheck;   /* skip to an unset channel is rejected */
 	int width;       /* print positions: 132 (1403) or 150 (3211) */
@@ -336,9 +337,13 @@ static int parse_options(struct prt *p, int argc, char **argv, bool *noclear, ch
 				snprintf(err, errlen, "bad option %s (expected index=0 to 31)", o);
 				return -1;
 			}
-		} else if (!strcasecmp(o, "sockdev") || !strcasecmp(o, "rawcc")) {
-			snprintf(err, errlen, "option %s is not supported", o);
-			return -1;
+		} else if (!strcasecmp(o, "sockdev") || !strcasecmp(o, "rawcc") ||
+		           !strncasecmp(o, "ffchan=", 7)) {
+			/* Hercules options we do not emulate: a warning, not an error */
+			p->sockdev |= !strcasecmp(o, "sockdev");
+			size_t n = strlen(err);
+			snprintf(err + n, errlen - n, "%soption %s is not emulated%s", n ? "; " : "", o,
+			         !strcasecmp(o, "sockdev") ? ": the output is discarded" : "");
 		} else
 			return bad_option(o, err, errlen);
 	}
@@ -369,11 +374,14 @@ static int prt_init(struct device *d, int argc, char **argv, char *err, size_t e
 	p->fcbcheck = true;
 	bool noclear = false;
 	snprintf(p->name, sizeof p->name, "%s", argv[0]);
+	err[0] = 0; /* warnings gather here */
 	if (parse_options(p, argc, argv, &noclear, err, errlen)) {
 		free(p);
 		return -1;
 	}
-	if (argv[0][0] == '|') {
+	if (p->sockdev) {
+		p->f = fopen("/dev/null", "w"); /* argv[0] names a socket */
+	} else if (argv[0][0] == '|') {
 		p->pipe = true;
 		p->f = popen(argv[0] + 1, "w");
 	} else {

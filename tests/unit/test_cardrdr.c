@@ -227,7 +227,6 @@ static void option_errors(void **state)
 	} cases[] = {
 	    {"nosuch.txt", "cannot open nosuch.txt"},
 	    {"* bogus=1", "unknown option bogus=1"},
-	    {"* sockdev", "option sockdev is not supported"},
 	};
 	ur_chdir();
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
@@ -240,6 +239,124 @@ static void option_errors(void **state)
 	}
 }
 
+/* One card through data chaining, skip, IDAWs and PCI (GA22-7000 "Chaining",
+ * "Skipping", "Channel Indirect Data Addressing"): each program reads the
+ * 80 columns of "0123456789" x 8 in pieces; the table gives where each
+ * piece lands (0: skipped) and the CSW. */
+static void chaining_and_idaws(void **state)
+{
+	(void)state;
+	enum { CD = CCW_CD, CC = CCW_CC };
+	static const struct {
+		const char *what;
+		struct {
+			uint8_t cmd, flags;
+			uint32_t data; /* or the IDAW list with CCW_IDA */
+			uint16_t count;
+		} ccw[3];
+		uint32_t idaws[3];
+		struct {
+			uint32_t at; /* where column col lands */
+			uint8_t col; /* 0-based */
+			uint8_t n;
+		} lands[3];
+		const char *csw;
+	} cases[] = {
+	    {"data chaining",
+	     {{0x02, CD, 0x3000, 10}, {0x00, 0, 0x4000, 70}},
+	     {0},
+	     {{0x3000, 0, 10}, {0x4000, 10, 70}},
+	     "00000210 0C00 0000"},
+	    {"data chaining, three pieces",
+	     {{0x02, CD, 0x3000, 1}, {0x00, CD, 0x3100, 1}, {0x00, 0, 0x3200, 78}},
+	     {0},
+	     {{0x3000, 0, 1}, {0x3100, 1, 1}, {0x3200, 2, 78}},
+	     "00000218 0C00 0000"},
+	    {"skip, then store",
+	     {{0x02, CD | CCW_SKIP, 0x3000, 40}, {0x00, 0, 0x4000, 40}},
+	     {0},
+	     {{0x3000, 0, 0}, {0x4000, 40, 40}},
+	     "00000210 0C00 0000"},
+	    {"data chaining runs short: incorrect length",
+	     {{0x02, CD, 0x3000, 10}, {0x00, 0, 0x4000, 60}},
+	     {0},
+	     {{0x3000, 0, 10}, {0x4000, 10, 60}},
+	     "00000210 0C40 0000"},
+	    {"SLI in the last piece",
+	     {{0x02, CD, 0x3000, 10}, {0x00, CCW_SLI, 0x4000, 60}},
+	     {0},
+	     {{0x3000, 0, 10}, {0x4000, 10, 60}},
+	     "00000210 0C00 0000"},
+	    {"IDAWs across a 2K boundary",
+	     {{0x02, CCW_IDA, 0x600, 80}},
+	     {0x37F8, 0x5000},
+	     {{0x37F8, 0, 8}, {0x5000, 8, 72}},
+	     "00000208 0C00 0000"},
+	    {"IDAWs after data chaining",
+	     {{0x02, CD, 0x3000, 20}, {0x00, CCW_IDA, 0x600, 60}},
+	     {0x47FC, 0x6000},
+	     {{0x3000, 0, 20}, {0x47FC, 20, 4}, {0x6000, 24, 56}},
+	     "00000210 0C00 0000"},
+	    {"PCI in a data-chained CCW",
+	     {{0x02, CD, 0x3000, 10}, {0x00, CCW_PCI, 0x4000, 70}},
+	     {0},
+	     {{0x3000, 0, 10}, {0x4000, 10, 70}},
+	     "00000210 0C80 0000"},
+	    {"command chaining after it",
+	     {{0x02, CC, 0x3000, 80}, {0x03, 0, 0, 1}},
+	     {0},
+	     {{0x3000, 0, 80}},
+	     "00000210 0C00 0001"},
+	};
+	char text[82];
+	for (int k = 0; k < 80; k++)
+		text[k] = (char)('0' + k % 10);
+	text[80] = '\n';
+	text[81] = 0;
+	uint8_t card[80];
+	codepage_from_utf8(codepage_find("037"), text, card, 80);
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		ur_chdir();
+		ur_write_file("d.txt", text, 81);
+		struct ctm *m = ur_setup(DEV, "3505", "d.txt");
+		for (int j = 0; j < 3 && cases[k].ccw[j].count; j++)
+			put_ccw(m, 0x200 + 8 * (uint32_t)j, cases[k].ccw[j].cmd, cases[k].ccw[j].data,
+			        cases[k].ccw[j].flags, cases[k].ccw[j].count);
+		for (int j = 0; j < 3; j++)
+			put32(tm_mem(m->t, 0x600 + 4 * (uint32_t)j), cases[k].idaws[j]);
+		const char *csw = ur_run(m, DEV);
+		if (strcmp(csw, cases[k].csw))
+			fail_msg("%s: CSW %s, expected %s", cases[k].what, csw, cases[k].csw);
+		for (int j = 0; j < 3 && cases[k].lands[j].at; j++) {
+			uint32_t at = cases[k].lands[j].at;
+			if (!cases[k].lands[j].n) { /* skipped: storage untouched */
+				assert_int_equal(*tm_mem(m->t, at), 0);
+				continue;
+			}
+			if (memcmp(tm_mem(m->t, at), card + cases[k].lands[j].col, cases[k].lands[j].n))
+				fail_msg("%s: piece %d at %X", cases[k].what, j, at);
+			assert_int_equal(*tm_mem(m->t, at + cases[k].lands[j].n), 0); /* no more */
+		}
+		ctm_free(m);
+	}
+}
+
+/* Hercules' socket reader: accepted with a warning, the hopper empty
+ * (a Read finds the reader not ready), the socket name not opened. */
+static void sockdev_warning(void **state)
+{
+	(void)state;
+	ur_chdir();
+	struct ctm *m = ctm_new();
+	char err[200] = "";
+	assert_int_equal(ur_attach(m, DEV, "3505", "localhost:3505 sockdev ascii trunc eof", err, sizeof err),
+	                 0);
+	assert_string_equal(err, "option sockdev is not emulated: the hopper is empty");
+	put_caw(m, 0, 0x200);
+	assert_string_equal(read_card(m, 80, 0), "00000208 0E00 0050"); /* not ready */
+	ctm_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -247,7 +364,8 @@ int main(void)
 	    cmocka_unit_test(count_and_chaining),    cmocka_unit_test(long_lines_and_trunc),
 	    cmocka_unit_test(ebcdic_and_autopad),    cmocka_unit_test(several_files),
 	    cmocka_unit_test(empty_then_devinit),    cmocka_unit_test(sense_id_and_reject),
-	    cmocka_unit_test(option_errors),
+	    cmocka_unit_test(option_errors),         cmocka_unit_test(sockdev_warning),
+	    cmocka_unit_test(chaining_and_idaws),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -93,6 +93,11 @@ static const struct pcase carriage[] = {
      {{0xFB, CC, "UCSIMAGE"}, {0xEB, CC, NULL}, {0x73, CC, NULL}, {0x7B, 0, NULL}},
      "00000220 0C00 0001",
      ""},
+    /* diagnostic check read, UCS gate and Load UCS buffer: accepted, nothing printed */
+    {"p.txt",
+     {{0x06, CC, NULL}, {0x23, CC, NULL}, {0x43, CC, NULL}, {0xF3, 0, "UCS"}},
+     "00000220 0C00 0000",
+     ""},
     /* not a printer command */
     {"p.txt", {{0x02, 0, NULL}}, "00000208 0E00 0001", ""},
     {"p.txt", {{0x0F, 0, NULL}}, "00000208 0E00 0001", ""},
@@ -193,7 +198,6 @@ static void option_errors(void **state)
 	    {"p.txt lpp=0", "bad option lpp=0"},
 	    {"p.txt lpi=7", "bad option lpi=7"},
 	    {"p.txt index=32", "bad option index=32"},
-	    {"p.txt sockdev", "option sockdev is not supported"},
 	    {"/nonexistent/dir/p.txt", "cannot open /nonexistent/dir/p.txt"},
 	};
 	ur_chdir();
@@ -211,6 +215,13 @@ static void option_errors(void **state)
 	assert_int_equal(ur_attach(m, DEV, "1403", "p.txt crlf noclear browse print lpi=8 index=3 lpp=70",
 	                           err, sizeof err),
 	                 0);
+	assert_string_equal(err, "");
+	/* Hercules options we do not emulate: accepted, one warning naming them */
+	assert_int_equal(ur_attach(m, DEV + 1, "1403", "p2.txt rawcc", err, sizeof err), 0);
+	assert_string_equal(err, "option rawcc is not emulated");
+	assert_int_equal(ur_attach(m, DEV + 2, "3211", "localhost:1403 sockdev crlf", err, sizeof err), 0);
+	assert_string_equal(err, "option sockdev is not emulated: the output is discarded");
+	assert_int_equal(access("localhost:1403", F_OK), -1); /* no file by the socket's name */
 	ctm_free(m);
 }
 
