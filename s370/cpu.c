@@ -44,15 +44,24 @@ void cpu_free(struct cpu *c)
 	c->icache = NULL;
 }
 
+/* Purging the TLB (PTLB, SSK, RRB, LCTL of CR0/CR1, SPX) is frequent in an
+ * operating system, so it costs one increment: the purge generation is part
+ * of every tag (cpu_update_ctx), and entries of an older generation no longer
+ * match.  Only when the 9-bit generation wraps are the arrays cleared. */
 void cpu_purge_tlb(struct cpu *c)
 {
-	memset(c->tlb_fetch, 0, sizeof c->tlb_fetch);
-	memset(c->tlb_store, 0, sizeof c->tlb_store);
-	c->iblk_va = 0x80000000u;
+	c->tlb_gen = (c->tlb_gen + 1) & 0x1FF;
+	if (c->tlb_gen == 0) {
+		memset(c->tlb_fetch, 0, sizeof c->tlb_fetch);
+		memset(c->tlb_store, 0, sizeof c->tlb_store);
+	}
+	cpu_update_ctx(c);
 }
 
-/* The TLB context: entries made under one PSW key and DAT mode never serve
- * another.  Bit 31 keeps every valid tag nonzero. */
+/* The TLB context: entries made under one PSW key, DAT mode and purge
+ * generation never serve another.  Tag layout: bits 0-12 the 2K block of the
+ * virtual address, 16-19 key, 20 DAT, 21 PER storage alteration, 22-30 purge
+ * generation, 31 always one so that every valid tag is nonzero. */
 void cpu_update_ctx(struct cpu *c)
 {
 	c->iblk_va = 0x80000000u; /* matches no instruction address */
@@ -62,7 +71,7 @@ void cpu_update_ctx(struct cpu *c)
 	 * used, and vaddr_slow() makes none while it is on. */
 	c->per.sa = cpu_per_sa(c);
 	c->tlb_ctx = 0x80000000u | (uint32_t)c->psw.key << 16 | (cpu_dat_on(c) ? 1u << 20 : 0) |
-		     (c->per.sa ? 1u << 21 : 0);
+		     (c->per.sa ? 1u << 21 : 0) | (uint32_t)c->tlb_gen << 22;
 }
 
 /* CPU reset (GA22-7000 "Resets"): stop, clear pending interruptions; registers kept. */
@@ -99,6 +108,7 @@ void cpu_initial_reset(struct cpu *c)
 void cpu_wake(struct cpu *c)
 {
 	pthread_mutex_lock(&c->wake_lock);
+	c->timers_due = true; /* e.g. a device posted work: run the device service */
 	c->attention = 1;
 	pthread_cond_broadcast(&c->wake_cond);
 	pthread_mutex_unlock(&c->wake_lock);
@@ -375,8 +385,17 @@ static bool cpu_service(struct cpu *c)
 			c->restart_request = false;
 			cpu_interrupt_restart(c);
 		}
-		timer_update(c);
-		uint64_t io_us = c->io_service ? c->io_service(c) : UINT64_MAX;
+		/* The host clock is read only when a run chunk has ended, a timer
+		 * was set, or the CPU is about to wait: an LPSW or SVC also asks
+		 * for service (interruptions may have become enabled), and reading
+		 * the clock each time cost more than the instructions. */
+		bool waiting = c->psw.flags & PSW_W;
+		if (c->timers_due || waiting) {
+			c->timers_due = false;
+			timer_update(c);
+			c->io_us = c->io_service ? c->io_service(c) : UINT64_MAX;
+		}
+		uint64_t io_us = c->io_us;
 		if (c->psw_invalid) /* taken from within cpu_run's exception path */
 			return true;
 		if (cpu_interrupt_pending(c))
@@ -402,6 +421,7 @@ int cpu_run(struct cpu *c, uint64_t max_insns)
 	c->state = CPU_OPERATING;
 	c->waiting = false;
 	cpu_update_ctx(c); /* PSW fields or S37X may have been set from outside */
+	c->timers_due = true;
 	int code = sigsetjmp(c->pgm_jmp, 0);
 	if (code) {
 		c->code_n = 0; /* no block is running any more */
@@ -440,7 +460,8 @@ int cpu_run(struct cpu *c, uint64_t max_insns)
 		} else {
 			run_fast(c);
 		}
-		c->attention = 1; /* chunk done: service timers */
+		c->attention = 1; /* chunk done: service timers and devices */
+		c->timers_due = true;
 	}
 	return c->state;
 }

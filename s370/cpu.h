@@ -220,7 +220,10 @@ struct cpu {
 	uint32_t cr[16];
 	uint64_t fpr[4]; /* FPR 0, 2, 4, 6 */
 	struct storage *st;
-	uint32_t tlb_ctx;        /* key, DAT and valid bits merged into TLB tags */
+	uint32_t tlb_ctx;        /* key, DAT, purge generation and valid bits merged into TLB tags */
+	uint32_t tlb_gen;        /* TLB purge generation, 9 bits (cpu_purge_tlb) */
+	bool timers_due;         /* read the host clock at the next service point */
+	uint64_t io_us;          /* host us until the next device event, as last asked */
 	volatile int attention;  /* nonzero: leave the fast loop and look at the world */
 	uint32_t ia_insn;        /* address of the current instruction (or of EX) */
 	uint8_t ilc;             /* length of the current instruction (EX's when executed) */

@@ -29,6 +29,7 @@ void op_sck(struct cpu *c, const struct insn *i)
 	timer_set_tod(c, v);
 	cpu_set_cc(c, 0);
 	c->attention = 1; /* the clock-comparator condition may have changed */
+	c->timers_due = true;
 }
 
 /* B205 STCK — Store Clock [S] */
@@ -45,6 +46,7 @@ void op_sckc(struct cpu *c, const struct insn *i)
 	dw_aligned(c, i->ea2);
 	c->clkcmp = vfetch64(c, i->ea2);
 	c->attention = 1; /* a comparator in the past is a pending condition now */
+	c->timers_due = true;
 }
 
 /* B207 STCKC — Store Clock Comparator [S] */
@@ -60,6 +62,7 @@ void op_spt(struct cpu *c, const struct insn *i)
 	dw_aligned(c, i->ea2);
 	timer_set_cputimer(c, (int64_t)vfetch64(c, i->ea2));
 	c->attention = 1; /* a negative value is a pending condition now */
+	c->timers_due = true;
 }
 
 /* B209 STPT — Store CPU Timer [S] */

@@ -194,10 +194,10 @@ static void ssk_isk_rrb_round_trip(void **state)
 	t->c.gpr[1] = 0xABCDEF5F;             /* key 5, F, R, C; bit 31 ignored */
 	t->c.gpr[2] = 0xFF002C00;             /* bits 8-20: block 5 (0x2800) */
 	(void)vptr(&t->c, 0x2800, ACC_STORE); /* a TLB entry that SSK must purge */
-	assert_int_not_equal(t->c.tlb_store[TLB_INDEX(0x2800)].tag, 0);
+	assert_non_null(tlb_lookup(&t->c, t->c.tlb_store, 0x2800));
 	assert_int_equal(tm_exec_hex(t, "0812"), 0);
 	assert_int_equal(t->st.keys[5], 0x5E);
-	assert_int_equal(t->c.tlb_store[TLB_INDEX(0x2800)].tag, 0);
+	assert_null(tlb_lookup(&t->c, t->c.tlb_store, 0x2800)); /* purged */
 
 	t->c.gpr[3] = 0x11223344;
 	assert_int_equal(tm_exec_hex(t, "0932"), 0); /* BC: bits 0-4 of the key */
@@ -259,7 +259,7 @@ static void lctl_stctl_wrap(void **state)
 	assert_int_equal(t->c.cr[0], v[2]);
 	assert_int_equal(t->c.cr[1], v[3]);
 	assert_int_equal(t->c.cr[2], 0xFFFFFFFF); /* untouched: its reset value */
-	assert_int_equal(t->c.tlb_fetch[TLB_INDEX(0x2800)].tag, 0); /* CR0/CR1 changed */
+	assert_null(tlb_lookup(&t->c, t->c.tlb_fetch, 0x2800)); /* CR0/CR1 changed: purged */
 	assert_int_equal(tm_exec_hex(t, "B6E1 0200"), 0);           /* STCTL 14,1 */
 	assert_memory_equal(tm_mem(t, 0x100), tm_mem(t, 0x200), 16);
 	assert_int_equal(tm_exec_hex(t, "B688 0300"), 0); /* one register */
@@ -555,8 +555,8 @@ static void ptlb_purges(void **state)
 	(void)vptr(&t->c, 0x2800, ACC_FETCH);
 	(void)vptr(&t->c, 0x3000, ACC_STORE);
 	assert_int_equal(tm_exec_hex(t, "B20D 0000"), 0);
-	assert_int_equal(t->c.tlb_fetch[TLB_INDEX(0x2800)].tag, 0);
-	assert_int_equal(t->c.tlb_store[TLB_INDEX(0x3000)].tag, 0);
+	assert_null(tlb_lookup(&t->c, t->c.tlb_fetch, 0x2800));
+	assert_null(tlb_lookup(&t->c, t->c.tlb_store, 0x3000));
 	tm_free(t);
 }
 

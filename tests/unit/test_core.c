@@ -101,6 +101,23 @@ static void key_protection(void **state)
 	tm_free(t);
 }
 
+/* A TLB purge is a generation step; after 512 of them the generation wraps
+ * and the arrays are cleared, so an old entry can never match again. */
+static void tlb_purge_generations(void **state)
+{
+	(void)state;
+	struct tmach *t = tm_new();
+	(void)vptr(&t->c, 0x4000, ACC_FETCH);
+	assert_non_null(tlb_lookup(&t->c, t->c.tlb_fetch, 0x4000));
+	for (int k = 0; k < 1100; k++) {
+		cpu_purge_tlb(&t->c);
+		assert_null(tlb_lookup(&t->c, t->c.tlb_fetch, 0x4000));
+	}
+	(void)vptr(&t->c, 0x4000, ACC_FETCH);
+	assert_non_null(tlb_lookup(&t->c, t->c.tlb_fetch, 0x4000));
+	tm_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -110,6 +127,7 @@ int main(void)
 	    cmocka_unit_test(s37x_off_is_operation_exception),
 	    cmocka_unit_test(dat_translates_and_faults),
 	    cmocka_unit_test(key_protection),
+	    cmocka_unit_test(tlb_purge_generations),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
