@@ -439,8 +439,15 @@ int cpu_run(struct cpu *c, uint64_t max_insns)
 		}
 		if (c->icount >= limit)
 			break;
-		uint64_t n = limit - c->icount < CHUNK ? limit - c->icount : CHUNK;
-		c->icount_end = c->icount + n;
+		/* A chunk is CHUNK instructions of CPU time, however often the
+		 * loop is left for attention within it; when one is used up the
+		 * timers and devices get their turn. */
+		if (c->icount >= c->chunk_end) {
+			c->chunk_end = c->icount + CHUNK;
+			c->timers_due = true;
+			continue;
+		}
+		c->icount_end = c->chunk_end < limit ? c->chunk_end : limit;
 		/* Program-event recording (per.c) runs its own, slower, loop.  An
 		 * LCTL of CR9 sets attention, so the mode is re-evaluated here
 		 * before the next instruction; it may also have switched storage-
@@ -460,8 +467,7 @@ int cpu_run(struct cpu *c, uint64_t max_insns)
 		} else {
 			run_fast(c);
 		}
-		c->attention = 1; /* chunk done: service timers and devices */
-		c->timers_due = true;
+		c->attention = 1;
 	}
 	return c->state;
 }

@@ -231,7 +231,8 @@ struct cpu {
 	bool s37x;               /* S37X ON */
 	bool trace;              /* instruction trace on */
 	uint64_t icount;         /* instructions executed */
-	uint64_t icount_end;     /* end of the current run chunk */
+	uint64_t icount_end;     /* where the fast loop must stop: chunk end or run limit */
+	uint64_t chunk_end;      /* instruction count at which timers and devices are next serviced */
 	uint32_t iblk_va;        /* 2K block of the current instruction (X'80000000' = none), see cpu.c */
 	uint8_t *iblk_host;      /* its host address */
 	uint8_t deny;            /* OPF_* flags that make an opcode fail now (S37X off, problem state) */
