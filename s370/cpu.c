@@ -297,8 +297,9 @@ static inline __attribute__((always_inline)) void run_block(struct cpu *c, struc
 	c->code_n = 0;
 }
 
-/* The fast loop: blocks where it can, single instructions where not. */
-static void run_fast(struct cpu *c)
+/* The fast loop: blocks where it can, single instructions where not.  Kept
+ * out of cpu_run(), whose sigsetjmp would make the compiler keep c in memory. */
+static __attribute__((noinline)) void run_fast(struct cpu *c)
 {
 	while (c->icount < c->icount_end && !c->attention) {
 		uint32_t ia = c->psw.ia;
