@@ -20,16 +20,39 @@
  * clears it.  START I/O FAST RELEASE is executed as START I/O, which the
  * architecture allows.
  *
+ * A selector channel (GA22-7000 "Types of Channels") has one subchannel
+ * for all its devices and runs each operation in burst mode: from SIO until
+ * the channel end of the last command (command chaining included) the
+ * channel is working with that device, and then its ending interruption is
+ * pending in the channel ("the state AIX does not occur on the selector
+ * channel ... leads to the state IIX", "States of the Input/Output
+ * System").  Until that interruption is cleared, for any address on the
+ * channel:
+ *
+ *   channel working (burst)            SIO 2  TIO 2  HIO 2  HDV 2  TCH 2
+ *   interruption pending in channel    SIO 2  TIO 1* (its device) or 2
+ *                                      HIO 0  HDV 0  TCH 1
+ *
+ * HIO on a channel working in burst mode ignores the device address: the
+ * burst ends at once and the channel enters the interruption-pending state
+ * with condition code 2, "burst operation terminated" (see selector_halt).
+ * HDV does the same when addressed to the working device; to another
+ * device it sets condition code 2 and does nothing (the figure allows 1 or
+ * 2 there).  The selector channel does not implement the CLRIO function,
+ * so CLEAR I/O performs the TIO function on it.  Status that devices hold
+ * (attention, a late device end) stays in the device, as on every channel.
+ *
  * Interruption priority (ours; the architecture leaves it to the model):
  * the lowest-numbered enabled channel first, and within a channel the
- * condition that arose first.
+ * condition that arose first; on a selector channel the subchannel's
+ * condition comes first, and nothing but the working device's PCI is
+ * presented while the channel works in burst mode.
  */
 #include <string.h>
 
 #include "chan_int.h"
 #include "channel_hook.h"
 
-enum { CHANID_BYTE_MPX = 0x1, CHANID_BLOCK_MPX = 0x2 }; /* STIDC bits 0-3 */
 /* CR0 bit 0: block-multiplexing control */
 #define CR0_BLOCK_MPX 0x80000000u
 
@@ -72,6 +95,27 @@ static void take_interrupt(struct device *d, uint8_t csw[8])
 	chan_pending_update(d);
 }
 
+/* The device that holds a selector channel's subchannel (its operation is
+ * in progress, or its ending interruption is pending), or NULL: the channel
+ * is available, or it is a multiplexer channel. */
+static struct device *selector_owner(struct chan_subsys *cs, unsigned ch)
+{
+	if (cs->chtype[ch] != CHAN_SELECTOR)
+		return NULL;
+	for (unsigned k = 0; k < 256; k++) {
+		struct device *d = cs->tab[ch << 8 | k];
+		if (d && d->sub.state != SUB_IDLE)
+			return d;
+	}
+	return NULL;
+}
+
+/* The selector channel is working in burst mode with owner. */
+static bool in_burst(const struct device *owner)
+{
+	return owner && owner->sub.state == SUB_WORKING;
+}
+
 /* 9C00 SIO, 9C01 SIOF */
 static int op_start(struct cpu *c, uint16_t devnum, bool fast)
 {
@@ -80,7 +124,9 @@ static int op_start(struct cpu *c, uint16_t devnum, bool fast)
 	lock(cs);
 	struct device *d = cs->tab[devnum];
 	int cc;
-	if (!d) {
+	if (selector_owner(cs, devnum >> 8)) {
+		cc = 2; /* selector channel working or interruption-pending */
+	} else if (!d) {
 		cc = 3;
 	} else if (d->sub.state != SUB_IDLE) {
 		cc = 2;
@@ -135,8 +181,11 @@ static int op_test(struct cpu *c, uint16_t devnum)
 	struct chan_subsys *cs = cs_of(c);
 	lock(cs);
 	struct device *d = cs->tab[devnum];
+	struct device *owner = selector_owner(cs, devnum >> 8);
 	int cc = 0;
-	if (!d) {
+	if (owner && (owner != d || in_burst(owner))) {
+		cc = 2; /* selector channel busy with (another) device */
+	} else if (!d) {
 		cc = 3;
 	} else if (d->sub.state == SUB_WORKING) {
 		cc = 2;
@@ -162,17 +211,19 @@ static uint8_t halt_device(struct device *d)
 }
 
 /* 9D01 CLRIO.  The CLRIO function is performed only with the
- * block-multiplexing control (CR0 bit 0) on; with it off CLEAR I/O performs
- * the TIO function (GA22-7000 "CLEAR I/O").  A working operation is
- * discontinued: its CSW shows the operation as it stood, with unit status
- * zero.  Of the "up to four" later interruption conditions the manual
+ * block-multiplexing control (CR0 bit 0) on and by a multiplexer channel;
+ * with it off, or on a selector channel (which does not implement CLRIO),
+ * CLEAR I/O performs the TIO function (GA22-7000 "CLEAR I/O").  A working
+ * operation is discontinued: its CSW shows the operation as it stood, with
+ * unit status zero.  Of the "up to four" later interruption conditions the manual
  * allows for the terminated device, none is presented: the device is reset
  * to available. */
 static int op_clear(struct cpu *c, uint16_t devnum)
 {
-	if (!(c->cr[0] & CR0_BLOCK_MPX))
-		return op_test(c, devnum);
 	struct chan_subsys *cs = cs_of(c);
+	/* chtype is set before the machine runs: read without the lock */
+	if (!(c->cr[0] & CR0_BLOCK_MPX) || cs->chtype[devnum >> 8] == CHAN_SELECTOR)
+		return op_test(c, devnum);
 	lock(cs);
 	struct device *d = cs->tab[devnum];
 	int cc = 0;
@@ -200,15 +251,60 @@ static int op_clear(struct cpu *c, uint16_t devnum)
 	return cc;
 }
 
-/* 9E00 HIO, 9E01 HDV: with one device per subchannel they act alike. */
+/* A halted command that had not used up its count (or had data chaining
+ * to come) ends with incorrect length, subject to SLI (GA22-7000
+ * "Termination by HALT I/O or HALT DEVICE"). */
+static void halt_length(struct chan_sub *s)
+{
+	bool sli = (s->flags & CCW_SLI) && !(s->flags & CCW_CD);
+	if ((s->count || (s->flags & CCW_CD)) && !sli && !s->chan_status)
+		s->chan_status |= CS_IL;
+}
+
+/* HALT I/O on a selector channel working in burst mode (or HALT DEVICE to
+ * the working device): data transfer ends, the device is disconnected, and
+ * the channel and subchannel enter the interruption-pending state without
+ * waiting for status from the device (GA22-7000 "HALT I/O").  That first
+ * interruption condition has the key, the CCW address, the residual count
+ * and the channel status, and unit status zero.  The channel end the device
+ * then signals ("channel end after HALT I/O on selector channel": zeros in
+ * key, address, count and channel status) and its device end follow as the
+ * device's own status; a channel end already given to a chain waiting for
+ * device end is not presented again.  Command chaining is suppressed. */
+static void selector_halt(struct device *d)
+{
+	struct chan_sub *s = &d->sub;
+	uint8_t st = halt_device(d);
+	if (s->wait_de) {
+		st = (uint8_t)(st & ~US_CE);
+	} else {
+		halt_length(s);
+		st |= US_CE;
+	}
+	chan_end_program(d, 0);
+	s->dev_status |= st;
+	s->dev_working = !(st & US_DE);
+	chan_pending_update(d);
+}
+
+/* 9E00 HIO, 9E01 HDV: with one device per subchannel they act alike; on a
+ * selector channel see the table at the top. */
 static int op_halt(struct cpu *c, uint16_t devnum, bool hdv)
 {
-	(void)hdv;
 	struct chan_subsys *cs = cs_of(c);
 	lock(cs);
 	struct device *d = cs->tab[devnum];
+	struct device *owner = selector_owner(cs, devnum >> 8);
 	int cc = 1;
-	if (!d) {
+	if (in_burst(owner)) {
+		/* HIO: the address is ignored, the burst ends.  HDV to another
+		 * device: the channel is working, nothing is done. */
+		if (!hdv || owner == d)
+			selector_halt(owner);
+		cc = 2;
+	} else if (owner && owner != d) {
+		cc = 0; /* interruption pending in the channel for another device */
+	} else if (!d) {
 		cc = 3;
 	} else if (d->sub.state == SUB_PENDING) {
 		cc = 0;
@@ -223,11 +319,7 @@ static int op_halt(struct cpu *c, uint16_t devnum, bool hdv)
 			 * channel end is not made available, device end is. */
 			st = (uint8_t)((st & ~US_CE) | US_DE);
 		} else {
-			/* Halted before the data area was exhausted or filled:
-			 * incorrect length, subject to SLI. */
-			bool sli = (s->flags & CCW_SLI) && !(s->flags & CCW_CD);
-			if ((s->count || (s->flags & CCW_CD)) && !sli && !s->chan_status)
-				s->chan_status |= CS_IL;
+			halt_length(s); /* halted before the data area was used up */
 			st |= US_CE;
 		}
 		chan_end_program(d, st);
@@ -259,6 +351,8 @@ static int op_tch(struct cpu *c, uint8_t ch)
 	struct chan_subsys *cs = cs_of(c);
 	lock(cs);
 	int cc = channel_exists(cs, ch) ? 0 : 3;
+	if (cc == 0 && in_burst(selector_owner(cs, ch)))
+		cc = 2; /* working in burst mode */
 	for (int k = 0; cc == 0 && k < cs->npend; k++)
 		if (cs->pend[k]->devnum >> 8 == ch)
 			cc = 1;
@@ -266,15 +360,16 @@ static int op_tch(struct cpu *c, uint8_t ch)
 	return cc;
 }
 
-/* B203 STIDC: the channel ID word at 168: type in bits 0-3, model 0, no
- * I/O extended logout. */
+/* B203 STIDC: the channel ID word at 168: type in bits 0-3 (0000 selector,
+ * 0001 byte multiplexer, 0010 block multiplexer), model 0 in bits 4-15, no
+ * I/O extended logout (length 0 in bits 16-31). */
 static int op_stidc(struct cpu *c, uint8_t ch)
 {
 	struct chan_subsys *cs = cs_of(c);
 	lock(cs);
 	int cc = 3;
 	if (channel_exists(cs, ch)) {
-		uint32_t type = ch == 0 ? CHANID_BYTE_MPX : CHANID_BLOCK_MPX;
+		uint32_t type = cs->chtype[ch]; /* enum chan_type is the type field */
 		real_store32(c, LOC_CHANID, type << 28);
 		cc = 0;
 	}
@@ -293,16 +388,38 @@ static bool channel_enabled(const struct cpu *c, unsigned ch)
 	return ch < 6 ? (c->psw.sysmask & (0x80 >> ch)) != 0 : (c->psw.sysmask & SM_IO) != 0;
 }
 
+/* Order of d's condition within its channel: 0 first, 1 after; -1 when it
+ * cannot be presented now (a selector channel working with another device
+ * accepts no status from d). */
+static int channel_rank(struct chan_subsys *cs, const struct device *d)
+{
+	if (cs->chtype[d->devnum >> 8] != CHAN_SELECTOR)
+		return 0;
+	struct device *owner = selector_owner(cs, d->devnum >> 8);
+	if (owner == d)
+		return 0;
+	return in_burst(owner) ? -1 : 1;
+}
+
 static struct device *choose(struct chan_subsys *cs, struct cpu *c)
 {
 	struct device *best = NULL;
+	int best_rank = 0;
 	for (int k = 0; k < cs->npend; k++) {
 		struct device *d = cs->pend[k];
-		if (!channel_enabled(c, d->devnum >> 8))
+		unsigned ch = d->devnum >> 8;
+		if (!channel_enabled(c, ch))
 			continue;
-		if (!best || (d->devnum >> 8) < (best->devnum >> 8) ||
-		    ((d->devnum >> 8) == (best->devnum >> 8) && d->sub.pend_seq < best->sub.pend_seq))
+		int rank = channel_rank(cs, d);
+		if (rank < 0)
+			continue;
+		unsigned bch = best ? best->devnum >> 8 : 0;
+		if (!best || ch < bch ||
+		    (ch == bch &&
+		     (rank < best_rank || (rank == best_rank && d->sub.pend_seq < best->sub.pend_seq)))) {
 			best = d;
+			best_rank = rank;
+		}
 	}
 	return best;
 }

@@ -31,6 +31,7 @@ struct chan_subsys {
 	struct cpu *cpu;
 	struct device **tab; /* 65536 entries, by device number */
 	int ndevs;
+	uint8_t chtype[256]; /* enum chan_type of each channel */
 
 	/* Devices with an interruption condition (subchannel status, PCI, or
 	 * device status), in no order; pend_seq orders them. */

@@ -22,6 +22,10 @@ struct chan_subsys *chan_create(struct cpu *c)
 	cs->posts_tail = &cs->posts;
 	cs->cpu = c;
 	cs->cp = codepage_find("037");
+	/* Our default channel set: a byte-multiplexer channel 0, block
+	 * multiplexers elsewhere (see chansys.h). */
+	for (int ch = 0; ch < 256; ch++)
+		cs->chtype[ch] = ch == 0 ? CHAN_BYTE_MPX : CHAN_BLOCK_MPX;
 	chan_install(cs);
 	return cs;
 }
@@ -221,8 +225,26 @@ int chan_devinit(struct chan_subsys *cs, uint16_t devnum, int argc, char **argv,
 	return rc;
 }
 
+void chan_set_type(struct chan_subsys *cs, unsigned ch, enum chan_type type)
+{
+	pthread_mutex_lock(&cs->lock);
+	cs->chtype[ch & 0xFF] = (uint8_t)type;
+	pthread_mutex_unlock(&cs->lock);
+}
+
+enum chan_type chan_get_type(struct chan_subsys *cs, unsigned ch)
+{
+	return (enum chan_type)cs->chtype[ch & 0xFF];
+}
+
 int chan_configure(struct chan_subsys *cs, const struct config *cfg, FILE *msg)
 {
+	static const enum chan_type from_config[] = {[CONFIG_CHAN_SELECTOR] = CHAN_SELECTOR,
+	                                             [CONFIG_CHAN_BYTEMPX] = CHAN_BYTE_MPX,
+	                                             [CONFIG_CHAN_BLKMPX] = CHAN_BLOCK_MPX};
+	for (unsigned ch = 0; ch < 256; ch++)
+		if (cfg->chantype[ch] != CONFIG_CHAN_DEFAULT)
+			chan_set_type(cs, ch, from_config[cfg->chantype[ch]]);
 	for (int k = 0; k < cfg->ndevs; k++) {
 		const struct config_dev *cd = &cfg->devs[k];
 		if (!dev_find_type(cd->type) && dev_type_pending(cd->type) && cd->nranges) {

@@ -2,13 +2,20 @@
  * creation, the device table, configuration, I/O system reset, IPL, the
  * integrated console's input and the device list.
  *
- * Channel types (GA22-7000 "Types of Channels"; this is our model choice,
- * reported by STORE CHANNEL ID): channel 0 is a byte-multiplexer channel,
- * channels 1-255 are block-multiplexer channels.  A channel exists (TCH and
- * STIDC answer for it) when at least one device is attached on it.  Every
- * device has a subchannel of its own (nonshared), and no operation ever
- * holds a channel in burst mode across an instruction, so HALT I/O never
- * finds a burst operation (condition code 2 is not used).
+ * Channel types (GA22-7000 "Types of Channels", reported by STORE CHANNEL
+ * ID).  By default channel 0 is a byte-multiplexer channel and channels
+ * 1-255 are block-multiplexer channels; the CHANNEL statement (our own, not
+ * Hercules') makes any channel a selector channel or changes its type.  A
+ * channel exists (TCH and STIDC answer for it) when at least one device is
+ * attached on it.
+ *
+ * On the multiplexer channels every device has a subchannel of its own
+ * (nonshared), and no operation holds the channel in burst mode across an
+ * instruction, so HALT I/O there never finds a burst operation.  A selector
+ * channel has one subchannel for all its devices and works in burst mode:
+ * from START I/O until the channel end of the last command, and then while
+ * the ending interruption waits, the channel belongs to that one device
+ * (chan_insn.c has the condition codes this gives).
  */
 #ifndef DEVICES_CHANSYS_H
 #define DEVICES_CHANSYS_H
@@ -41,7 +48,14 @@ int chan_attach_ops(struct chan_subsys *cs, uint16_t devnum, const struct dev_op
 int chan_detach(struct chan_subsys *cs, uint16_t devnum, char *err, size_t errlen);
 int chan_devinit(struct chan_subsys *cs, uint16_t devnum, int argc, char **argv, char *err, size_t errlen);
 
-/* Attach every device statement of cfg; errors are printed to msg as
+/* Channel types; the values are the type field of the STIDC channel ID
+ * word, bits 0-3 (GA22-7000 "STORE CHANNEL ID"). */
+enum chan_type { CHAN_SELECTOR = 0, CHAN_BYTE_MPX = 1, CHAN_BLOCK_MPX = 2 };
+/* Set the type of channel ch (0-255) before its devices work. */
+void chan_set_type(struct chan_subsys *cs, unsigned ch, enum chan_type type);
+enum chan_type chan_get_type(struct chan_subsys *cs, unsigned ch);
+
+/* Apply cfg's CHANNEL statements, then attach every device statement of cfg; errors are printed to msg as
  * "FILE:LINE: device ADDR TYPE: reason".  0, or -1 after the first error. */
 int chan_configure(struct chan_subsys *cs, const struct config *cfg, FILE *msg);
 

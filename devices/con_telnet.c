@@ -12,6 +12,16 @@
  * text queues.  The lock order is channel lock, then reg_lock; the listener
  * holds reg_lock only for short copies and never calls out while holding it.
  *
+ * 3270 displays share the port: a client whose terminal type names a 3270
+ * is given a free 3270 device (same rules as the consoles) and its
+ * connection's telnet events go to a TN3270 protocol instance (tn3270/):
+ * it negotiates TN3270E or TN3270, then the listener sends the connection
+ * screen, the device hears TEL_EV_CONNECT, and inbound records reach it as
+ * TEL_EV_RECORD.  The device's output to such a session is records already
+ * encoded (tel_dev_send), copied to the socket as they are, and only once
+ * the session is in 3270 mode (live): a record the device wrote for the
+ * previous client before it heard of its going is dropped.
+ *
  * Bounds: TEL_SESSIONS_MAX connections; a line is TEL_LINE_MAX bytes (the
  * rest is discarded); a client that lets TEL_OUT_MAX bytes of output pile
  * up, or sends malformed telnet, loses its session (the others run on).
@@ -32,6 +42,7 @@
 
 #include "channel.h"
 #include "con_telnet.h"
+#include "tn3270.h"
 
 enum { TTYPE_WAIT_MS = 1000 }; /* a client that never answers DO TERMINAL-TYPE */
 
@@ -42,6 +53,7 @@ struct tel_dev {
 	uint16_t devnum;
 	char type[16];
 	struct tel_bind bind;
+	bool is3270; /* a 3270 display: TN3270 clients only */
 	void (*fn)(struct device *, long, const char *, size_t);
 	struct tel_conn *conn; /* the session that owns the device, or NULL */
 	struct tel_dev *next;  /* the register, by (cs, devnum) */
@@ -53,6 +65,10 @@ struct tel_conn {
 	struct sockaddr_in addr;
 	char peer[32];
 	struct tel_proto proto;
+	struct tn_proto *tn; /* a TN3270 session: the protocol that took over */
+	bool raw;            /* the device's output is encoded already (3270) */
+	bool live;           /* under reg_lock: 3270 mode, the device may send */
+	char ttype[TEL_TTYPE_MAX];
 	struct tel_dev *dev; /* under reg_lock */
 	char *text;          /* device output not yet encoded (under reg_lock) */
 	size_t text_len;
@@ -131,12 +147,13 @@ int tel_parse_bind(struct tel_bind *b, int argc, char **argv, char *err, size_t 
 	return 0;
 }
 
-struct tel_dev *tel_dev_register(struct device *d, const struct tel_bind *b,
-                                 void (*fn)(struct device *, long, const char *, size_t))
+static struct tel_dev *dev_register(struct device *d, const struct tel_bind *b, bool is3270,
+                                    void (*fn)(struct device *, long, const char *, size_t))
 {
 	struct tel_dev *t = calloc(1, sizeof *t);
 	if (!t)
 		return NULL;
+	t->is3270 = is3270;
 	t->cs = d->cs;
 	t->devnum = d->devnum;
 	snprintf(t->type, sizeof t->type, "%s", d->type);
@@ -150,6 +167,18 @@ struct tel_dev *tel_dev_register(struct device *d, const struct tel_bind *b,
 	*p = t;
 	pthread_mutex_unlock(&reg_lock);
 	return t;
+}
+
+struct tel_dev *tel_dev_register(struct device *d, const struct tel_bind *b,
+                                 void (*fn)(struct device *, long, const char *, size_t))
+{
+	return dev_register(d, b, false, fn);
+}
+
+struct tel_dev *tel_dev_register_3270(struct device *d, const struct tel_bind *b,
+                                      void (*fn)(struct device *, long, const char *, size_t))
+{
+	return dev_register(d, b, true, fn);
 }
 
 static void wake(struct tel_server *s)
@@ -208,6 +237,14 @@ void tel_dev_output(struct tel_dev *t, const char *text)
 	pthread_mutex_unlock(&reg_lock);
 }
 
+void tel_dev_send(struct tel_dev *t, const void *bytes, size_t n)
+{
+	pthread_mutex_lock(&reg_lock);
+	if (t && t->conn && t->conn->live)
+		queue_text(t->conn, bytes, n);
+	pthread_mutex_unlock(&reg_lock);
+}
+
 void tel_dev_peer(struct tel_dev *t, char *buf, size_t n)
 {
 	pthread_mutex_lock(&reg_lock);
@@ -257,7 +294,7 @@ static bool eligible(const struct tel_dev *t, const struct tel_conn *c)
 
 /* Hercules' rule for the terminal-type suffix: "@0009" a device, "@NAME" a
  * group, none: the devices without a group.  reg_lock held. */
-static struct tel_dev *choose(struct tel_conn *c, const char *ttype)
+static struct tel_dev *choose(struct tel_conn *c, const char *ttype, bool is3270)
 {
 	const char *at = strchr(ttype, '@');
 	const char *want = at ? at + 1 : "";
@@ -265,7 +302,7 @@ static struct tel_dev *choose(struct tel_conn *c, const char *ttype)
 	unsigned long num = *want ? strtoul(want, &end, 16) : 0;
 	bool by_num = *want && !*end && strlen(want) <= 4;
 	for (struct tel_dev *t = reg; t; t = t->next) {
-		if (t->cs != c->srv->cs || t->conn || !eligible(t, c))
+		if (t->cs != c->srv->cs || t->conn || t->is3270 != is3270 || !eligible(t, c))
 			continue;
 		if (by_num && t->devnum == num)
 			return t;
@@ -275,16 +312,17 @@ static struct tel_dev *choose(struct tel_conn *c, const char *ttype)
 	return NULL;
 }
 
+static void conn_3270(struct tel_conn *c, const char *ttype);
+
 static void conn_ttype(void *ctx, const char *ttype)
 {
 	struct tel_conn *c = ctx;
 	if (!strncasecmp(ttype, "IBM-3", 5)) {
-		conn_say(c, "s370: this port serves 3215 and 1052 line-mode consoles, not 3270 terminals\n");
-		c->closing = true;
+		conn_3270(c, ttype);
 		return;
 	}
 	pthread_mutex_lock(&reg_lock);
-	struct tel_dev *t = choose(c, ttype);
+	struct tel_dev *t = choose(c, ttype, false);
 	uint16_t devnum = 0;
 	char type[16] = "";
 	void (*fn)(struct device *, long, const char *, size_t) = NULL;
@@ -334,6 +372,137 @@ static void conn_send(void *ctx, const char *buf, size_t n)
 	conn_bytes(ctx, buf, n);
 }
 
+/* ---- TN3270 sessions ---- */
+
+static void tn_event(void *ctx, void *ev)
+{
+	struct tel_conn *c = ctx;
+	tn_proto_event(c->tn, ev);
+}
+
+/* 3270 mode in both directions: the connection screen, then the device
+ * becomes ready (it hears of the client). */
+static void tn_ready(void *ctx)
+{
+	struct tel_conn *c = ctx;
+	pthread_mutex_lock(&reg_lock);
+	struct tel_dev *t = c->dev;
+	uint16_t devnum = t ? t->devnum : 0;
+	void (*fn)(struct device *, long, const char *, size_t) = t ? t->fn : NULL;
+	char type[16] = "";
+	if (t)
+		snprintf(type, sizeof type, "%s", t->type);
+	c->live = t != NULL;
+	pthread_mutex_unlock(&reg_lock);
+	if (!fn)
+		return;
+	char l1[80], l3[80];
+	snprintf(l1, sizeof l1, "s370: connected to %s display device %04X", type, devnum);
+	snprintf(l3, sizeof l3, "Waiting for the system to write to this display.");
+	const char *const lines[] = {l1, "", l3};
+	uint8_t scr[512];
+	size_t n = tn_screen(lines, 3, scr, sizeof scr);
+	tn_proto_send_record(c->tn, TN_CMD_EW, scr, n);
+	char what[TEL_TTYPE_MAX + 80];
+	if (c->tn->e_mode)
+		snprintf(what, sizeof what, "%s %s tn3270e", c->peer, c->tn->e_type);
+	else
+		snprintf(what, sizeof what, "%s %s", c->peer, c->ttype);
+	chan_post(c->srv->cs, devnum, fn, TEL_EV_CONNECT, what, strlen(what));
+}
+
+static void tn_refused(void *ctx)
+{
+	struct tel_conn *c = ctx;
+	conn_say(c, "s370: a 3270 session needs BINARY and END-OF-RECORD; connection closed\n");
+	c->closing = true;
+}
+
+static void tn_record(void *ctx, const uint8_t *rec, size_t n)
+{
+	conn_post(ctx, TEL_EV_RECORD, (const char *)rec, n);
+}
+
+/* TN3270E DEVICE-TYPE REQUEST: the LU name is a device number or a group
+ * (the "@" suffix of a terminal type); none: the device chosen already. */
+static int tn_lu(void *ctx, const char *type, const char *lu, char *out, size_t n)
+{
+	(void)type;
+	struct tel_conn *c = ctx;
+	int rc = -1;
+	pthread_mutex_lock(&reg_lock);
+	struct tel_dev *cur = c->dev;
+	char want[TN_LU_MAX + 2];
+	snprintf(want, sizeof want, "@%s", lu);
+	char *end;
+	unsigned long num = strtoul(lu, &end, 16);
+	bool is_cur = cur && (!*lu || (!*end && strlen(lu) <= 4 && cur->devnum == num) ||
+	                      (cur->bind.group[0] && !strcasecmp(cur->bind.group, lu)));
+	if (!is_cur) {
+		struct tel_dev *t = choose(c, want, true);
+		if (t) {
+			if (cur)
+				cur->conn = NULL;
+			t->conn = c;
+			c->dev = cur = t;
+		} else {
+			rc = TN_E_INV_NAME; /* in use, or no such device */
+			for (struct tel_dev *x = reg; x; x = x->next)
+				if (x->cs == c->srv->cs && x->is3270 && x->conn &&
+				    ((!*end && x->devnum == num) || !strcasecmp(x->bind.group, lu)))
+					rc = TN_E_DEVICE_IN_USE;
+		}
+	}
+	if (rc < 0)
+		snprintf(out, n, "%04X", cur->devnum);
+	pthread_mutex_unlock(&reg_lock);
+	return rc;
+}
+
+/* A client whose terminal type names a 3270 (IBM-3...): a 3270 device for
+ * it, or a plain-text refusal (it is still a plain NVT at this point). */
+static void conn_3270(struct tel_conn *c, const char *ttype)
+{
+	struct tn_term term;
+	pthread_mutex_lock(&reg_lock);
+	bool any = false;
+	for (struct tel_dev *t = reg; t && !any; t = t->next)
+		any = t->cs == c->srv->cs && t->is3270;
+	struct tel_dev *t = any && tn_ttype_parse(ttype, &term) ? choose(c, ttype, true) : NULL;
+	if (t) {
+		t->conn = c;
+		c->dev = t;
+	}
+	pthread_mutex_unlock(&reg_lock);
+	if (!any) {
+		conn_say(c, "s370: this port serves 3215 and 1052 line-mode consoles, not 3270 terminals\n");
+		c->closing = true;
+		return;
+	}
+	if (!tn_ttype_parse(ttype, &term)) {
+		conn_say(c, "s370: terminal type not supported (expected IBM-3277-2, IBM-3278-2..5, "
+		            "IBM-3279-2..5 or IBM-DYNAMIC); connection closed\n");
+		c->closing = true;
+		return;
+	}
+	if (!t) {
+		conn_say(c, "s370: no 3270 display device is free for you; connection closed\n");
+		c->closing = true;
+		return;
+	}
+	c->tn = malloc(sizeof *c->tn);
+	if (!c->tn) {
+		c->closing = true;
+		return;
+	}
+	snprintf(c->ttype, sizeof c->ttype, "%s", ttype);
+	c->raw = true;
+	static const struct tn_proto_cb cb = {
+	    .ready = tn_ready, .refused = tn_refused, .record = tn_record, .lu = tn_lu};
+	tel_proto_divert(&c->proto, tn_event, c);
+	tn_proto_start(c->tn, c->proto.t, &cb, c, true);
+}
+
 static void conn_open(struct tel_server *s, int fd, const struct sockaddr_in *addr)
 {
 	struct tel_conn *c = calloc(1, sizeof *c);
@@ -376,6 +545,7 @@ static void conn_close(struct tel_server *s, struct tel_conn *c, bool tell_devic
 	if (fn && tell_device)
 		chan_post(s->cs, devnum, fn, TEL_EV_DISCONNECT, "", 0);
 	tel_proto_free(&c->proto);
+	free(c->tn);
 	close(c->fd);
 	free(c->out);
 	for (struct tel_conn **p = &s->conns; *p; p = &(*p)->next) {
@@ -398,7 +568,9 @@ static bool conn_flush_text(struct tel_conn *c)
 	c->text = NULL;
 	c->text_len = 0;
 	pthread_mutex_unlock(&reg_lock);
-	if (n)
+	if (n && c->raw)
+		conn_bytes(c, text, n);
+	else if (n)
 		tel_proto_text(&c->proto, text, n);
 	free(text);
 	return !kill;
@@ -428,7 +600,9 @@ static bool conn_read(struct tel_conn *c)
 		return false;
 	if (r < 0)
 		return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR;
-	return tel_proto_recv(&c->proto, buf, (size_t)r) == 0;
+	if (tel_proto_recv(&c->proto, buf, (size_t)r))
+		return false;
+	return !c->tn || !c->tn->error;
 }
 
 static void do_accept(struct tel_server *s)

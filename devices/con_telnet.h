@@ -22,6 +22,11 @@
  * of that group; a client without a suffix gets the first free device that
  * has no group.  The client's address, and-ed with the mask, must equal the
  * device's address.
+ *
+ * The port serves 3270 displays as well (Hercules does the same): a client
+ * whose terminal type names a 3270 display is given a free 3270 device by
+ * the same rules and its connection is handed to the TN3270 protocol
+ * (tn3270/); every other client gets a line-mode console.
  */
 #ifndef DEVICES_CON_TELNET_H
 #define DEVICES_CON_TELNET_H
@@ -61,6 +66,11 @@ struct tel_proto {
 	bool ttype_done;  /* the terminal type question is settled */
 	bool error;       /* malformed input: the session must be closed */
 	char ttype[TEL_TTYPE_MAX];
+	/* Set (by the ttype callback) when a tn3270 session takes the
+	 * connection over: every libtelnet event but the bytes to send goes
+	 * to divert from then on (tn3270/tn3270.h). */
+	void (*divert)(void *dctx, void *ev);
+	void *dctx;
 };
 
 /* Start the protocol: sends IAC DO TERMINAL-TYPE.  0, or -1 (no memory). */
@@ -72,6 +82,8 @@ int tel_proto_recv(struct tel_proto *p, const char *buf, size_t n);
 void tel_proto_text(struct tel_proto *p, const char *text, size_t n);
 /* The client did not answer DO TERMINAL-TYPE in time: go on without. */
 void tel_proto_ttype_timeout(struct tel_proto *p);
+/* Hand the connection's telnet events to another protocol (see divert). */
+void tel_proto_divert(struct tel_proto *p, void (*fn)(void *dctx, void *ev), void *dctx);
 
 /* ---- the listener (con_telnet.c) ---- */
 
@@ -99,12 +111,24 @@ struct tel_bind {
 int tel_parse_bind(struct tel_bind *b, int argc, char **argv, char *err, size_t errlen);
 
 /* Events the listener posts to the device (chan_post arg). */
-enum tel_event { TEL_EV_LINE, TEL_EV_CONNECT, TEL_EV_DISCONNECT, TEL_EV_REQUEST };
+enum tel_event {
+	TEL_EV_LINE,       /* a line-mode input line */
+	TEL_EV_CONNECT,    /* a client: "peer" (3270: "peer terminal-type") */
+	TEL_EV_DISCONNECT, /* the client went */
+	TEL_EV_REQUEST,    /* IAC BREAK / IAC IP */
+	TEL_EV_RECORD,     /* 3270: an inbound record (AID, cursor, fields) */
+};
 
 /* Make d reachable by clients; input arrives as fn(d, TEL_EV_*, text). */
 struct tel_dev *tel_dev_register(struct device *d, const struct tel_bind *b,
                                  void (*fn)(struct device *, long, const char *, size_t));
+/* The same for a 3270 display: clients whose terminal type names a 3270
+ * (tn3270/tn3270.h) reach it as TN3270 sessions. */
+struct tel_dev *tel_dev_register_3270(struct device *d, const struct tel_bind *b,
+                                      void (*fn)(struct device *, long, const char *, size_t));
 void tel_dev_unregister(struct tel_dev *t); /* closes its session, if any */
+/* Queue bytes already encoded for the wire (a 3270 record) for the client. */
+void tel_dev_send(struct tel_dev *t, const void *bytes, size_t n);
 /* Queue text (UTF-8, '\n' for new line) for the device's client. */
 void tel_dev_output(struct tel_dev *t, const char *text);
 /* "127.0.0.1:40312" of the client, or "" (devlist). */

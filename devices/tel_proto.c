@@ -11,9 +11,10 @@
  *
  * The one option asked for is TERMINAL-TYPE (RFC 1091): its "@0009" or
  * "@GROUP" suffix chooses the device, and a tn3270 client (type IBM-3...)
- * is recognised and turned away.  libtelnet runs in proxy mode so that the
- * client's WONT to our DO reaches us (its RFC 1143 tracker keeps that
- * refusal to itself), and the answers above are ours.
+ * is recognised: the listener then diverts the connection's events to the
+ * TN3270 protocol (tel_proto_divert, tn3270/tn_proto.c).  libtelnet runs in
+ * proxy mode so that the client's WONT to our DO reaches us (its RFC 1143
+ * tracker keeps that refusal to itself), and the answers above are ours.
  *
  * Line ends (RFC 854 "The NVT printer and keyboard"): CR LF and CR NUL end a
  * line; a bare CR or a bare LF (sent by clients that ignore the rule) does
@@ -104,6 +105,10 @@ static void on_event(telnet_t *t, telnet_event_t *ev, void *ud)
 {
 	(void)t;
 	struct tel_proto *p = ud;
+	if (p->divert && ev->type != TELNET_EV_SEND) {
+		p->divert(p->dctx, ev);
+		return;
+	}
 	switch (ev->type) {
 	case TELNET_EV_DATA:
 		data(p, (const unsigned char *)ev->data.buffer, ev->data.size);
@@ -185,4 +190,10 @@ void tel_proto_text(struct tel_proto *p, const char *text, size_t n)
 void tel_proto_ttype_timeout(struct tel_proto *p)
 {
 	settle_ttype(p, "");
+}
+
+void tel_proto_divert(struct tel_proto *p, void (*fn)(void *dctx, void *ev), void *dctx)
+{
+	p->divert = fn;
+	p->dctx = dctx;
 }

@@ -854,12 +854,15 @@ static int c_attach(struct cmd_ctx *x, int argc, char **argv, const char *rest)
 	int rc = 0;
 	for (int k = 0; k < nr && !rc; k++) {
 		for (uint32_t n = r[k].first; n <= r[k].last && !rc; n++) {
-			char err[256];
+			char err[256] = ""; /* text left on success is a warning (device.h) */
 			rc = chan_attach(x->m->chs, (uint16_t)n, argv[2], argc - 3, argv + 3, err, sizeof err);
-			if (rc)
+			if (rc) {
 				say(x, "attach: %04X %s: %s", n, argv[2], err);
-			else
+			} else {
+				if (err[0])
+					say(x, "attach: warning: %04X %s: %s", n, argv[2], err);
 				say(x, "attach: %04X %s attached", n, argv[2]);
+			}
 		}
 	}
 	free(r);
@@ -900,13 +903,15 @@ static int c_devinit(struct cmd_ctx *x, int argc, char **argv, const char *rest)
 {
 	(void)rest;
 	uint16_t dev;
-	char err[256];
+	char err[256] = ""; /* text left on success is a warning (device.h) */
 	if (parse_devnum(x, "devinit", argc, argv, &dev))
 		return -1;
 	if (chan_devinit(x->m->chs, dev, argc - 2, argv + 2, err, sizeof err)) {
 		say(x, "devinit: %s", err);
 		return -1;
 	}
+	if (err[0])
+		say(x, "devinit: warning: %04X: %s", dev, err);
 	say(x, "devinit: %04X initialized", dev);
 	return 0;
 }

@@ -475,6 +475,39 @@ static int st_timerint(const struct where *w, int argc, char **argv)
 	return 0;
 }
 
+/* CHANNEL n[-m] SELECTOR|BYTEMPX|BLKMPX: our own statement (Hercules 3.13
+ * has no way to choose a channel's type).  n and m are hex channel numbers. */
+static int st_channel(const struct where *w, int argc, char **argv)
+{
+	(void)argc;
+	static const char *const types[] = {[CONFIG_CHAN_SELECTOR] = "SELECTOR",
+	                                    [CONFIG_CHAN_BYTEMPX] = "BYTEMPX",
+	                                    [CONFIG_CHAN_BLKMPX] = "BLKMPX"};
+	char first[8] = "", last[8] = "";
+	const char *dash = strchr(argv[1], '-');
+	size_t n1 = dash ? (size_t)(dash - argv[1]) : strlen(argv[1]);
+	uint32_t lo, hi;
+	if (n1 < sizeof first)
+		snprintf(first, sizeof first, "%.*s", (int)n1, argv[1]);
+	if (dash && strlen(dash + 1) < sizeof last)
+		snprintf(last, sizeof last, "%s", dash + 1);
+	bool ok = parse_hex(first, 2, &lo);
+	hi = lo;
+	if (ok && dash)
+		ok = parse_hex(last, 2, &hi) && hi >= lo;
+	if (!ok)
+		return error(w, "CHANNEL %s: expected a channel number 0-FF or a range such as 1-3", argv[1]);
+	int type = 0;
+	for (int k = CONFIG_CHAN_SELECTOR; k <= CONFIG_CHAN_BLKMPX; k++)
+		if (!strcasecmp(argv[2], types[k]))
+			type = k;
+	if (!type)
+		return error(w, "CHANNEL %s %s: expected SELECTOR, BYTEMPX or BLKMPX", argv[1], argv[2]);
+	for (uint32_t ch = lo; ch <= hi; ch++)
+		w->cfg->chantype[ch] = (uint8_t)type;
+	return 0;
+}
+
 static int st_defsym(const struct where *w, int argc, char **argv)
 {
 	struct config *cfg = w->cfg;
@@ -519,6 +552,7 @@ static const struct stmt statements[] = {
     {"DIAG8CMD", st_diag8cmd, 1, 2, "ENABLE|DISABLE [ECHO|NOECHO]"},
     {"CODEPAGE", st_codepage, 1, 1, "name"},
     {"TIMERINT", st_timerint, 1, 1, "DEFAULT|microseconds"},
+    {"CHANNEL", st_channel, 2, 2, "n[-m] SELECTOR|BYTEMPX|BLKMPX"},
     {"DEFSYM", st_defsym, 1, 2, "symbol [value]"},
     {"INCLUDE", st_include, 1, 1, "filepath"},
 };

@@ -45,6 +45,8 @@ struct config_sym {
 	char *name, *value;
 };
 
+enum { CONFIG_CHAN_DEFAULT, CONFIG_CHAN_SELECTOR, CONFIG_CHAN_BYTEMPX, CONFIG_CHAN_BLKMPX };
+
 struct config {
 	int mainsize_mb; /* MAINSIZE */
 	int numcpu;      /* NUMCPU (always 1) */
@@ -65,6 +67,9 @@ struct config {
 	char diag8cmd[32]; /* DIAG8CMD operands as written */
 	char codepage[32]; /* CODEPAGE */
 	int timerint;      /* TIMERINT microseconds, 0 = default */
+	/* CHANNEL n[-m] SELECTOR|BYTEMPX|BLKMPX (our own statement): the type
+	 * of each channel, CONFIG_CHAN_DEFAULT where the file says nothing. */
+	uint8_t chantype[256];
 
 	struct config_dev *devs;
 	int ndevs;

@@ -18,6 +18,11 @@ DEFSYM DASD "$T"
 00C0.2 3270
 0190-0191 3330 \$(DASD)/vm.\$(CUU)
 CNF
+# the two 3330 volumes: a CKD header and 404 empty cylinders (sparse files)
+for cuu in 190 191; do
+	{ printf 'CKD_P370\023\000\000\000\000\064\000\000\060'; head -c 495 /dev/zero; } > "$T/vm.$cuu"
+	truncate -s $((512 + 404 * 19 * 13312)) "$T/vm.$cuu"
+done
 printf 'archmode\ndevlist\nr 1FFFF0\nr 200000\nloadparm\n' |
 	timeout 10 "$S370" -f "$T/good.cnf" > "$T/out" 2>&1
 expect_rc $? 0 "good config"
@@ -28,7 +33,7 @@ expect_grep "$T/out" "2M main storage"
 expect_grep "$T/out" "CPU ID FD01234531480000"
 expect_grep "$T/out" "ARCHMODE S/370"
 expect_grep "$T/out" "00C1 3270"
-expect_grep "$T/out" "0191 3330 $T/vm.191"
+expect_grep "$T/out" "0191 3330     $T/vm.191 [404 cyls]"
 expect_grep "$T/out" "R:001FFFF0  00000000 00000000 00000000 00000000  *................*"
 expect_grep "$T/out" "r: address 200000 is beyond main storage (2M)"
 expect_grep "$T/out" "LOADPARM=VM"

@@ -13,6 +13,9 @@ static void set_new_psws(struct tmach *t)
 		put32(tm_mem(t, n[k].loc), 0x00020000);
 		put32(tm_mem(t, n[k].loc + 4), n[k].ia);
 	}
+	/* The interval timer at X'50' counts down from 0 here and would soon
+	 * present its own (higher-priority) external interruption: mask it. */
+	t->c.cr[0] &= ~(uint32_t)CR0_ITIMER_MASK;
 	put16(tm_mem(t, TM_IA), 0x0700);     /* BCR 0,0: a no-op to run */
 	put16(tm_mem(t, TM_IA + 2), 0x0700);
 }

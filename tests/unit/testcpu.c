@@ -21,6 +21,7 @@ struct tmach *tm_new(void)
 void tm_free(struct tmach *t)
 {
 	storage_free(&t->st);
+	cpu_free(&t->c);
 	free(t);
 }
 
