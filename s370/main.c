@@ -217,7 +217,7 @@ static int setup_devices(struct app *a)
 	if (!rc && m->cfg.cnslport && tel_have_devices(m->chs)) {
 		a->tel = tel_server_start(m->chs, m->cfg.cnslhost, m->cfg.cnslport, err, sizeof err);
 		if (a->tel)
-			console_printf(&a->con, "s370: console port %s:%d for 3215/1052 telnet clients",
+			console_printf(&a->con, "s370: console port %s:%d for telnet consoles and tn3270 clients",
 			               m->cfg.cnslhost[0] ? m->cfg.cnslhost : "127.0.0.1", m->cfg.cnslport);
 		else
 			console_printf(&a->con, "s370: warning: %s", err);
