@@ -472,11 +472,3 @@ int cpu_run(struct cpu *c, uint64_t max_insns)
 	}
 	return c->state;
 }
-
-void cpu_step(struct cpu *c)
-{
-	enum cpu_state before = c->state;
-	cpu_run(c, 1);
-	if (c->state == CPU_OPERATING)
-		c->state = before;
-}

@@ -302,7 +302,6 @@ void cpu_free(struct cpu *c);
 void cpu_reset(struct cpu *c);        /* CPU reset */
 void cpu_initial_reset(struct cpu *c); /* initial CPU reset: also CRs, PSW, prefix, timers */
 int cpu_run(struct cpu *c, uint64_t max_insns); /* run until stop/disabled wait or max; returns CPU_* */
-void cpu_step(struct cpu *c);                   /* execute one instruction, taking interrupts */
 void cpu_purge_tlb(struct cpu *c);
 void cpu_update_ctx(struct cpu *c);
 void cpu_wake(struct cpu *c);  /* any thread: make the CPU look at its state now */
@@ -349,8 +348,6 @@ static inline const struct opdef *cpu_opdef(uint8_t op, uint8_t b1) /* b1: byte 
 }
 int cpu_insn_length(uint8_t op);                           /* 2, 4 or 6 from the two high bits */
 
-/* decode.c */
-void cpu_decode(struct cpu *c, const struct opdef *d, const uint8_t *b, struct insn *i);
 
 /* cpu.c: decode and run one instruction whose bytes are in hand (EX uses this). */
 void cpu_dispatch(struct cpu *c, const uint8_t *bytes, uint32_t addr);
