@@ -2,10 +2,14 @@
  * points between instructions where timers, interruptions, stop and wait are
  * handled.
  *
- * The fast loop runs up to CHUNK instructions and only tests cpu.attention
- * between them.  Whatever may make an interruption deliverable (a mask
- * change, a timer, another thread posting an event) sets attention, so the
- * loop leaves at the next instruction boundary and cpu_service() takes over.
+ * The fast loop runs straight-line code from blocks of decoded instructions
+ * (icache.c) and only tests cpu.attention between instructions.  Whatever
+ * may make an interruption deliverable (a mask change, a timer, another
+ * thread posting an event) sets attention, so the loop leaves at the next
+ * instruction boundary and cpu_service() takes over.  Every CHUNK
+ * instructions of CPU time the host clock is read and the timers and
+ * devices are serviced; in between, a service point only looks at what is
+ * already pending.
  *
  * Program exceptions leave an instruction by siglongjmp() to cpu_run(), which
  * performs the program interruption and resumes (GA22-7000 "Program
