@@ -80,10 +80,11 @@ static bool key_allows(uint8_t pswkey, uint8_t skey, enum acc acc)
 	return acc != ACC_STORE && !(skey & SK_F);
 }
 
-/* The whole check for one byte; on success the TLB entry for its block is made. */
-uint8_t *vaddr_slow(struct cpu *c, uint32_t va, enum acc acc)
+/* The access checks for one byte, in the architected order: translation,
+ * low-address protection, addressing, key-controlled protection.  Returns
+ * the absolute address or leaves by the program exception. */
+static uint32_t vaddr_check(struct cpu *c, uint32_t va, enum acc acc)
 {
-	va &= AMASK;
 	uint32_t ra = va;
 	if (cpu_dat_on(c)) {
 		int code = dat_translate(c, va, &ra, false);
@@ -93,15 +94,24 @@ uint8_t *vaddr_slow(struct cpu *c, uint32_t va, enum acc acc)
 		}
 	}
 	/* Low-address protection: stores to effective addresses 0-511. */
-	bool lap = acc == ACC_STORE && (c->cr[0] & CR0_LAP);
-	if (lap && va < 512)
+	if (acc == ACC_STORE && (c->cr[0] & CR0_LAP) && va < 512)
 		cpu_program_check(c, PGM_PROTECTION);
 	uint32_t aa = real_to_abs(c, ra);
 	if (aa >= c->st->size)
 		cpu_program_check(c, PGM_ADDRESSING);
-	uint8_t *key = &c->st->keys[aa >> BLOCK_SHIFT];
-	if (!key_allows(c->psw.key, *key, acc))
+	if (!key_allows(c->psw.key, c->st->keys[aa >> BLOCK_SHIFT], acc))
 		cpu_program_check(c, PGM_PROTECTION);
+	return aa;
+}
+
+/* The whole check for one byte; on success the reference (and for a store
+ * the change) bit is set and the TLB entry for its block is made. */
+uint8_t *vaddr_slow(struct cpu *c, uint32_t va, enum acc acc)
+{
+	va &= AMASK;
+	uint32_t aa = vaddr_check(c, va, acc);
+	bool lap = acc == ACC_STORE && (c->cr[0] & CR0_LAP);
+	uint8_t *key = &c->st->keys[aa >> BLOCK_SHIFT];
 	*key |= acc == ACC_STORE ? SK_R | SK_C : SK_R;
 
 	/* PER storage alteration (per.c): every store is seen here, none cached. */
@@ -128,7 +138,14 @@ void vcheck(struct cpu *c, uint32_t va, uint32_t len, enum acc acc)
 	if (acc == ACC_STORE && c->per.sa) /* PER: the operand is about to be stored */
 		per_note_store(c, va, len);
 	while (len) {
-		(void)vptr(c, va, acc);
+		/* A store operand is only probed: its change bits are set, and
+		 * its TLB entries made, by the stores themselves, so an operation
+		 * suppressed after this check (a data exception, say) leaves
+		 * them as they were. */
+		if (acc != ACC_STORE)
+			(void)vptr(c, va, acc);
+		else if (!tlb_lookup(c, c->tlb_store, va))
+			(void)vaddr_check(c, va, acc);
 		uint32_t chunk = BLOCK_SIZE - (va & (BLOCK_SIZE - 1));
 		if (chunk >= len)
 			break;
