@@ -22,14 +22,16 @@ static inline uint8_t *tlb_lookup(struct cpu *c, struct tlb_entry *tlb, uint32_t
 	return NULL;
 }
 
-/* A store into the bytes of the instruction block now running (icache.c)
- * must end that block after the current instruction.  One unsigned compare
- * tells whether [p, p+len) overlaps [code_lo, code_lo + code_n); with no
- * block running code_n is 0 and it never does. */
+/* A store into the bytes of a trusted instruction block (icache.c) ends the
+ * trust in all of them and the running block after the current instruction.
+ * One unsigned compare tells whether [p, p+len) overlaps [code_lo, code_lo +
+ * code_n); with nothing trusted code_n is 0 and it never does. */
 static inline void code_store_check(struct cpu *c, const uint8_t *p, uint32_t len)
 {
-	if (__builtin_expect((uintptr_t)p + len - 1 - c->code_lo < c->code_n + len - 1, 0))
+	if (__builtin_expect((uintptr_t)p + len - 1 - c->code_lo < c->code_n + len - 1, 0)) {
+		cpu_distrust_code(c);
 		c->attention = 1;
+	}
 }
 
 /* Host address of one byte; acc is ACC_FETCH, ACC_STORE or ACC_IFETCH. */

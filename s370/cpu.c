@@ -281,13 +281,10 @@ static void cpu_one(struct cpu *c)
  * ends, a branch or interruption leaves it, attention is wanted, or the
  * chunk is used up.  Nothing here waits on the previous instruction's
  * bytes: the next one is simply the next array element. */
-static inline __attribute__((always_inline)) void run_block(struct cpu *c, struct iblock *blk,
-							    const uint8_t *host)
+static inline __attribute__((always_inline)) void run_block(struct cpu *c, struct iblock *blk)
 {
 	uint64_t left = c->icount_end - c->icount;
 	uint32_t n = blk->n < left ? blk->n : (uint32_t)left;
-	c->code_lo = (uintptr_t)host;
-	c->code_n = blk->nbytes;
 	for (uint32_t k = 0; k < n; k++) {
 		struct dinsn *di = &blk->di[k];
 		c->ia_insn = di->in.addr;
@@ -298,7 +295,6 @@ static inline __attribute__((always_inline)) void run_block(struct cpu *c, struc
 		if (__builtin_expect(c->psw.ia != di->next || c->attention, 0))
 			break;
 	}
-	c->code_n = 0;
 }
 
 /* The fast loop: blocks where it can, single instructions where not.  Kept
@@ -312,7 +308,7 @@ static __attribute__((noinline)) void run_fast(struct cpu *c)
 			const uint8_t *host = c->iblk_host + off;
 			struct iblock *blk = icache_block(c, ia, host, BLOCK_SIZE - off);
 			if (blk) {
-				run_block(c, blk, host);
+				run_block(c, blk);
 				continue;
 			}
 		}
@@ -381,6 +377,9 @@ static bool cpu_service(struct cpu *c)
 {
 	for (;;) {
 		c->attention = 0;
+		/* Interruptions, channel data and the operator may have written
+		 * storage: decoded blocks compare their bytes again. */
+		cpu_distrust_code(c);
 		if (c->stop_request) {
 			c->stop_request = false;
 			c->state = CPU_STOPPED;
@@ -429,7 +428,7 @@ int cpu_run(struct cpu *c, uint64_t max_insns)
 	c->timers_due = true;
 	int code = sigsetjmp(c->pgm_jmp, 0);
 	if (code) {
-		c->code_n = 0; /* no block is running any more */
+		cpu_distrust_code(c); /* the interruption stores into low storage */
 		cpu_interrupt_program(c, code);
 	}
 	for (;;) {

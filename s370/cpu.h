@@ -237,8 +237,9 @@ struct cpu {
 	uint8_t *iblk_host;      /* its host address */
 	uint8_t deny;            /* OPF_* flags that make an opcode fail now (S37X off, problem state) */
 	struct iblock *icache;   /* blocks of decoded instructions (icache.c) */
-	uintptr_t code_lo;       /* host address of the bytes of the block now running ... */
-	uintptr_t code_n;        /* ... and their length (0: none): a store there ends the block */
+	uintptr_t code_lo;       /* host bytes of the trusted instruction blocks (icache.c): */
+	uintptr_t code_n;        /* [code_lo, code_lo + code_n); a store there ends trust */
+	uint32_t code_epoch;     /* trust generation: blocks validated in another one are compared again */
 
 	struct tlb_entry tlb_fetch[TLB_SIZE];
 	struct tlb_entry tlb_store[TLB_SIZE];
@@ -305,6 +306,13 @@ int cpu_run(struct cpu *c, uint64_t max_insns); /* run until stop/disabled wait 
 void cpu_purge_tlb(struct cpu *c);
 void cpu_update_ctx(struct cpu *c);
 void cpu_wake(struct cpu *c);  /* any thread: make the CPU look at its state now */
+/* Storage may have changed behind the store path (channel, operator): blocks
+ * of decoded instructions must compare their bytes again (icache.c). */
+static inline void cpu_distrust_code(struct cpu *c)
+{
+	c->code_epoch++;
+	c->code_n = 0;
+}
 _Noreturn void cpu_program_check(struct cpu *c, int code);
 void cpu_psw_store(const struct cpu *c, uint8_t out[8]);
 bool cpu_psw_load(struct cpu *c, const uint8_t in[8]); /* false: invalid (spec. exception due) */

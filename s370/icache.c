@@ -13,13 +13,21 @@
  * or anything that wants attention leaves a block early.
  *
  * Blocks are found by address and used only while storage still holds the
- * bytes they were decoded from: icache_block() compares them on every
- * entry.  So new code at an address, another address space or a changed
- * key never needs an invalidation; a block whose bytes changed is simply
- * decoded again.  A store into the running block itself is caught by the
- * store path (access.h, code_store_check) and ends the block after the
- * storing instruction, so the next instruction is fetched afresh, as
- * GA22-7000 requires of a program that modifies its own instruction stream.
+ * bytes they were decoded from.  So new code at an address, another address
+ * space or a changed key never needs an invalidation; a block whose bytes
+ * changed is simply decoded again.
+ *
+ * Comparing the bytes on every entry would cost more than a short block
+ * saves, so blocks are trusted: the CPU keeps the host range that holds the
+ * blocks it has compared since its trust generation (cpu.code_epoch) began,
+ * and every store through the store path into that range (access.h,
+ * code_store_check) starts a new generation - as does anything that may
+ * write storage around the store path: a service point (interruptions,
+ * channel data, the operator) and the I/O instructions.  A block compared
+ * in the current generation, at the same host address, is used as it is.
+ * A store into the running block also ends it after the storing
+ * instruction, so the next instruction is fetched afresh, as GA22-7000
+ * requires of a program that modifies its own instruction stream.
  */
 #include <stdlib.h>
 
@@ -51,11 +59,41 @@ static bool ends_block(const uint8_t *b)
 	}
 }
 
+enum { TRUST_SPAN = 4096 }; /* the trusted range stays this small, or stores into data would hit it */
+
+/* Trust blk from now on: widen the trusted range to its bytes, or begin a
+ * new generation with it alone when the range would grow too wide. */
+static struct iblock *trust(struct cpu *c, struct iblock *blk, const uint8_t *host)
+{
+	uintptr_t lo = (uintptr_t)host, hi = lo + blk->nbytes;
+	if (c->code_n) {
+		uintptr_t clo = c->code_lo, chi = clo + c->code_n;
+		if (clo < lo)
+			lo = clo;
+		if (chi > hi)
+			hi = chi;
+		if (hi - lo > TRUST_SPAN) {
+			cpu_distrust_code(c);
+			lo = (uintptr_t)host;
+			hi = lo + blk->nbytes;
+		}
+	}
+	c->code_lo = lo;
+	c->code_n = hi - lo;
+	blk->epoch = c->code_epoch;
+	blk->host = host;
+	return blk;
+}
+
 struct iblock *icache_block(struct cpu *c, uint32_t ia, const uint8_t *host, uint32_t room)
 {
 	struct iblock *blk = &c->icache[(ia >> 1) & (IB_COUNT - 1)];
-	if (blk->ia == ia && memcmp(blk->raw, host, blk->nbytes) == 0)
-		return blk;
+	if (blk->ia == ia) {
+		if (blk->epoch == c->code_epoch && blk->host == host && c->code_n)
+			return blk;
+		if (memcmp(blk->raw, host, blk->nbytes) == 0)
+			return trust(c, blk, host);
+	}
 	uint32_t n = 0, off = 0;
 	while (n < IB_MAX && off + 6 <= room) {
 		const uint8_t *b = host + off;
@@ -74,5 +112,5 @@ struct iblock *icache_block(struct cpu *c, uint32_t ia, const uint8_t *host, uin
 	blk->n = n;
 	blk->nbytes = off;
 	memcpy(blk->raw, host, off);
-	return blk;
+	return trust(c, blk, host);
 }

@@ -13,6 +13,8 @@ enum {
 
 struct iblock {
 	uint32_t ia;     /* address of the first instruction */
+	uint32_t epoch;  /* cpu.code_epoch when its bytes were last found unchanged */
+	const uint8_t *host; /* where they were then */
 	uint32_t nbytes; /* bytes of storage decoded */
 	uint32_t n;      /* instructions */
 	uint8_t raw[IB_BYTES];  /* those bytes, as they were when decoded */

@@ -32,6 +32,7 @@ static bool bit15(const struct insn *i)
 void op_sio(struct cpu *c, const struct insn *i)
 {
 	const struct chan_ops *ch = c->chan;
+	cpu_distrust_code(c); /* the channel stores CSWs and data directly */
 	cpu_set_cc(c, ch && ch->start ? ch->start(c, dev_address(i), bit15(i)) : 3);
 }
 
@@ -39,6 +40,7 @@ void op_sio(struct cpu *c, const struct insn *i)
 void op_tio(struct cpu *c, const struct insn *i)
 {
 	const struct chan_ops *ch = c->chan;
+	cpu_distrust_code(c); /* the channel stores CSWs and data directly */
 	int cc = 3;
 	if (ch && bit15(i) && ch->clear)
 		cc = ch->clear(c, dev_address(i));
@@ -51,6 +53,7 @@ void op_tio(struct cpu *c, const struct insn *i)
 void op_hio(struct cpu *c, const struct insn *i)
 {
 	const struct chan_ops *ch = c->chan;
+	cpu_distrust_code(c); /* the channel stores CSWs and data directly */
 	cpu_set_cc(c, ch && ch->halt ? ch->halt(c, dev_address(i), bit15(i)) : 3);
 }
 
@@ -58,6 +61,7 @@ void op_hio(struct cpu *c, const struct insn *i)
 void op_tch(struct cpu *c, const struct insn *i)
 {
 	const struct chan_ops *ch = c->chan;
+	cpu_distrust_code(c); /* the channel stores CSWs and data directly */
 	cpu_set_cc(c, ch && ch->test_channel ? ch->test_channel(c, chan_address(i)) : 3);
 }
 
@@ -65,5 +69,6 @@ void op_tch(struct cpu *c, const struct insn *i)
 void op_stidc(struct cpu *c, const struct insn *i)
 {
 	const struct chan_ops *ch = c->chan;
+	cpu_distrust_code(c); /* the channel stores CSWs and data directly */
 	cpu_set_cc(c, ch && ch->store_channel_id ? ch->store_channel_id(c, chan_address(i)) : 3);
 }

@@ -63,6 +63,7 @@ static uint8_t *real_store_ptr(struct cpu *c, uint32_t ra, uint32_t len)
 	if (!abs_valid(c->st, aa, len))
 		cpu_program_check(c, PGM_ADDRESSING);
 	c->st->keys[aa >> BLOCK_SHIFT] |= SK_R | SK_C;
+	cpu_distrust_code(c); /* a store around the store path (icache.c) */
 	return c->st->mem + aa;
 }
 
