@@ -34,7 +34,7 @@ if command -v s390x-linux-gnu-as >/dev/null 2>&1; then
 	s390x-linux-gnu-as -m31 -o "$T/e.o" "$ECHO_SRC" &&
 		s390x-linux-gnu-ld -m elf_s390 -Ttext=0 -e 0 -o "$T/e.elf" "$T/e.o" &&
 		s390x-linux-gnu-objcopy -O binary "$T/e.elf" "$T/e.bin" || fail "cannot assemble $ECHO_SRC"
-	printf 'loadcore %s 0\nrestart\npause 0.3\n/Echo [this] line!\npause 5\n' "$T/e.bin" > "$T/echo.txt"
+	printf 'loadcore %s 0\nrestart\npause 1\n/Echo [this] line!\npause 5\n' "$T/e.bin" > "$T/echo.txt"
 	timeout 10 "$S370" -f "$T/io.cnf" --script "$T/echo.txt" --exit-on-wait < /dev/null > "$T/out" 2> "$T/err"
 	expect_rc $? 0 "io_echo"
 	[ "$(cat "$T/out")" = "PSW=00020000 80000000" ] || fail "io_echo ended with $(cat "$T/out")"
@@ -54,7 +54,7 @@ if command -v s390x-linux-gnu-as >/dev/null 2>&1; then
 	s390x-linux-gnu-as -m31 -o "$T/c.o" "$CSW_SRC" &&
 		s390x-linux-gnu-ld -m elf_s390 -Ttext=0 -e 0 -o "$T/c.elf" "$T/c.o" &&
 		s390x-linux-gnu-objcopy -O binary "$T/c.elf" "$T/c.bin" || fail "cannot assemble $CSW_SRC"
-	printf 'loadcore %s 0\nrestart\npause 1\nr C00.260\nquit\n' "$T/c.bin" > "$T/csw.txt"
+	printf 'loadcore %s 0\nrestart\npause 3\nr C00.260\nquit\n' "$T/c.bin" > "$T/csw.txt"
 	timeout 10 "$S370" -f "$T/io.cnf" --script "$T/csw.txt" < /dev/null > "$T/out" 2>&1
 	expect_grep "$T/out" "disabled wait state PSW=00020000 80000000"
 	sed -n 's/^R:\(........\)  \(.*\)  \*.*/\1 \2/p' "$T/out" > "$T/s370.tab"
