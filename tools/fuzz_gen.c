@@ -677,8 +677,12 @@ static void operands(struct stream *s, const struct gop *g, struct gi *x, bool f
 	default:
 		break;
 	}
-	/* No branches under EX: EX's R1 could make them go anywhere.  LR instead. */
-	if (for_ex && (x->fix != FX_NONE || is_any(d, " BCR BALR BASR BCTR BC BAL BAS BCT BXH BXLE ")))
+	/* No branches under EX: EX's R1 could make them go anywhere.  No B2xx
+	 * either: OR-ing R1 into the second opcode byte can make a clock
+	 * instruction (SCKC B206 becomes STCKC B207, model-dependent: M5).
+	 * LR instead. */
+	if (for_ex && (x->fix != FX_NONE || b[0] == 0xB2 ||
+		       is_any(d, " BCR BALR BASR BCTR BC BAL BAS BCT BXH BXLE ")))
 		x->fix = FX_NONE, b[0] = 0x18, b[1] = 0x00, x->len = 2;
 }
 
