@@ -659,13 +659,19 @@ static int c_trace(struct cmd_ctx *x, int argc, char **argv, const char *rest)
 static int c_maxrates(struct cmd_ctx *x, int argc, char **argv, const char *rest)
 {
 	(void)argc, (void)argv, (void)rest;
+	/* The same measure as bench/: instructions (and SIOs) over wall-clock
+	 * time, waits included, since the previous maxrates. */
 	uint64_t now = timer_host_us();
 	uint64_t icount = __atomic_load_n(&x->m->cpu.icount, __ATOMIC_RELAXED);
-	uint64_t us = now - x->rate_us, n = icount - x->rate_icount;
+	uint64_t sios = __atomic_load_n(&x->m->cpu.sio_count, __ATOMIC_RELAXED);
+	uint64_t us = now - x->rate_us, n = icount - x->rate_icount, nsio = sios - x->rate_sio;
 	double mips = us ? (double)n / (double)us : 0.0;
-	say(x, "maxrates: %.3f MIPS (%llu instructions in %.3f s)", mips, (unsigned long long)n, us / 1e6);
+	double siops = us ? (double)nsio * 1e6 / (double)us : 0.0;
+	say(x, "maxrates: %.3f MIPS, %.1f SIO/s (%llu instructions, %llu SIOs in %.3f s)", mips, siops,
+	    (unsigned long long)n, (unsigned long long)nsio, us / 1e6);
 	x->rate_us = now;
 	x->rate_icount = icount;
+	x->rate_sio = sios;
 	return 0;
 }
 
@@ -944,7 +950,7 @@ const struct cmd cmd_table[] = {
     {"savecore", c_savecore, "FILE [START [END]]", "save absolute storage to a file"},
     {"t+", c_trace, "[COUNT]", "instruction trace on (COUNT hex: then off)"},
     {"t-", c_trace, "", "instruction trace off"},
-    {"maxrates", c_maxrates, "", "instructions per second since the last maxrates"},
+    {"maxrates", c_maxrates, "", "MIPS and SIO/s since the last maxrates (as bench/ measures)"},
     {"archmode", c_archmode, "", "show the architecture mode"},
     {"devlist", c_devlist, "", "list the devices and their state"},
     {"attach", c_attach, "ADDR TYPE [OPERANDS]", "add a device (ADDR may be a range)"},
@@ -989,6 +995,7 @@ void cmd_init(struct cmd_ctx *x, struct machine *m, struct console *con)
 	x->con = con;
 	x->rate_us = m->start_us;
 	x->rate_icount = m->cpu.icount;
+	x->rate_sio = m->cpu.sio_count;
 }
 
 int cmd_execute(struct cmd_ctx *x, const char *line)

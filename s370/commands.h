@@ -23,7 +23,7 @@ struct cmd_ctx {
 	 * NULL = only quit. */
 	bool (*should_stop)(struct cmd_ctx *x);
 	void *ctx;
-	uint64_t rate_icount, rate_us; /* maxrates: the start of the interval */
+	uint64_t rate_icount, rate_sio, rate_us; /* maxrates: the start of the interval */
 };
 
 struct cmd {

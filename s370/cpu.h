@@ -290,6 +290,7 @@ struct cpu {
 	uint64_t wait_us;          /* host time spent in the wait state */
 	uint64_t pgm_count[0x14];  /* program interruptions taken, by code (teaching view) */
 	uint64_t svc_count, ext_count, io_count;
+	uint64_t sio_count;        /* SIO/SIOF executed (maxrates) */
 	uint32_t tracemax;   /* trace lines left before tracing switches itself off (0 = unlimited) */
 	void (*trace_out)(struct cpu *c, const char *line);
 	void *trace_ctx;

@@ -33,6 +33,7 @@ void op_sio(struct cpu *c, const struct insn *i)
 {
 	const struct chan_ops *ch = c->chan;
 	cpu_distrust_code(c); /* the channel stores CSWs and data directly */
+	c->sio_count++;
 	cpu_set_cc(c, ch && ch->start ? ch->start(c, dev_address(i), bit15(i)) : 3);
 }
 

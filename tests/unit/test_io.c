@@ -108,6 +108,18 @@ static void io_without_channels_is_cc3(void **state)
 	}
 }
 
+/* maxrates counts SIO and SIOF, and only those. */
+static void sio_counted(void **state)
+{
+	(void)state;
+	struct tmach *t = tm_new();
+	assert_int_equal(tm_exec_hex(t, "9C00 0009"), 0); /* SIO */
+	assert_int_equal(tm_exec_hex(t, "9C01 0009"), 0); /* SIOF */
+	assert_int_equal(tm_exec_hex(t, "9D00 0009"), 0); /* TIO: not counted */
+	assert_true(t->c.sio_count == 2);
+	tm_free(t);
+}
+
 static void io_calls_channel_subsystem(void **state)
 {
 	(void)state;
@@ -174,6 +186,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(handlers_present),
 	    cmocka_unit_test(io_without_channels_is_cc3),
+	    cmocka_unit_test(sio_counted),
 	    cmocka_unit_test(io_calls_channel_subsystem),
 	    cmocka_unit_test(missing_operation_is_cc3),
 	    cmocka_unit_test(io_privileged),
