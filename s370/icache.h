@@ -5,7 +5,7 @@
 #include "decode.h"
 
 enum {
-	IB_MAX = 16,              /* instructions in a block */
+	IB_MAX = 32,              /* instructions in a block */
 	IB_BYTES = IB_MAX * 6,    /* the most storage one block can cover */
 	IB_COUNT = 512,           /* blocks in the cache (direct-mapped) */
 };
