@@ -23,9 +23,16 @@ expect_rc() {
 	[ "$1" = "$2" ] || fail "$3: exit status $1, expected $2"
 }
 
-# bin FILE HEX: write the bytes given in hex (blanks allowed)
+# bin FILE HEX: write the bytes given in hex (blanks allowed).  Plain sh:
+# xxd is not in the package list, and dash's printf knows octal escapes only.
 bin() {
-	printf '%s' "$2" | tr -d ' ' | xxd -r -p > "$1"
+	_hex=$(printf '%s' "$2" | tr -d ' ')
+	: > "$1"
+	while [ -n "$_hex" ]; do
+		_b=${_hex%"${_hex#??}"}
+		_hex=${_hex#??}
+		printf "\\$(printf '%03o' "0x$_b")" >> "$1"
+	done
 }
 
 finish() {
