@@ -259,18 +259,15 @@ const uint8_t *cpu_fetch(struct cpu *c, uint32_t ia, uint8_t buf[6])
 
 /* One instruction the plain way: fetch, decode, run.  For what the block
  * cache does not cover (an instruction crossing a 2K block, the first
- * fetch from a new block). */
-static void cpu_one(struct cpu *c)
+ * fetch from a new block), and for the instruction trace. */
+static void cpu_one(struct cpu *c, bool trace)
 {
 	uint8_t buf[6];
 	uint32_t ia = c->psw.ia;
 	c->ia_insn = ia;
-	const uint8_t *b;
-	uint32_t off = ia - c->iblk_va;
-	if (__builtin_expect(off <= BLOCK_SIZE - 6 && !(ia & 1), 1))
-		b = c->iblk_host + off;
-	else
-		b = fetch_slow(c, ia, buf);
+	const uint8_t *b = cpu_fetch(c, ia, buf);
+	if (trace)
+		cpu_trace_insn(c, b, ia);
 	uint8_t ilc = (uint8_t)cpu_insn_length(b[0]);
 	c->ilc = ilc;
 	c->psw.ia = (ia + ilc) & AMASK;
@@ -313,7 +310,7 @@ static __attribute__((noinline)) void run_fast(struct cpu *c)
 			}
 		}
 		c->icount++;
-		cpu_one(c);
+		cpu_one(c, false);
 	}
 }
 
@@ -329,25 +326,6 @@ void cpu_trace_insn(struct cpu *c, const uint8_t *b, uint32_t ia)
 		c->trace = false;
 }
 
-static void trace_one(struct cpu *c)
-{
-	uint8_t buf[6];
-	uint32_t ia = c->psw.ia;
-	c->ia_insn = ia;
-	const uint8_t *b = fetch_slow(c, ia, buf);
-	cpu_trace_insn(c, b, ia);
-	uint8_t ilc = (uint8_t)cpu_insn_length(b[0]);
-	c->ilc = ilc;
-	c->psw.ia = (ia + ilc) & AMASK;
-	dispatch(c, b, ia);
-}
-
-/* PSW bits that enable external and I/O interruptions. */
-static bool ext_enabled(const struct cpu *c) { return c->psw.sysmask & SM_EXT; }
-static bool io_enabled(const struct cpu *c)
-{
-	return (c->psw.flags & PSW_EC) ? (c->psw.sysmask & SM_IO) != 0 : (c->psw.sysmask & 0xFE) != 0;
-}
 
 static void wait_for_event(struct cpu *c, uint64_t io_us)
 {
@@ -406,7 +384,7 @@ static bool cpu_service(struct cpu *c)
 			continue; /* the new PSW may enable more, or be a wait */
 		if (!(c->psw.flags & PSW_W))
 			return true;
-		if (!ext_enabled(c) && !io_enabled(c)) {
+		if (!(c->psw.sysmask & SM_EXT) && !cpu_io_mask_on(c)) {
 			c->state = CPU_STOPPED; /* disabled wait: nothing can end it */
 			c->waiting = true;
 			return false;
@@ -466,7 +444,7 @@ int cpu_run(struct cpu *c, uint64_t max_insns)
 		} else if (__builtin_expect(c->trace, 0)) {
 			while (c->icount < c->icount_end && !c->attention) {
 				c->icount++;
-				trace_one(c);
+				cpu_one(c, true);
 			}
 		} else {
 			run_fast(c);

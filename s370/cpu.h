@@ -323,6 +323,12 @@ void cpu_psw_current(const struct cpu *c, uint8_t out[8]); /* for display: BC IL
 static inline void cpu_set_cc(struct cpu *c, int cc) { c->psw.cc = (uint8_t)cc; }
 static inline bool cpu_problem_state(const struct cpu *c) { return c->psw.flags & PSW_P; }
 static inline bool cpu_ec_mode(const struct cpu *c) { return c->psw.flags & PSW_EC; }
+/* Can any I/O interruption be taken?  BC mode: a channel mask, PSW bits
+ * 0-6; EC mode: PSW bit 6 (CR2 then selects channels: devices/chan_insn.c). */
+static inline bool cpu_io_mask_on(const struct cpu *c)
+{
+	return (c->psw.flags & PSW_EC) ? (c->psw.sysmask & SM_IO) != 0 : (c->psw.sysmask & 0xFE) != 0;
+}
 static inline bool cpu_dat_on(const struct cpu *c)
 {
 	return (c->psw.flags & PSW_EC) && (c->psw.sysmask & SM_DAT);

@@ -147,8 +147,7 @@ bool cpu_interrupt_pending(struct cpu *c)
 			}
 		}
 	}
-	bool io_mask = (c->psw.flags & PSW_EC) ? (c->psw.sysmask & SM_IO) : (c->psw.sysmask & 0xFE);
-	if (io_mask && c->io_pending && c->io_pending(c)) {
+	if (cpu_io_mask_on(c) && c->io_pending && c->io_pending(c)) {
 		/* io_pending may race with TIO/CLRIO taking the condition:
 		 * count only an interruption actually taken. */
 		if (!c->io_interrupt(c))
