@@ -21,10 +21,12 @@ uint64_t timer_host_us(void)
 	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
 }
 
-static uint64_t host_tod(void)
+static uint64_t tod_at(uint64_t host_us)
 {
-	return (timer_host_us() + EPOCH_1900_TO_1970 * 1000000u) << 12;
+	return (host_us + EPOCH_1900_TO_1970 * 1000000u) << 12;
 }
+
+static uint64_t host_tod(void) { return tod_at(timer_host_us()); }
 
 /* The TOD clock value, unique per call: bits beyond bit 51 make successive
  * STCKs differ even within one microsecond. */
@@ -43,11 +45,12 @@ void timer_set_tod(struct cpu *c, uint64_t tod)
 	c->tod_last = 0;
 }
 
-int64_t timer_cputimer(struct cpu *c)
+static int64_t cputimer_at(const struct cpu *c, uint64_t host_us)
 {
-	uint64_t now = timer_host_us();
-	return c->cputimer - (int64_t)((now - c->cputimer_host) << 12);
+	return c->cputimer - (int64_t)((host_us - c->cputimer_host) << 12);
 }
+
+int64_t timer_cputimer(struct cpu *c) { return cputimer_at(c, timer_host_us()); }
 
 void timer_set_cputimer(struct cpu *c, int64_t v)
 {
@@ -65,9 +68,9 @@ static void set_pending(struct cpu *c, uint32_t bit, bool on)
 }
 
 /* Interval timer units (1/76800 s) elapsed since the last update. */
-static void update_interval_timer(struct cpu *c)
+static void update_interval_timer(struct cpu *c, uint64_t host_us)
 {
-	uint64_t now = timer_host_us() * 768 / 10000;
+	uint64_t now = host_us * 768 / 10000;
 	if (c->itimer_host == 0 || now < c->itimer_host) {
 		c->itimer_host = now;
 		return;
@@ -89,10 +92,11 @@ static void update_interval_timer(struct cpu *c)
 
 void timer_update(struct cpu *c)
 {
-	update_interval_timer(c);
+	uint64_t now = timer_host_us(); /* one reading of the host clock serves all three */
+	update_interval_timer(c, now);
 	/* Clock comparator and CPU timer are conditions: pending while they last. */
-	set_pending(c, EXTP_CLKCMP, (host_tod() + (uint64_t)c->tod_offset) > c->clkcmp);
-	set_pending(c, EXTP_CPUTIMER, timer_cputimer(c) < 0);
+	set_pending(c, EXTP_CLKCMP, (tod_at(now) + (uint64_t)c->tod_offset) > c->clkcmp);
+	set_pending(c, EXTP_CPUTIMER, cputimer_at(c, now) < 0);
 }
 
 uint64_t timer_next_event_us(struct cpu *c)
