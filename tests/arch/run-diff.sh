@@ -91,24 +91,35 @@ hao cmd script $work/herc-dump.rc
 loadcore $binabs 0
 restart
 EOF
-# Hercules now and then ends during start-up when the machine is busy (its log
-# then holds nothing but the shutdown messages): such a run is not a result,
-# so it is tried again, up to three times.
+# A Hercules run is tried again (up to three times) when it is not a result:
+#  - now and then Hercules ends during start-up when the machine is busy (its
+#    log then holds nothing but the shutdown messages);
+#  - its Automatic Operator thread starts asynchronously and, rarely, begins
+#    reading the log only after the disabled-wait message went by, so the dump
+#    script never fires: a wait with no "Firing" two seconds later is retried.
+# Its `quit` may drop log lines still on their way to stdout, so instead we
+# watch the log for the last storage line of the dump, then stop Hercules
+# (SIGTERM; it sometimes hangs in its shutdown, then SIGKILL a second later).
 lastline=$(printf "%08X" $((16#${range#*-} & ~15)))
 for attempt in 1 2 3; do
+	: >"$work/herc.out"
 	(cd "$work" && HERCULES_RC="$work/herc.rc" exec timeout -k 1 "$timeout_s" \
 		"$hercules" -d -f "$work/herc.conf" </dev/null >"$work/herc.out" 2>&1) &
 	herc_pid=$!
-	# Its `quit` may drop log lines still on their way to stdout, so instead we
-	# watch the log for the last storage line of the dump, then stop Hercules
-	# (SIGTERM; it sometimes hangs in its shutdown, then SIGKILL a second later).
-	while kill -0 "$herc_pid" 2>/dev/null && ! grep -q "^R:$lastline" "$work/herc.out"; do
+	waited_at=
+	while kill -0 "$herc_pid" 2>/dev/null && ! grep -q "R:$lastline" "$work/herc.out"; do
+		if [ -z "$waited_at" ] && grep -q "HHCCP011I CPU" "$work/herc.out"; then
+			waited_at=$SECONDS
+		fi
+		if [ -n "$waited_at" ] && [ $((SECONDS - waited_at)) -ge 2 ] &&
+			! grep -q "HHCAO003I" "$work/herc.out"; then
+			break # the dump script did not fire
+		fi
 		sleep 0.1
 	done
 	kill "$herc_pid" 2>/dev/null
 	wait "$herc_pid" 2>/dev/null
-	grep -q "^R:$lastline" "$work/herc.out" && break
-	grep -q "HHCCP011I" "$work/herc.out" && break # it did run: judge this run
+	grep -q "R:$lastline" "$work/herc.out" && break
 done
 
 # ---- s370 -----------------------------------------------------------------
@@ -144,10 +155,15 @@ wait "$s370_pid" 2>/dev/null
 
 # ---- canonical form ---------------------------------------------------------
 # PSW hhhhhhhh hhhhhhhh / GRnn hhhhhhhh / CRnn hhhhhhhh / M aaaaaa w w w w
-# Hercules: the wait PSW is a line of its own after HHCCP011I (the logger may
-# interleave other lines before it); registers and storage
-# are taken only after the echo of the dump script's `gpr` (the program-check
-# trace prints GR and R: lines too).  s370: the PSW is on the "disabled wait state" line.
+# s370: the PSW is on its "disabled wait state" line; registers and storage
+# follow the dump commands in order.
+# Hercules: the wait PSW follows HHCCP011I, but it is written by the CPU thread
+# while the dump script's output is written by another, and the two
+# interleave at any write boundary: the PSW has been seen in the middle of the
+# CR lines.  So after HHCCP011I the "PSW=h h" text is taken from wherever it
+# appears and cut out of its line, and registers and storage are read from
+# the first GR00= after HHCCP011I on (the program-check trace before the
+# wait prints GR and R: lines too), each field wherever it sits in a line.
 canon() {
 	awk -v ignore="$ignore" -v which="$1" '
 	function hex(s,  i, v) {
@@ -165,25 +181,26 @@ canon() {
 			split(r[k], ab, "-"); nign++
 			lo[nign] = hex(ab[1]); hi[nign] = (ab[2] == "" ? lo[nign] : hex(ab[2]))
 		}
-		armed = (which == "s370")
+		waited = (which == "s370"); armed = waited
 	}
-	which == "herc" && /^HHCCP011I/ { waitline = 1; next }
-	waitline && /^[ \t]*PSW=[0-9A-Fa-f]+ [0-9A-Fa-f]+[ \t]*$/ && !psw {
-		match($0, /PSW=[0-9A-Fa-f]+ [0-9A-Fa-f]+/); psw = substr($0, RSTART + 4, RLENGTH - 4); next
-	}
-	which == "herc" && /^gpr[ \t]*$/ { armed = 1; next }
+	which == "herc" && /HHCCP011I CPU[0-9A-Fa-f]+: Disabled wait/ { waited = 1; next }
 	which == "s370" && /disabled wait state PSW=/ && !psw {
 		match($0, /PSW=[0-9A-Fa-f]+ [0-9A-Fa-f]+/); psw = substr($0, RSTART + 4, RLENGTH - 4); next
 	}
+	which == "herc" && waited && !psw && match($0, /PSW=[0-9A-Fa-f]+ [0-9A-Fa-f]+/) {
+		psw = substr($0, RSTART + 4, RLENGTH - 4)
+		$0 = substr($0, 1, RSTART - 1) " " substr($0, RSTART + RLENGTH)
+	}
+	waited && /GR00=/ { armed = 1 }
 	!armed { next }
-	/^[ \t]*(GR|CR)[0-9][0-9]=/ {
+	/(GR|CR)[0-9][0-9]=/ {
 		for (f = 1; f <= NF; f++) if ($f ~ /^(GR|CR)[0-9][0-9]=[0-9A-Fa-f]+$/) {
 			reg[substr($f, 1, 4)] = toupper(substr($f, 6))
 		}
 		next
 	}
-	/^R:[0-9A-Fa-f]+/ {
-		line = substr($0, 3); a = hex(substr(line, 1, 8)); rest = substr(line, 9)
+	match($0, /R:[0-9A-Fa-f]+/) {
+		line = substr($0, RSTART + 2); a = hex(substr(line, 1, 8)); rest = substr(line, 9)
 		sub(/^:K:[0-9A-Fa-f]+=/, " ", rest)
 		nw = split(rest, w, /[ \t]+/); out = ""; got = 0
 		for (f = 1; f <= nw && got < 4; f++) if (w[f] ~ /^[0-9A-Fa-f]+$/ && length(w[f]) == 8) {

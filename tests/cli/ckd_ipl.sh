@@ -72,7 +72,7 @@ if command -v hercules >/dev/null 2>&1; then
 	herc() { # herc CONF COMMANDS... : run Hercules until the disabled wait
 		cf=$1
 		shift
-		printf 'hao tgt HHCCP011I\nhao cmd script %s\n' "$T/hdump.rc" > "$T/herc.rc"
+		printf 'hao tgt HHCCP011I\nhao cmd script %s\npause 1\n' "$T/hdump.rc" > "$T/herc.rc"
 		printf '%s\n' "$@" >> "$T/herc.rc"
 		(cd "$T" && HERCULES_RC="$T/herc.rc" timeout -k 5 20 hercules -d -f "$cf" < /dev/null > "$T/herc.out" 2>&1)
 	}

@@ -21,7 +21,7 @@ if command -v s390x-linux-gnu-as >/dev/null 2>&1; then
 	expect_grep "$T/err" "CHAINED 2"
 	if command -v hercules >/dev/null 2>&1; then
 		printf 'quit\n' > "$T/quit.rc"
-		printf 'hao tgt HHCCP011I\nhao cmd script %s\nloadcore %s 0\nrestart\n' "$T/quit.rc" "$T/p.bin" \
+		printf 'hao tgt HHCCP011I\nhao cmd script %s\npause 1\nloadcore %s 0\nrestart\n' "$T/quit.rc" "$T/p.bin" \
 			> "$T/herc.rc"
 		(cd "$T" && HERCULES_RC="$T/herc.rc" timeout -k 5 20 hercules -d -f "$T/io.cnf" \
 			< /dev/null > "$T/herc.out" 2>&1)
@@ -61,7 +61,7 @@ if command -v s390x-linux-gnu-as >/dev/null 2>&1; then
 	diff "$(dirname "$0")/../arch/dev/io_csw.expected" "$T/s370.tab" > "$T/d" || { fail "io_csw table"; cat "$T/d"; }
 	if command -v hercules >/dev/null 2>&1; then
 		printf 'r C00.260\nquit\n' > "$T/dump.rc"
-		printf 'hao tgt HHCCP011I\nhao cmd script %s\nloadcore %s 0\nrestart\n' "$T/dump.rc" "$T/c.bin" \
+		printf 'hao tgt HHCCP011I\nhao cmd script %s\npause 1\nloadcore %s 0\nrestart\n' "$T/dump.rc" "$T/c.bin" \
 			> "$T/herc2.rc"
 		(cd "$T" && HERCULES_RC="$T/herc2.rc" timeout -k 5 20 hercules -d -f "$T/io.cnf" \
 			< /dev/null > "$T/herc2.out" 2>&1)

@@ -65,7 +65,7 @@ for prog in io_tape io_tape3480 io_fba; do
 	if command -v hercules > /dev/null 2>&1; then
 		mkdir "$T/h.$prog" && setup "$T/h.$prog"
 		printf 'r 8000.%s\nquit\n' "$len" > "$T/h.$prog/dump.rc"
-		printf 'hao tgt HHCCP011I\nhao cmd script %s\nloadcore %s 0\nrestart\n' "$T/h.$prog/dump.rc" \
+		printf 'hao tgt HHCCP011I\nhao cmd script %s\npause 1\nloadcore %s 0\nrestart\n' "$T/h.$prog/dump.rc" \
 			"$T/$prog.bin" > "$T/h.$prog/herc.rc"
 		(cd "$T/h.$prog" && HERCULES_RC="$T/h.$prog/herc.rc" timeout -k 5 30 hercules -d -f "$cnf" \
 			< /dev/null > herc.out 2>&1)

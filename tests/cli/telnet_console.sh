@@ -149,7 +149,7 @@ expect_grep "$T/out" "device 0009 1052: bad operand no-such-group"
 # terminal-type question (it waits for one); its texts differ (see
 # docs/devices.md), the echo must not.
 if command -v hercules >/dev/null 2>&1; then
-	printf 'hao tgt HHCCP011I\nhao cmd script %s\nloadcore %s 0\nrestart\n' "$T/quit.rc" "$T/p.bin" \
+	printf 'hao tgt HHCCP011I\nhao cmd script %s\npause 1\nloadcore %s 0\nrestart\n' "$T/quit.rc" "$T/p.bin" \
 		> "$T/herc.rc"
 	printf 'quit\n' > "$T/quit.rc"
 	(cd "$T" && HERCULES_RC="$T/herc.rc" timeout -k 5 30 hercules -d -f "$T/t.cnf" \
