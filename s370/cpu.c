@@ -34,6 +34,7 @@ void cpu_init(struct cpu *c, struct storage *st)
 	c->cpuid = 0x0000014531680000ull; /* version 00, serial 000145, model 3168 */
 	pthread_mutex_init(&c->wake_lock, NULL);
 	pthread_cond_init(&c->wake_cond, NULL);
+	c->cur = &c->one;
 	c->icache = icache_new();
 	if (!c->icache) {
 		fprintf(stderr, "s370: no memory for the instruction cache\n");
@@ -146,7 +147,7 @@ void cpu_psw_current(const struct cpu *c, uint8_t out[8])
 {
 	cpu_psw_store(c, out);
 	if (!(c->psw.flags & PSW_EC))
-		out[4] = (uint8_t)((out[4] & 0x3F) | (c->ilc / 2) << 6);
+		out[4] = (uint8_t)((out[4] & 0x3F) | (cpu_ilc(c) / 2) << 6);
 }
 
 /* Load a PSW.  An EC-mode PSW with nonzero bits 0, 2-4, 16-17 or 24-39 is
@@ -191,7 +192,7 @@ int cpu_insn_length(uint8_t op)
 }
 
 /* Run a decoded instruction: the S37X and privileged checks, the effective
- * addresses, the handler.  c->ia_insn, c->ilc and c->psw.ia are set. */
+ * addresses, the handler.  c->cur and c->psw.ia are set. */
 static inline __attribute__((always_inline)) void run_decoded(struct cpu *c, struct dinsn *di)
 {
 	if (__builtin_expect(di->flags & c->deny, 0)) {
@@ -264,12 +265,12 @@ static void cpu_one(struct cpu *c, bool trace)
 {
 	uint8_t buf[6];
 	uint32_t ia = c->psw.ia;
-	c->ia_insn = ia;
+	cpu_set_cur(c, ia, 0);
 	const uint8_t *b = cpu_fetch(c, ia, buf);
 	if (trace)
 		cpu_trace_insn(c, b, ia);
 	uint8_t ilc = (uint8_t)cpu_insn_length(b[0]);
-	c->ilc = ilc;
+	c->one.ilc = ilc;
 	c->psw.ia = (ia + ilc) & AMASK;
 	dispatch(c, b, ia);
 }
@@ -281,17 +282,19 @@ static void cpu_one(struct cpu *c, bool trace)
 static inline __attribute__((always_inline)) void run_block(struct cpu *c, struct iblock *blk)
 {
 	uint64_t left = c->icount_end - c->icount;
-	uint32_t n = blk->n < left ? blk->n : (uint32_t)left;
-	for (uint32_t k = 0; k < n; k++) {
-		struct dinsn *di = &blk->di[k];
-		c->ia_insn = di->in.addr;
-		c->ilc = di->ilc;
+	struct dinsn *di = blk->di, *end = di + (blk->n < left ? blk->n : (uint32_t)left);
+	/* Counted in advance, the unrun rest taken off when the block is left
+	 * early; a program check does that from c->blk_end (cpu_run). */
+	c->icount += (uint64_t)(end - di);
+	c->blk_end = end;
+	do {
+		c->cur = &di->in;
 		c->psw.ia = di->next;
-		c->icount++;
 		run_decoded(c, di);
-		if (__builtin_expect(c->psw.ia != di->next || c->attention, 0))
-			break;
-	}
+		di++;
+	} while (di != end && c->psw.ia == di[-1].next && !c->attention);
+	c->icount -= (uint64_t)(end - di);
+	c->blk_end = NULL;
 }
 
 /* The fast loop: blocks where it can, single instructions where not.  Kept
@@ -405,6 +408,11 @@ int cpu_run(struct cpu *c, uint64_t max_insns)
 	cpu_update_ctx(c); /* PSW fields or S37X may have been set from outside */
 	c->timers_due = true;
 	int code = sigsetjmp(c->pgm_jmp, 0);
+	if (code && c->blk_end) { /* left a block: the instructions after c->cur did not run */
+		const struct dinsn *di = (const struct dinsn *)((const char *)c->cur - offsetof(struct dinsn, in));
+		c->icount -= (uint64_t)(c->blk_end - (di + 1));
+		c->blk_end = NULL;
+	}
 	if (code) {
 		cpu_distrust_code(c); /* the interruption stores into low storage */
 		cpu_interrupt_program(c, code);
@@ -414,8 +422,7 @@ int cpu_run(struct cpu *c, uint64_t max_insns)
 			break;
 		if (c->psw_invalid) {
 			c->psw_invalid = false;
-			c->ilc = 0;
-			c->ia_insn = c->psw.ia;
+			cpu_set_cur(c, c->psw.ia, 0);
 			cpu_interrupt_program(c, PGM_SPECIFICATION);
 			continue;
 		}

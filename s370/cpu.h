@@ -182,10 +182,12 @@ struct insn {
 	uint32_t ea2;  /* effective address of the second operand (RX, RS, S, SS) */
 	int32_t imm;   /* RI/RIL/RSI immediate, sign-extended */
 	uint32_t addr; /* address of this instruction (for relative branches; the target's under EX) */
+	uint8_t ilc;   /* its length in bytes */
 };
 
 struct cpu;
 struct chan_ops;
+struct dinsn;
 typedef void op_fn(struct cpu *c, const struct insn *i);
 
 /* Instruction formats. */
@@ -225,8 +227,12 @@ struct cpu {
 	bool timers_due;         /* read the host clock at the next service point */
 	uint64_t io_us;          /* host us until the next device event, as last asked */
 	volatile int attention;  /* nonzero: leave the fast loop and look at the world */
-	uint32_t ia_insn;        /* address of the current instruction (or of EX) */
-	uint8_t ilc;             /* length of the current instruction (EX's when executed) */
+	/* The instruction being executed: its address and length (those of
+	 * EX itself when EX runs a target).  The block loop just points this
+	 * at the decoded instruction; the slower paths fill in `one`. */
+	const struct insn *cur;
+	struct insn one;
+	const struct dinsn *blk_end; /* running a block (cpu.c run_block): its end, else NULL */
 	bool in_execute;
 	bool s37x;               /* S37X ON */
 	bool trace;              /* instruction trace on */
@@ -297,6 +303,18 @@ struct cpu {
 
 	struct cpu_per per; /* program-event recording (per.c) */
 };
+
+/* Address and length of the current instruction (cpu.cur). */
+static inline uint32_t cpu_ia_insn(const struct cpu *c) { return c->cur->addr; }
+static inline uint8_t cpu_ilc(const struct cpu *c) { return c->cur->ilc; }
+/* Make the current instruction one known only by address and length (ILC 0
+ * for an exception before an instruction began). */
+static inline void cpu_set_cur(struct cpu *c, uint32_t addr, uint8_t ilc)
+{
+	c->one.addr = addr;
+	c->one.ilc = ilc;
+	c->cur = &c->one;
+}
 
 /* cpu.c */
 void cpu_init(struct cpu *c, struct storage *st); /* aborts if the instruction cache cannot be allocated */

@@ -31,7 +31,6 @@ struct dinsn {
 	op_fn *fn;
 	uint32_t next;  /* address of the sequential next instruction */
 	uint8_t flags;  /* OPF_* of the table row */
-	uint8_t ilc;    /* length in bytes */
 	uint8_t b1, x2, b2;
 	uint16_t d1, d2;
 };
@@ -52,8 +51,8 @@ static inline void decode_pre(const struct opdef *d, const uint8_t *b, uint32_t 
 	memset(di, 0, sizeof *di);
 	di->fn = d->fn;
 	di->flags = d->flags;
-	di->ilc = (uint8_t)cpu_insn_length(b[0]);
-	di->next = (addr + di->ilc) & 0x00FFFFFFu;
+	i->ilc = (uint8_t)cpu_insn_length(b[0]);
+	di->next = (addr + i->ilc) & 0x00FFFFFFu;
 	di->b1 = di->x2 = di->b2 = REG_NONE;
 	i->addr = addr;
 	i->r1 = (uint8_t)(b1 >> 4);

@@ -99,7 +99,7 @@ struct iblock *icache_block(struct cpu *c, uint32_t ia, const uint8_t *host, uin
 		const uint8_t *b = host + off;
 		const struct opdef *d = cpu_opdef(b[0], b[1]);
 		decode_pre(d, b, (ia + off) & AMASK, &blk->di[n]);
-		off += blk->di[n].ilc;
+		off += blk->di[n].in.ilc;
 		n++;
 		if (ends_block(b) || d->fmt == F_NONE)
 			break;

@@ -20,10 +20,10 @@ static inline void branch_to(struct cpu *c, uint32_t addr)
 
 /* BRANCH AND LINK link information (GA22-7000 "Branch and Link"): bits 0-1
  * ILC, 2-3 CC, 4-7 program mask, 8-31 the updated instruction address.  The
- * ILC is that of EXECUTE when BAL/BALR is its target (c->ilc keeps it). */
+ * ILC is that of EXECUTE when BAL/BALR is its target (c->cur is EXECUTE). */
 static inline uint32_t bal_link(const struct cpu *c)
 {
-	return (uint32_t)(c->ilc / 2) << 30 | (uint32_t)c->psw.cc << 28 | (uint32_t)c->psw.pmask << 24 |
+	return (uint32_t)(cpu_ilc(c) / 2) << 30 | (uint32_t)c->psw.cc << 28 | (uint32_t)c->psw.pmask << 24 |
 	       (c->psw.ia & AMASK);
 }
 
@@ -137,7 +137,7 @@ void op_ex(struct cpu *c, const struct insn *i)
 }
 
 /* 0A SVC — Supervisor Call [RR]: the I field (byte 1) is the interruption
- * code.  Under EXECUTE the ILC stored is that of EXECUTE (c->ilc). */
+ * code.  Under EXECUTE the ILC stored is that of EXECUTE (c->cur). */
 void op_svc(struct cpu *c, const struct insn *i)
 {
 	cpu_interrupt_svc(c, (uint8_t)(i->r1 << 4 | i->r2));

@@ -62,7 +62,7 @@ static void check_pairs(struct cpu *c, const struct insn *i)
 static bool unit_done(struct cpu *c, const struct insn *i, const struct longop *o, bool more)
 {
 	long_store(c, i, o);
-	c->psw.ia = c->ia_insn;
+	c->psw.ia = cpu_ia_insn(c);
 	return more && c->attention;
 }
 

@@ -44,15 +44,15 @@ void cpu_interrupt_program(struct cpu *c, int code)
 		/* Exception in fetching the instruction: the instruction was never
 		 * started, so the old PSW holds its address and the ILC is 0. */
 		c->ifetching = false;
-		c->psw.ia = c->ia_insn;
-		c->ilc = 0;
+		c->psw.ia = cpu_ia_insn(c);
+		cpu_set_cur(c, c->psw.ia, 0);
 	} else if (nullifies(code)) {
-		c->psw.ia = c->ia_insn;
+		c->psw.ia = cpu_ia_insn(c);
 	}
 	c->in_execute = false;
 	if ((code & 0x3F) < 0x14)
 		count(&c->pgm_count[code & 0x3F]);
-	uint8_t ilc = c->ilc;
+	uint8_t ilc = cpu_ilc(c);
 	if (c->psw.flags & PSW_EC) {
 		real_store8(c, LOC_PGM_ILC, (uint8_t)((ilc / 2) << 1));
 		real_store16(c, LOC_PGM_CODE, (uint16_t)code);
@@ -70,11 +70,11 @@ void cpu_interrupt_svc(struct cpu *c, uint8_t code)
 {
 	count(&c->svc_count);
 	if (c->psw.flags & PSW_EC) {
-		real_store8(c, LOC_SVC_ILC, (uint8_t)((c->ilc / 2) << 1));
+		real_store8(c, LOC_SVC_ILC, (uint8_t)((cpu_ilc(c) / 2) << 1));
 		real_store16(c, LOC_SVC_CODE, code);
 	} else {
 		c->psw.intcode = code;
-		c->psw.ilc = c->ilc;
+		c->psw.ilc = cpu_ilc(c);
 	}
 	cpu_swap_psw(c, LOC_SVC_OLD, LOC_SVC_NEW);
 }

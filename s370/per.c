@@ -393,7 +393,7 @@ void per_one(struct cpu *c)
 {
 	struct cpu_per *p = &c->per;
 	uint32_t ia = c->psw.ia;
-	c->ia_insn = ia;
+	cpu_set_cur(c, ia, 0);
 	p->addr = ia;
 	p->cr9 = c->cr[9];
 	p->code = 0;
@@ -408,7 +408,7 @@ void per_one(struct cpu *c)
 	if ((p->cr9 & CR9_PER_IFETCH) && in_area(c, ia))
 		p->code |= PERC_IFETCH;
 	uint8_t ilc = (uint8_t)cpu_insn_length(b[0]);
-	c->ilc = ilc;
+	c->one.ilc = ilc;
 	c->psw.ia = (ia + ilc) & AMASK;
 	cpu_dispatch(c, b, ia);
 	p->insn = false;
@@ -420,7 +420,7 @@ void per_one(struct cpu *c)
 	if (c->psw_invalid) {
 		/* LPSW/SVC introduced an invalid EC PSW: both conditions, ILC 0. */
 		c->psw_invalid = false;
-		c->ilc = 0;
+		cpu_set_cur(c, c->cur->addr, 0);
 		code |= PGM_SPECIFICATION;
 	}
 	cpu_interrupt_program(c, code);
