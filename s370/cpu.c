@@ -191,25 +191,12 @@ int cpu_insn_length(uint8_t op)
 	return len[op >> 6];
 }
 
-/* Run a decoded instruction: the S37X and privileged checks, the effective
- * addresses, the handler.  c->cur and c->psw.ia are set. */
-static inline __attribute__((always_inline)) void run_decoded(struct cpu *c, struct dinsn *di)
-{
-	if (__builtin_expect(di->flags & c->deny, 0)) {
-		if (di->flags & c->deny & OPF_S37X)
-			cpu_program_check(c, PGM_OPERATION);
-		cpu_program_check(c, PGM_PRIVILEGED);
-	}
-	decode_ea(c, di);
-	di->fn(c, &di->in);
-}
-
 /* Decode and run one instruction whose bytes are in hand (six readable). */
 static void dispatch(struct cpu *c, const uint8_t *b, uint32_t addr)
 {
 	struct dinsn di;
 	decode_pre(cpu_opdef(b[0], b[1]), b, addr, &di);
-	run_decoded(c, &di);
+	decode_run(c, &di);
 }
 
 void cpu_dispatch(struct cpu *c, const uint8_t *b, uint32_t addr)
@@ -261,7 +248,7 @@ const uint8_t *cpu_fetch(struct cpu *c, uint32_t ia, uint8_t buf[6])
 /* One instruction the plain way: fetch, decode, run.  For what the block
  * cache does not cover (an instruction crossing a 2K block, the first
  * fetch from a new block), and for the instruction trace. */
-static void cpu_one(struct cpu *c, bool trace)
+void cpu_one(struct cpu *c, bool trace)
 {
 	uint8_t buf[6];
 	uint32_t ia = c->psw.ia;
@@ -273,48 +260,6 @@ static void cpu_one(struct cpu *c, bool trace)
 	c->one.ilc = ilc;
 	c->psw.ia = (ia + ilc) & AMASK;
 	dispatch(c, b, ia);
-}
-
-/* Run instructions from a block of decoded ones (icache.c) until the block
- * ends, a branch or interruption leaves it, attention is wanted, or the
- * chunk is used up.  Nothing here waits on the previous instruction's
- * bytes: the next one is simply the next array element. */
-static inline __attribute__((always_inline)) void run_block(struct cpu *c, struct iblock *blk)
-{
-	uint64_t left = c->icount_end - c->icount;
-	struct dinsn *di = blk->di, *end = di + (blk->n < left ? blk->n : (uint32_t)left);
-	/* Counted in advance, the unrun rest taken off when the block is left
-	 * early; a program check does that from c->blk_end (cpu_run). */
-	c->icount += (uint64_t)(end - di);
-	c->blk_end = end;
-	do {
-		c->cur = &di->in;
-		c->psw.ia = di->next;
-		run_decoded(c, di);
-		di++;
-	} while (di != end && c->psw.ia == di[-1].next && !c->attention);
-	c->icount -= (uint64_t)(end - di);
-	c->blk_end = NULL;
-}
-
-/* The fast loop: blocks where it can, single instructions where not.  Kept
- * out of cpu_run(), whose sigsetjmp would make the compiler keep c in memory. */
-static __attribute__((noinline)) void run_fast(struct cpu *c)
-{
-	while (c->icount < c->icount_end && !c->attention) {
-		uint32_t ia = c->psw.ia;
-		uint32_t off = ia - c->iblk_va;
-		if (__builtin_expect(off < BLOCK_SIZE && !(ia & 1), 1)) {
-			const uint8_t *host = c->iblk_host + off;
-			struct iblock *blk = icache_block(c, ia, host, BLOCK_SIZE - off);
-			if (blk) {
-				run_block(c, blk);
-				continue;
-			}
-		}
-		c->icount++;
-		cpu_one(c, false);
-	}
 }
 
 /* One trace line for the instruction b at ia (also used by per.c). */
@@ -454,7 +399,7 @@ int cpu_run(struct cpu *c, uint64_t max_insns)
 				cpu_one(c, true);
 			}
 		} else {
-			run_fast(c);
+			cpu_run_fast(c);
 		}
 		c->attention = 1;
 	}

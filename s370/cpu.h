@@ -387,6 +387,10 @@ void cpu_dispatch(struct cpu *c, const uint8_t *bytes, uint32_t addr);
 /* cpu.c: fetch the instruction at ia (buf: room for one that crosses a block). */
 const uint8_t *cpu_fetch(struct cpu *c, uint32_t ia, uint8_t buf[6]);
 void cpu_trace_insn(struct cpu *c, const uint8_t *b, uint32_t ia); /* one trace line */
+/* cpu.c: fetch, decode and run one instruction (with a trace line if trace). */
+void cpu_one(struct cpu *c, bool trace);
+/* cpu_fast.c: run until c->icount_end or attention, from decoded blocks. */
+void cpu_run_fast(struct cpu *c);
 
 /* per.c: program-event recording */
 void per_one(struct cpu *c);                                   /* one instruction, PER on */

@@ -31,6 +31,7 @@ struct dinsn {
 	op_fn *fn;
 	uint32_t next;  /* address of the sequential next instruction */
 	uint8_t flags;  /* OPF_* of the table row */
+	uint8_t op;     /* the first opcode byte (cpu_fast.c) */
 	uint8_t b1, x2, b2;
 	uint16_t d1, d2;
 };
@@ -51,6 +52,7 @@ static inline void decode_pre(const struct opdef *d, const uint8_t *b, uint32_t 
 	memset(di, 0, sizeof *di);
 	di->fn = d->fn;
 	di->flags = d->flags;
+	di->op = b[0];
 	i->ilc = (uint8_t)cpu_insn_length(b[0]);
 	di->next = (addr + i->ilc) & 0x00FFFFFFu;
 	di->b1 = di->x2 = di->b2 = REG_NONE;
@@ -117,6 +119,20 @@ static inline void decode_ea(const struct cpu *c, struct dinsn *di)
 {
 	di->in.ea1 = (c->gpr[di->b1] + di->d1) & 0x00FFFFFFu;
 	di->in.ea2 = (c->gpr[di->x2] + c->gpr[di->b2] + di->d2) & 0x00FFFFFFu;
+}
+
+/* Run a decoded instruction the opcode table's way: the S37X and privileged
+ * checks, the effective addresses, the handler.  c->cur and c->psw.ia are
+ * set. */
+static inline __attribute__((always_inline)) void decode_run(struct cpu *c, struct dinsn *di)
+{
+	if (__builtin_expect(di->flags & c->deny, 0)) {
+		if (di->flags & c->deny & OPF_S37X)
+			cpu_program_check(c, PGM_OPERATION);
+		cpu_program_check(c, PGM_PRIVILEGED);
+	}
+	decode_ea(c, di);
+	di->fn(c, &di->in);
 }
 
 #endif

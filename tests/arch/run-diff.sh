@@ -19,6 +19,7 @@
 # Both outputs are reduced to one canonical text (see canon below) and diffed.
 #
 # Environment: HERCULES (default `hercules`), DIFF_TIMEOUT (seconds, 60),
+# DIFF_HERC_TIMEOUT (seconds for one Hercules attempt, 15),
 # DIFF_KEEP=1 keeps the work directory and prints its name.
 set -u
 
@@ -30,6 +31,9 @@ s370=$(realpath "$1") src=$2 bin=$3
 name=$(basename "$src" .s)
 hercules=${HERCULES:-hercules}
 timeout_s=${DIFF_TIMEOUT:-60}
+# One Hercules attempt: the programs take about a second, so one still
+# running after this is hung (seen under heavy load) and is tried again.
+herc_s=${DIFF_HERC_TIMEOUT:-15}
 
 if ! command -v "$hercules" >/dev/null 2>&1; then
 	echo "$name: SKIP: $hercules is not installed"
@@ -103,7 +107,7 @@ EOF
 lastline=$(printf "%08X" $((16#${range#*-} & ~15)))
 for attempt in 1 2 3; do
 	: >"$work/herc.out"
-	(cd "$work" && HERCULES_RC="$work/herc.rc" exec timeout -k 1 "$timeout_s" \
+	(cd "$work" && HERCULES_RC="$work/herc.rc" exec timeout -k 1 "$herc_s" \
 		"$hercules" -d -f "$work/herc.conf" </dev/null >"$work/herc.out" 2>&1) &
 	herc_pid=$!
 	waited_at=
