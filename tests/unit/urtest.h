@@ -5,20 +5,37 @@
 #ifndef URTEST_H
 #define URTEST_H
 
+#include <ftw.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "chantest.h"
 #include "codepage.h"
 
+static char ur_dir[256];
+
+static inline int ur_remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+/* At exit: the scratch directory and everything in it (images can be big). */
+static inline void ur_cleanup(void)
+{
+	if (ur_dir[0] && chdir("/") == 0)
+		nftw(ur_dir, ur_remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 /* Work in a fresh scratch directory, so that operands name files simply. */
 static inline void ur_chdir(void)
 {
-	static char dir[64];
-	if (!dir[0]) {
-		snprintf(dir, sizeof dir, "/tmp/s370ur.XXXXXX");
-		assert_non_null(mkdtemp(dir));
+	if (!ur_dir[0]) {
+		snprintf(ur_dir, sizeof ur_dir, "%s/s370ur.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+		assert_non_null(mkdtemp(ur_dir));
+		atexit(ur_cleanup);
 	}
-	assert_int_equal(chdir(dir), 0);
+	assert_int_equal(chdir(ur_dir), 0);
 }
 
 static inline void ur_write_file(const char *name, const void *data, size_t n)
