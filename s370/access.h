@@ -63,6 +63,23 @@ static inline uint8_t *vrange(struct cpu *c, uint32_t va, uint32_t len, enum acc
 	return vrange_slow(c, va, len, acc);
 }
 
+/* The host address of len bytes (1..2048) at va when they lie in one 2K
+ * block already in the TLB for this access and, for a store, outside the
+ * trusted code (icache.c); else NULL, and nothing has happened: the caller
+ * then goes its general way (vrange), which raises any exception.  For the
+ * short paths of the commonest storage-to-storage instructions, which must
+ * stay small enough to be inlined into the block loop (cpu_fast.c). */
+static inline uint8_t *vrange_quick(struct cpu *c, uint32_t va, uint32_t len, enum acc acc)
+{
+	va &= AMASK;
+	if ((va & (BLOCK_SIZE - 1)) + len > BLOCK_SIZE)
+		return NULL;
+	uint8_t *p = tlb_lookup(c, acc == ACC_STORE ? c->tlb_store : c->tlb_fetch, va);
+	if (acc == ACC_STORE && p && (uintptr_t)p + len - 1 - c->code_lo < c->code_n + len - 1)
+		return NULL;
+	return p;
+}
+
 static inline uint8_t vfetch8(struct cpu *c, uint32_t va) { return *vptr(c, va, ACC_FETCH); }
 static inline void vstore8(struct cpu *c, uint32_t va, uint8_t v) { *vptr(c, va, ACC_STORE) = v; }
 

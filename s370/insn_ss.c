@@ -37,12 +37,41 @@ static inline uint8_t *ssop_at(struct cpu *c, const struct ssop *o, uint32_t k)
 	return o->p ? o->p + k : vptr(c, o->va + k, o->acc);
 }
 
+/* Copy n bytes (1..16), every source byte read before any is stored: the
+ * same as memmove, without the call, for the short fields programs move
+ * most.  Two overlapping pieces cover lengths between the powers of two. */
+static inline void copy_short(uint8_t *dst, const uint8_t *src, uint32_t n)
+{
+	if (n >= 8) {
+		uint64_t a, b;
+		memcpy(&a, src, 8);
+		memcpy(&b, src + n - 8, 8);
+		memcpy(dst, &a, 8);
+		memcpy(dst + n - 8, &b, 8);
+	} else if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, src, 4);
+		memcpy(&b, src + n - 4, 4);
+		memcpy(dst, &a, 4);
+		memcpy(dst + n - 4, &b, 4);
+	} else {
+		uint8_t a = src[0], b = src[n / 2], z = src[n - 1];
+		dst[0] = a;
+		dst[n / 2] = b;
+		dst[n - 1] = z;
+	}
+}
+
 /* Move n bytes left to right with the architected overlap rule.  Host ranges
  * overlap destructively only when dst lies inside (src, src+n). */
 static inline void move_ltr(uint8_t *dst, const uint8_t *src, uint32_t n)
 {
 	if (dst <= src || dst >= src + n) {
-		memmove(dst, src, n); /* no destination byte is read after being stored */
+		/* no destination byte is read after being stored */
+		if (n <= 16)
+			copy_short(dst, src, n);
+		else
+			memmove(dst, src, n);
 	} else if (dst == src + 1) {
 		memset(dst, *src, n); /* the classic one-byte propagation */
 	} else {
@@ -51,8 +80,8 @@ static inline void move_ltr(uint8_t *dst, const uint8_t *src, uint32_t n)
 	}
 }
 
-/* D2 MVC — Move (Character) [SS] */
-void op_mvc(struct cpu *c, const struct insn *i)
+/* MVC in general: operands anywhere, any overlap. */
+static __attribute__((noinline)) void mvc_general(struct cpu *c, const struct insn *i)
 {
 	uint32_t n = (uint32_t)i->len1 + 1;
 	struct ssop s, d;
@@ -64,6 +93,20 @@ void op_mvc(struct cpu *c, const struct insn *i)
 	}
 	for (uint32_t k = 0; k < n; k++)
 		*ssop_at(c, &d, k) = *ssop_at(c, &s, k);
+}
+
+/* D2 MVC — Move (Character) [SS]
+ * A short field in one block each way, not overlapping destructively, is
+ * moved here; everything else by mvc_general(). */
+OP_INLINE void op_mvc(struct cpu *c, const struct insn *i)
+{
+	uint32_t n = (uint32_t)i->len1 + 1;
+	uint8_t *s = vrange_quick(c, i->ea2, n, ACC_FETCH);
+	uint8_t *d = vrange_quick(c, i->ea1, n, ACC_STORE);
+	if (s && d && n <= 16 && (d <= s || d >= s + n))
+		copy_short(d, s, n);
+	else
+		mvc_general(c, i);
 }
 
 /* D1 MVN, D3 MVZ: move the numeric (right) or zone (left) halves. */
@@ -148,9 +191,31 @@ void op_xc(struct cpu *c, const struct insn *i)
 	logic_ss(c, i, L_XOR);
 }
 
-/* D5 CLC — Compare Logical (Character) [SS]
- * Unsigned byte comparison, left to right: CC 0 equal, 1 first low, 2 first high. */
-void op_clc(struct cpu *c, const struct insn *i)
+/* Unsigned comparison of n bytes: 0 equal, 1 a low, 2 a high.  Short
+ * fields as big-endian words (the first difference decides, as in memcmp),
+ * without the call. */
+static inline int compare_bytes(const uint8_t *a, const uint8_t *b, uint32_t n)
+{
+	if (n > 16) {
+		int r = memcmp(a, b, n);
+		return r == 0 ? 0 : r < 0 ? 1 : 2;
+	}
+	for (; n >= 8; a += 8, b += 8, n -= 8)
+		if (be64(a) != be64(b))
+			return be64(a) < be64(b) ? 1 : 2;
+	if (n >= 4) {
+		if (be32(a) != be32(b))
+			return be32(a) < be32(b) ? 1 : 2;
+		a += 4, b += 4, n -= 4;
+	}
+	for (; n; a++, b++, n--)
+		if (*a != *b)
+			return *a < *b ? 1 : 2;
+	return 0;
+}
+
+/* CLC in general: operands anywhere. */
+static __attribute__((noinline)) void clc_general(struct cpu *c, const struct insn *i)
 {
 	uint32_t n = (uint32_t)i->len1 + 1;
 	struct ssop a, b;
@@ -158,8 +223,7 @@ void op_clc(struct cpu *c, const struct insn *i)
 	ssop_init(c, &b, i->ea2, n, ACC_FETCH);
 	int cc = 0;
 	if (a.p && b.p) {
-		int r = memcmp(a.p, b.p, n);
-		cc = r == 0 ? 0 : r < 0 ? 1 : 2;
+		cc = compare_bytes(a.p, b.p, n);
 	} else {
 		for (uint32_t k = 0; k < n; k++) {
 			uint8_t x = *ssop_at(c, &a, k), y = *ssop_at(c, &b, k);
@@ -170,6 +234,20 @@ void op_clc(struct cpu *c, const struct insn *i)
 		}
 	}
 	cpu_set_cc(c, cc);
+}
+
+/* D5 CLC — Compare Logical (Character) [SS]
+ * Unsigned byte comparison, left to right: CC 0 equal, 1 first low, 2 first
+ * high.  Short fields in one block each are compared here. */
+OP_INLINE void op_clc(struct cpu *c, const struct insn *i)
+{
+	uint32_t n = (uint32_t)i->len1 + 1;
+	const uint8_t *a = vrange_quick(c, i->ea1, n, ACC_FETCH);
+	const uint8_t *b = vrange_quick(c, i->ea2, n, ACC_FETCH);
+	if (a && b && n <= 16)
+		cpu_set_cc(c, compare_bytes(a, b, n));
+	else
+		clc_general(c, i);
 }
 
 /* The 256-byte table of TR/TRT.  Only the table bytes actually used are

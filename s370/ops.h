@@ -8,6 +8,11 @@
 
 #include "cpu.h"
 
+/* A handler the block loop (cpu_fast.c) calls by name and that the compiler
+ * would otherwise judge too big to inline there.  Its address in the opcode
+ * table still names an ordinary out-of-line copy. */
+#define OP_INLINE inline __attribute__((always_inline))
+
 
 op_fn op_spm;
 op_fn op_balr;

@@ -41,6 +41,15 @@ static void run_cases(const struct sscase *v, size_t n)
 // clang-format off
 static const struct sscase moves[] = {
     {"MVC simple", "D203 0900 0800", 0x900, "00000000", 0x800, "C1C2C3C4", 0x900, "C1C2C3C4", -1, 0},
+    /* The short path (every byte read before any is stored) where that is the architected result. */
+    {"MVC 3 bytes shift left", "D202 0800 0801", 0x800, "C1C2C3C4", 0x800, "", 0x800, "C2C3C4C4", -1, 0},
+    {"MVC 2 bytes", "D201 0900 0800", 0x900, "000000", 0x800, "C1C2", 0x900, "C1C200", -1, 0},
+    {"MVC 12 bytes shift left by 5", "D20B 0800 0805", 0x800, "000102030405060708090A0B0C0D0E0F10", 0x800, "",
+     0x800, "05060708090A0B0C0D0E0F100C0D0E0F10", -1, 0},
+    {"MVC 16 bytes", "D20F 0900 0800", 0x900, "", 0x800, "0102030405060708090A0B0C0D0E0F10", 0x900,
+     "0102030405060708090A0B0C0D0E0F10", -1, 0},
+    {"MVC 9 bytes overlap right by 4", "D208 0804 0800", 0x800, "0102030405060708090A0B0C0D", 0x800, "",
+     0x800, "01020304010203040102030401", -1, 0},
     {"MVC propagates one byte", "D207 0801 0800", 0x800, "5C C1C2C3C4C5C6C7C8", 0x800, "",
      0x800, "5C5C5C5C5C5C5C5C5C", -1, 0},
     {"MVC overlap by two", "D205 0802 0800", 0x800, "C1C2 0000 0000 0000", 0x800, "", 0x800,
@@ -77,6 +86,17 @@ static const struct sscase logic[] = {
     {"XC overlap one byte right", "D702 0801 0800", 0x800, "01010101", 0x800, "", 0x800, "01000100", 1,
      0},
     {"CLC equal", "D503 0800 0900", 0x800, "C1C2C3C4", 0x900, "C1C2C3C4", 0x800, "C1C2C3C4", 0, 0},
+    /* The short paths (1-16 bytes: words, then bytes) against the first difference. */
+    {"CLC 5 bytes, last low", "D504 0800 0900", 0x800, "0102030405", 0x900, "0102030406", 0x800, "", 1, 0},
+    {"CLC 12 bytes, 9th high", "D50B 0800 0900", 0x800, "000000000000000090000000", 0x900,
+     "000000000000000080FFFFFF", 0x800, "", 2, 0},
+    {"CLC 16 bytes, first low", "D50F 0800 0900", 0x800, "00FFFFFFFFFFFFFFFFFFFFFFFFFFFFFF", 0x900,
+     "01000000000000000000000000000000", 0x800, "", 1, 0},
+    {"CLC 16 bytes equal", "D50F 0800 0900", 0x800, "0102030405060708090A0B0C0D0E0F10", 0x900,
+     "0102030405060708090A0B0C0D0E0F10", 0x800, "", 0, 0},
+    {"CLC 17 bytes, last high", "D510 0800 0900", 0x800, "0000000000000000000000000000000002", 0x900,
+     "0000000000000000000000000000000001", 0x800, "", 2, 0},
+    {"CLC 3 bytes, middle low", "D502 0800 0900", 0x800, "017F03", 0x900, "018003", 0x800, "", 1, 0},
     {"CLC low (unsigned)", "D501 0800 0900", 0x800, "7FFF", 0x900, "80FF", 0x800, "7FFF", 1, 0},
     {"CLC high", "D502 0800 0900", 0x800, "C1C2C4", 0x900, "C1C2C3", 0x800, "C1C2C4", 2, 0},
     {"CLC across blocks", "D507 07FC 57FC", 0x7FC, "0102030405060709", 0xF7FC, "0102030405060708", 0x7FC,
