@@ -22,6 +22,16 @@ static inline uint8_t *tlb_lookup(struct cpu *c, struct tlb_entry *tlb, uint32_t
 	return NULL;
 }
 
+/* The tag an entry holds for the block of address a under the current
+ * context.  Looking up the entry of an operand's first byte with the tag of
+ * its last byte checks, in the same compare, that the operand does not
+ * cross into the next 2K block: that block's tag lives in another entry
+ * (and an operand that wraps past 16M has a tag no entry holds). */
+static inline uint32_t tlb_tag(const struct cpu *c, uint32_t a)
+{
+	return (a >> BLOCK_SHIFT) | c->tlb_ctx;
+}
+
 /* A store into the bytes of a trusted instruction block (icache.c) ends the
  * trust in all of them and the running block after the current instruction.
  * One unsigned compare tells whether [p, p+len) overlaps [code_lo, code_lo +
@@ -72,10 +82,11 @@ static inline uint8_t *vrange(struct cpu *c, uint32_t va, uint32_t len, enum acc
 static inline uint8_t *vrange_quick(struct cpu *c, uint32_t va, uint32_t len, enum acc acc)
 {
 	va &= AMASK;
-	if ((va & (BLOCK_SIZE - 1)) + len > BLOCK_SIZE)
+	const struct tlb_entry *e = &(acc == ACC_STORE ? c->tlb_store : c->tlb_fetch)[TLB_INDEX(va)];
+	if (e->tag != tlb_tag(c, va + len - 1))
 		return NULL;
-	uint8_t *p = tlb_lookup(c, acc == ACC_STORE ? c->tlb_store : c->tlb_fetch, va);
-	if (acc == ACC_STORE && p && (uintptr_t)p + len - 1 - c->code_lo < c->code_n + len - 1)
+	uint8_t *p = (uint8_t *)(e->addend + va);
+	if (acc == ACC_STORE && (uintptr_t)p + len - 1 - c->code_lo < c->code_n + len - 1)
 		return NULL;
 	return p;
 }
@@ -89,59 +100,62 @@ void vstore_n_slow(struct cpu *c, uint32_t va, uint64_t v, int n);
 static inline uint16_t vfetch16(struct cpu *c, uint32_t va)
 {
 	va &= AMASK;
-	uint8_t *p;
-	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 2 && (p = tlb_lookup(c, c->tlb_fetch, va)))
-		return be16(p);
+	const struct tlb_entry *e = &c->tlb_fetch[TLB_INDEX(va)];
+	if (__builtin_expect(e->tag == tlb_tag(c, va + 1), 1))
+		return be16((const uint8_t *)(e->addend + va));
 	return (uint16_t)vfetch_n_slow(c, va, 2);
 }
 static inline uint32_t vfetch32(struct cpu *c, uint32_t va)
 {
 	va &= AMASK;
-	uint8_t *p;
-	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 4 && (p = tlb_lookup(c, c->tlb_fetch, va)))
-		return be32(p);
+	const struct tlb_entry *e = &c->tlb_fetch[TLB_INDEX(va)];
+	if (__builtin_expect(e->tag == tlb_tag(c, va + 3), 1))
+		return be32((const uint8_t *)(e->addend + va));
 	return (uint32_t)vfetch_n_slow(c, va, 4);
 }
 static inline uint64_t vfetch64(struct cpu *c, uint32_t va)
 {
 	va &= AMASK;
-	uint8_t *p;
-	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 8 && (p = tlb_lookup(c, c->tlb_fetch, va)))
-		return be64(p);
+	const struct tlb_entry *e = &c->tlb_fetch[TLB_INDEX(va)];
+	if (__builtin_expect(e->tag == tlb_tag(c, va + 7), 1))
+		return be64((const uint8_t *)(e->addend + va));
 	return vfetch_n_slow(c, va, 8);
 }
 static inline void vstore16(struct cpu *c, uint32_t va, uint16_t v)
 {
 	va &= AMASK;
-	uint8_t *p;
-	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 2 && (p = tlb_lookup(c, c->tlb_store, va))) {
+	const struct tlb_entry *e = &c->tlb_store[TLB_INDEX(va)];
+	if (__builtin_expect(e->tag == tlb_tag(c, va + 1), 1)) {
+		uint8_t *p = (uint8_t *)(e->addend + va);
 		code_store_check(c, p, 2);
 		put16(p, v);
-	}
-	else
+	} else {
 		vstore_n_slow(c, va, v, 2);
+	}
 }
 static inline void vstore32(struct cpu *c, uint32_t va, uint32_t v)
 {
 	va &= AMASK;
-	uint8_t *p;
-	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 4 && (p = tlb_lookup(c, c->tlb_store, va))) {
+	const struct tlb_entry *e = &c->tlb_store[TLB_INDEX(va)];
+	if (__builtin_expect(e->tag == tlb_tag(c, va + 3), 1)) {
+		uint8_t *p = (uint8_t *)(e->addend + va);
 		code_store_check(c, p, 4);
 		put32(p, v);
-	}
-	else
+	} else {
 		vstore_n_slow(c, va, v, 4);
+	}
 }
 static inline void vstore64(struct cpu *c, uint32_t va, uint64_t v)
 {
 	va &= AMASK;
-	uint8_t *p;
-	if ((va & (BLOCK_SIZE - 1)) <= BLOCK_SIZE - 8 && (p = tlb_lookup(c, c->tlb_store, va))) {
+	const struct tlb_entry *e = &c->tlb_store[TLB_INDEX(va)];
+	if (__builtin_expect(e->tag == tlb_tag(c, va + 7), 1)) {
+		uint8_t *p = (uint8_t *)(e->addend + va);
 		code_store_check(c, p, 8);
 		put64(p, v);
-	}
-	else
+	} else {
 		vstore_n_slow(c, va, v, 8);
+	}
 }
 
 /* Check that len bytes (len >= 1, may wrap at 16M) are accessible, raising the
