@@ -356,6 +356,8 @@ int cpu_run(struct cpu *c, uint64_t max_insns)
 	if (code && c->blk_end) { /* left a block: the instructions after c->cur did not run */
 		const struct dinsn *di = (const struct dinsn *)((const char *)c->cur - offsetof(struct dinsn, in));
 		c->icount -= (uint64_t)(c->blk_end - (di + 1));
+		if (cpu_fast_defers_ia(di->op)) /* see cpu_fast.c */
+			c->psw.ia = di->next;
 		c->blk_end = NULL;
 	}
 	if (code) {

@@ -391,6 +391,8 @@ void cpu_trace_insn(struct cpu *c, const uint8_t *b, uint32_t ia); /* one trace 
 void cpu_one(struct cpu *c, bool trace);
 /* cpu_fast.c: run until c->icount_end or attention, from decoded blocks. */
 void cpu_run_fast(struct cpu *c);
+/* cpu_fast.c: does the block loop leave psw.ia behind while running op? */
+bool cpu_fast_defers_ia(unsigned op);
 
 /* per.c: program-event recording */
 void per_one(struct cpu *c);                                   /* one instruction, PER on */

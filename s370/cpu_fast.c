@@ -25,6 +25,55 @@
 #include "icache.h"
 #include "ops.h"
 
+/* The inlined opcodes: X(opcode, label, handler, format, kind).  The
+ * format says which addresses to form (RS ones go as RX: their X2 is "no
+ * register", decode.h); the kind, what may end the block after it:
+ *   PLAIN   nothing: on to the next instruction;
+ *   STORE   a store into trusted code (icache.c) wants attention;
+ *   BRANCH  the PSW no longer points to the next instruction. */
+#define HOT_OPS(E)                                                                                     \
+	E(0x05, BALR, op_balr, RR, BRANCH) E(0x06, BCTR, op_bctr, RR, BRANCH)                                 \
+	E(0x07, BCR, op_bcr, RR, BRANCH)   E(0x12, LTR, op_ltr, RR, PLAIN)                                    \
+	E(0x14, NR, op_nr, RR, PLAIN)      E(0x15, CLR, op_clr, RR, PLAIN)                                    \
+	E(0x16, OR, op_or, RR, PLAIN)      E(0x17, XR, op_xr, RR, PLAIN)                                      \
+	E(0x18, LR, op_lr, RR, PLAIN)      E(0x19, CR, op_cr, RR, PLAIN)                                      \
+	E(0x1A, AR, op_ar, RR, PLAIN)      E(0x1B, SR, op_sr, RR, PLAIN)                                      \
+	E(0x1E, ALR, op_alr, RR, PLAIN)    E(0x1F, SLR, op_slr, RR, PLAIN)                                    \
+	E(0x40, STH, op_sth, RX, STORE)    E(0x41, LA, op_la, RX, PLAIN)                                      \
+	E(0x42, STC, op_stc, RX, STORE)    E(0x43, IC, op_ic, RX, PLAIN)                                      \
+	E(0x45, BAL, op_bal, RX, BRANCH)   E(0x46, BCT, op_bct, RX, BRANCH)                                   \
+	E(0x47, BC, op_bc, RX, BRANCH)     E(0x48, LH, op_lh, RX, PLAIN)                                      \
+	E(0x49, CH, op_ch, RX, PLAIN)      E(0x4A, AH, op_ah, RX, PLAIN)                                      \
+	E(0x4B, SH, op_sh, RX, PLAIN)      E(0x50, ST, op_st, RX, STORE)                                      \
+	E(0x54, N, op_n, RX, PLAIN)        E(0x55, CL, op_cl, RX, PLAIN)                                      \
+	E(0x56, O, op_o, RX, PLAIN)        E(0x57, X, op_x, RX, PLAIN)                                        \
+	E(0x58, L, op_l, RX, PLAIN)        E(0x59, C, op_c, RX, PLAIN)                                        \
+	E(0x5A, A, op_a, RX, PLAIN)        E(0x5B, S, op_s, RX, PLAIN)                                        \
+	E(0x5E, AL, op_al, RX, PLAIN)      E(0x5F, SL, op_sl, RX, PLAIN)                                      \
+	E(0x88, SRL, op_srl, RX, PLAIN)    E(0x89, SLL, op_sll, RX, PLAIN)                                    \
+	E(0x8A, SRA, op_sra, RX, PLAIN)    E(0x8B, SLA, op_sla, RX, PLAIN)                                    \
+	E(0x90, STM, op_stm, RX, STORE)    E(0x98, LM, op_lm, RX, PLAIN)                                      \
+	E(0xBE, STCM, op_stcm, RX, STORE)  E(0xBF, ICM, op_icm, RX, PLAIN)                                    \
+	E(0x91, TM, op_tm, SI, PLAIN)      E(0x92, MVI, op_mvi, SI, STORE)                                    \
+	E(0x94, NI, op_ni, SI, STORE)      E(0x95, CLI, op_cli, SI, PLAIN)                                    \
+	E(0x96, OI, op_oi, SI, STORE)                                                                         \
+	E(0xD2, MVC, op_mvc, SS, STORE)    E(0xD4, NC, op_nc, SS, STORE)                                      \
+	E(0xD5, CLC, op_clc, SS, PLAIN)    E(0xD6, OC, op_oc, SS, STORE)                                      \
+	E(0xD7, XC, op_xc, SS, STORE)      E(0xDC, TR, op_tr, SS, STORE)
+
+/* PLAIN and STORE instructions leave the PSW's instruction address alone:
+ * nothing they do reads it, and it is brought up to date when the block is
+ * left (or by cpu_run() after a program check, see cpu_fast_defers_ia).
+ * BRANCH instructions and all others set it before they run. */
+enum { DEFERS_PLAIN = 1, DEFERS_STORE = 1, DEFERS_BRANCH = 0 };
+#define DEFERS(op, label, fn, fmt, kind) [op] = DEFERS_##kind,
+static const bool defers_ia[DI_END + 1] = {HOT_OPS(DEFERS)};
+
+bool cpu_fast_defers_ia(unsigned op)
+{
+	return op <= DI_END && defers_ia[op];
+}
+
 static inline void ea1(const struct cpu *c, struct dinsn *di)
 {
 	di->in.ea1 = (c->gpr[di->b1] + di->d1) & AMASK;
@@ -34,52 +83,49 @@ static inline void ea2(const struct cpu *c, struct dinsn *di)
 	di->in.ea2 = (c->gpr[di->x2] + c->gpr[di->b2] + di->d2) & AMASK;
 }
 
-/* Before an instruction: it is the current one, and the PSW points past it
- * (GA22-7000 "Instruction Execution": the updated instruction address). */
-#define BEGIN (c->cur = &di->in, c->psw.ia = di->next)
-/* After it: on to the next in the block, or out when the block is done. */
-#define NEXT                        \
-	do {                        \
-		if (++di == end)    \
-			goto done;  \
-		goto *label[di->op]; \
-	} while (0)
-/* Labels by format: the handler and what may end the block after it. */
-#define RR(fn) BEGIN; fn(c, &di->in); NEXT
-#define RX(fn) BEGIN; ea2(c, di); fn(c, &di->in); NEXT
-#define SI(fn) BEGIN; ea1(c, di); fn(c, &di->in); NEXT
-#define SS(fn) BEGIN; ea1(c, di); ea2(c, di); fn(c, &di->in); NEXT
-#define BRANCH  if (c->psw.ia != di->next) goto left; NEXT
-#define STORE   if (c->attention) goto left; NEXT
-#define RR_B(fn) BEGIN; fn(c, &di->in); BRANCH
-#define RX_B(fn) BEGIN; ea2(c, di); fn(c, &di->in); BRANCH
-#define RX_S(fn) BEGIN; ea2(c, di); fn(c, &di->in); STORE
-#define SI_S(fn) BEGIN; ea1(c, di); fn(c, &di->in); STORE
-#define SS_S(fn) BEGIN; ea1(c, di); ea2(c, di); fn(c, &di->in); STORE
+/* Before an instruction: it is the current one; a branch also finds the
+ * PSW pointing past it (GA22-7000 "Instruction Execution"). */
+#define ENTER_PLAIN c->cur = &di->in
+#define ENTER_STORE c->cur = &di->in
+#define ENTER_BRANCH c->cur = &di->in, c->psw.ia = di->next
+#define EA_RR
+#define EA_RX ea2(c, di)
+#define EA_SI ea1(c, di)
+#define EA_SS ea1(c, di), ea2(c, di)
+/* After it: on to the next instruction (the block's end is an entry of its
+ * own, DI_END, whose label is `done`), or out. */
+#define NEXT goto *label[(++di)->op]
+#define LEAVE_PLAIN NEXT
+#define LEAVE_STORE                             \
+	if (c->attention) {                     \
+		c->psw.ia = di->next;           \
+		goto left;                      \
+	}                                       \
+	NEXT
+#define LEAVE_BRANCH                   \
+	if (c->psw.ia != di->next)     \
+		goto left;             \
+	NEXT
+#define BODY(op, lbl, fn, fmt, kind) \
+	lbl:                         \
+	ENTER_##kind;                \
+	EA_##fmt;                    \
+	fn(c, &di->in);              \
+	LEAVE_##kind;
+#define LABEL(op, lbl, fn, fmt, kind) [op] = &&lbl,
 
 void cpu_run_fast(struct cpu *c)
 {
 	/* Every opcode to `other`, then the inlined ones to their own label. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverride-init"
-	static const void *const label[256] = {
-	    [0 ... 255] = &&other,
-	    [0x05] = &&BALR, [0x06] = &&BCTR, [0x07] = &&BCR,  [0x12] = &&LTR,  [0x14] = &&NR,
-	    [0x15] = &&CLR,  [0x16] = &&OR,   [0x17] = &&XR,   [0x18] = &&LR,   [0x19] = &&CR,
-	    [0x1A] = &&AR,   [0x1B] = &&SR,   [0x1E] = &&ALR,  [0x1F] = &&SLR,
-	    [0x40] = &&STH,  [0x41] = &&LA,   [0x42] = &&STC,  [0x43] = &&IC,   [0x45] = &&BAL,
-	    [0x46] = &&BCT,  [0x47] = &&BC,   [0x48] = &&LH,   [0x49] = &&CH,   [0x4A] = &&AH,
-	    [0x4B] = &&SH,   [0x50] = &&ST,   [0x54] = &&N,    [0x55] = &&CL,   [0x56] = &&O,
-	    [0x57] = &&X,    [0x58] = &&L,    [0x59] = &&C,    [0x5A] = &&A,    [0x5B] = &&S,
-	    [0x5E] = &&AL,   [0x5F] = &&SL,
-	    [0x88] = &&SRL,  [0x89] = &&SLL,  [0x8A] = &&SRA,  [0x8B] = &&SLA,  [0x90] = &&STM,
-	    [0x98] = &&LM,   [0xBE] = &&STCM, [0xBF] = &&ICM,
-	    [0x91] = &&TM,   [0x92] = &&MVI,  [0x94] = &&NI,   [0x95] = &&CLI,  [0x96] = &&OI,
-	    [0xD2] = &&MVC,  [0xD4] = &&NC,   [0xD5] = &&CLC,  [0xD6] = &&OC,   [0xD7] = &&XC,
-	    [0xDC] = &&TR,
+	static const void *const label[DI_END + 1] = {
+	    [0 ... DI_END - 1] = &&other,
+	    HOT_OPS(LABEL)
+	    [DI_END] = &&done,
 	};
 #pragma GCC diagnostic pop
-	struct dinsn *di, *end;
+	struct dinsn *di;
 
 	while (c->icount < c->icount_end && !c->attention) {
 		uint32_t ia = c->psw.ia;
@@ -87,15 +133,15 @@ void cpu_run_fast(struct cpu *c)
 		if (__builtin_expect(off < BLOCK_SIZE && !(ia & 1), 1)) {
 			const uint8_t *host = c->iblk_host + off;
 			struct iblock *blk = icache_block(c, ia, host, BLOCK_SIZE - off);
-			if (blk) {
-				uint64_t room = c->icount_end - c->icount;
+			/* A whole block fits in what is left of the run (else
+			 * the run ends instruction by instruction, below).  It
+			 * is counted in advance and the unrun rest taken off
+			 * when it is left early; after a program check cpu_run()
+			 * does that from c->blk_end. */
+			if (blk && blk->n <= c->icount_end - c->icount) {
 				di = blk->di;
-				end = di + (blk->n < room ? blk->n : (uint32_t)room);
-				/* Counted in advance, the unrun rest taken off when
-				 * the block is left early; a program check does that
-				 * from c->blk_end (cpu_run). */
-				c->icount += (uint64_t)(end - di);
-				c->blk_end = end;
+				c->icount += blk->n;
+				c->blk_end = di + blk->n;
 				goto *label[di->op];
 			}
 		}
@@ -103,30 +149,20 @@ void cpu_run_fast(struct cpu *c)
 		cpu_one(c, false);
 		continue;
 
-	/* The block's instructions.  RS ones go as RX: their X2 is "no
-	 * register" (decode.h). */
-BALR: RR_B(op_balr); BCTR: RR_B(op_bctr); BCR: RR_B(op_bcr);
-LTR: RR(op_ltr); NR: RR(op_nr); CLR: RR(op_clr); OR: RR(op_or); XR: RR(op_xr);
-LR: RR(op_lr); CR: RR(op_cr); AR: RR(op_ar); SR: RR(op_sr); ALR: RR(op_alr); SLR: RR(op_slr);
-STH: RX_S(op_sth); LA: RX(op_la); STC: RX_S(op_stc); IC: RX(op_ic); BAL: RX_B(op_bal);
-BCT: RX_B(op_bct); BC: RX_B(op_bc); LH: RX(op_lh); CH: RX(op_ch); AH: RX(op_ah);
-SH: RX(op_sh); ST: RX_S(op_st); N: RX(op_n); CL: RX(op_cl); O: RX(op_o); X: RX(op_x);
-L: RX(op_l); C: RX(op_c); A: RX(op_a); S: RX(op_s); AL: RX(op_al); SL: RX(op_sl);
-SRL: RX(op_srl); SLL: RX(op_sll); SRA: RX(op_sra); SLA: RX(op_sla); STM: RX_S(op_stm);
-LM: RX(op_lm); STCM: RX_S(op_stcm); ICM: RX(op_icm);
-TM: SI(op_tm); MVI: SI_S(op_mvi); NI: SI_S(op_ni); CLI: SI(op_cli); OI: SI_S(op_oi);
-MVC: SS_S(op_mvc); NC: SS_S(op_nc); CLC: SS(op_clc); OC: SS_S(op_oc); XC: SS_S(op_xc);
-TR: SS_S(op_tr);
+		HOT_OPS(BODY)
 other:
-		BEGIN;
+		c->cur = &di->in;
+		c->psw.ia = di->next;
 		decode_run(c, di);
 		if (c->psw.ia != di->next || c->attention)
 			goto left;
 		NEXT;
 left:
-		di++;
+		c->icount -= (uint64_t)(c->blk_end - (di + 1));
+		c->blk_end = NULL;
+		continue;
 done:
-		c->icount -= (uint64_t)(end - di);
+		c->psw.ia = di[-1].next;
 		c->blk_end = NULL;
 	}
 }

@@ -27,16 +27,16 @@
  * used as base or index and for "no such register in this format", so that
  * decode_ea() needs no branch on the format. */
 struct dinsn {
-	struct insn in; /* what the handler sees */
+	_Alignas(64) struct insn in; /* what the handler sees (64: a power of two, one cache line) */
 	op_fn *fn;
 	uint32_t next;  /* address of the sequential next instruction */
 	uint8_t flags;  /* OPF_* of the table row */
-	uint8_t op;     /* the first opcode byte (cpu_fast.c) */
+	uint16_t op;    /* the first opcode byte, or DI_END after a block's last (cpu_fast.c) */
 	uint8_t b1, x2, b2;
 	uint16_t d1, d2;
 };
 
-enum { REG_NONE = 16 };
+enum { REG_NONE = 16, DI_END = 256 };
 
 static inline uint8_t decode_areg(uint32_t r) { return (uint8_t)(r ? r : REG_NONE); }
 

@@ -108,6 +108,7 @@ struct iblock *icache_block(struct cpu *c, uint32_t ia, const uint8_t *host, uin
 		blk->ia = IB_EMPTY;
 		return NULL;
 	}
+	blk->di[n].op = DI_END;
 	blk->ia = ia;
 	blk->n = n;
 	blk->nbytes = off;

@@ -18,7 +18,7 @@ struct iblock {
 	uint32_t nbytes; /* bytes of storage decoded */
 	uint32_t n;      /* instructions */
 	uint8_t raw[IB_BYTES];  /* those bytes, as they were when decoded */
-	struct dinsn di[IB_MAX];
+	struct dinsn di[IB_MAX + 1]; /* the instructions, then an entry whose op is DI_END */
 };
 
 struct iblock *icache_new(void);
