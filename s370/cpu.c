@@ -304,7 +304,9 @@ static bool cpu_service(struct cpu *c)
 	for (;;) {
 		c->attention = 0;
 		/* Interruptions, channel data and the operator may have written
-		 * storage: decoded blocks compare their bytes again. */
+		 * storage: decoded blocks compare their bytes again.  (This
+		 * also keeps the trusted range (icache.c) narrow, which matters
+		 * more than the comparisons it costs.) */
 		cpu_distrust_code(c);
 		if (c->stop_request) {
 			c->stop_request = false;
@@ -361,7 +363,6 @@ int cpu_run(struct cpu *c, uint64_t max_insns)
 		c->blk_end = NULL;
 	}
 	if (code) {
-		cpu_distrust_code(c); /* the interruption stores into low storage */
 		cpu_interrupt_program(c, code);
 	}
 	for (;;) {

@@ -334,6 +334,12 @@ static unsigned reg_count(const struct insn *i)
 void op_lm(struct cpu *c, const struct insn *i)
 {
 	unsigned n = reg_count(i);
+	const uint8_t *p = vrange_quick(c, i->ea2, 4 * n, ACC_FETCH);
+	if (p) { /* in one block, in the TLB: no exception possible */
+		for (unsigned k = 0; k < n; k++)
+			c->gpr[(i->r1 + k) & 15] = be32(p + 4 * k);
+		return;
+	}
 	uint8_t buf[64];
 	vcheck(c, i->ea2, 4 * n, ACC_FETCH);
 	vfetch_bytes(c, i->ea2, buf, 4 * n);
@@ -345,6 +351,12 @@ void op_lm(struct cpu *c, const struct insn *i)
 void op_stm(struct cpu *c, const struct insn *i)
 {
 	unsigned n = reg_count(i);
+	uint8_t *p = vrange_quick(c, i->ea2, 4 * n, ACC_STORE);
+	if (p) { /* in one block, in the TLB, not over trusted code */
+		for (unsigned k = 0; k < n; k++)
+			put32(p + 4 * k, c->gpr[(i->r1 + k) & 15]);
+		return;
+	}
 	uint8_t buf[64];
 	for (unsigned k = 0; k < n; k++)
 		put32(buf + 4 * k, c->gpr[(i->r1 + k) & 15]);
