@@ -343,3 +343,12 @@ void chan_devlist(struct chan_subsys *cs, void (*out)(void *ctx, const char *lin
 	}
 	pthread_mutex_unlock(&cs->lock);
 }
+
+void chan_each_device(struct chan_subsys *cs, void (*fn)(struct device *d, void *ctx), void *ctx)
+{
+	pthread_mutex_lock(&cs->lock);
+	for (int n = 0; n <= 0xFFFF; n++)
+		if (cs->tab[n])
+			fn(cs->tab[n], ctx);
+	pthread_mutex_unlock(&cs->lock);
+}

@@ -78,6 +78,10 @@ int chan_console_line(struct chan_subsys *cs, const char *text);
 /* Device list lines: "0009 3215-C  ...state...". */
 void chan_devlist(struct chan_subsys *cs, void (*out)(void *ctx, const char *line), void *ctx);
 
+/* fn(d, ctx) for every device, in device-number order, under the lock
+ * (operator commands that act on devices: sync, sf+ ...). */
+void chan_each_device(struct chan_subsys *cs, void (*fn)(struct device *d, void *ctx), void *ctx);
+
 /* Run what is due: posted work and events up to host time now_us.  Returns
  * microseconds until the next event (UINT64_MAX: none).  Takes the lock;
  * any thread may call it (the command loop does while the CPU is stopped). */

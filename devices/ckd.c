@@ -33,6 +33,7 @@
  * the image file; the gaps of the real device are not counted, so a track
  * takes somewhat more small records than the real one did.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -527,7 +528,8 @@ static int cmd_readmulti(struct device *d, struct ckd *k, uint8_t cmd)
 static int may_write(struct device *d, struct ckd *k, uint8_t cmd)
 {
 	uint8_t w = k->mask & FM_WRITE;
-	if (k->img.ro || w == FM_INH_ALL || ((cmd == 0x15 || cmd == 0x19) && w == FM_INH_WHA_WR0) ||
+	bool ro = !k->img.nsf && !k->img.base_rw; /* with shadow files, ro protects only the base */
+	if (ro || w == FM_INH_ALL || ((cmd == 0x15 || cmd == 0x19) && w == FM_INH_WHA_WR0) ||
 	    (cmd == 0x19 && w == FM_INH_WHA))
 		return reject(d, REJ_SEQ); /* Hercules 3.13: a reject, not file protected */
 	return 0;
@@ -700,8 +702,11 @@ static void ckd_start(struct device *d)
 static void ckd_query(struct device *d, char *buf, size_t n)
 {
 	struct ckd *k = ckd_of(d);
-	snprintf(buf, n, "%s [%u cyls]%s%s cyl %u head %u, %lu reads %lu writes", k->path, k->img.cyls,
-	         k->img.cckd ? " compressed" : "", k->img.ro ? " ro" : "", k->cyl, k->head, k->reads,
+	char sf[32] = "";
+	if (k->img.nsf)
+		snprintf(sf, sizeof sf, " shadow %d", k->img.nsf);
+	snprintf(buf, n, "%s [%u cyls]%s%s%s cyl %u head %u, %lu reads %lu writes", k->path, k->img.cyls,
+	         k->img.cckd ? " compressed" : "", k->img.ro ? " ro" : "", sf, k->cyl, k->head, k->reads,
 	         k->writes);
 }
 
@@ -718,21 +723,49 @@ static void ckd_close(struct device *d)
 	d->priv = NULL;
 }
 
+/* faultwrite=K or S370_FAULT_WRITE=K: K decimal, 1 or more.  0 or -1. */
+static int parse_fault(const char *s, unsigned long *k)
+{
+	char *end;
+	errno = 0;
+	unsigned long v = strtoul(s, &end, 10);
+	if (!*s || *end || errno || v == 0 || *s == '-')
+		return -1;
+	*k = v;
+	return 0;
+}
+
 static int ckd_init(struct device *d, int argc, char **argv, char *err, size_t errlen)
 {
 	const struct ckd_geom *g = ckd_geom_find(d->type);
-	const char *path = NULL;
+	const char *path = NULL, *sf = NULL, *env = getenv("S370_FAULT_WRITE");
 	bool ro = false;
+	unsigned long fault = 0;
+	if (env && *env && parse_fault(env, &fault)) {
+		snprintf(err, errlen, "S370_FAULT_WRITE=%s: expected a count of 1 or more", env);
+		return -1;
+	}
 	for (int a = 0; a < argc; a++) {
-		if (!strcasecmp(argv[a], "ro") || !strcasecmp(argv[a], "readonly"))
+		if (!strcasecmp(argv[a], "ro") || !strcasecmp(argv[a], "readonly") ||
+		    !strcasecmp(argv[a], "rdonly"))
 			ro = true;
-		else if (!strncasecmp(argv[a], "sf=", 3) || !strcasecmp(argv[a], "nosyncio") ||
-		         !strcasecmp(argv[a], "syncio") || !strncasecmp(argv[a], "cu=", 3))
+		else if (!strncasecmp(argv[a], "sf=", 3) && argv[a][3])
+			sf = argv[a] + 3;
+		else if (!strncasecmp(argv[a], "faultwrite=", 11)) {
+			if (parse_fault(argv[a] + 11, &fault)) {
+				snprintf(err, errlen, "%s: expected faultwrite=K, K a count of 1 or more",
+				         argv[a]);
+				return -1;
+			}
+		} else if (!strcasecmp(argv[a], "nosyncio") || !strcasecmp(argv[a], "syncio") ||
+		           !strncasecmp(argv[a], "cu=", 3))
 			snprintf(err, errlen, "option %s accepted, not emulated", argv[a]);
 		else if (!path && !strchr(argv[a], '='))
 			path = argv[a];
 		else {
-			snprintf(err, errlen, "unknown operand %s (expected FILE [ro] [sf=FILE])", argv[a]);
+			snprintf(err, errlen,
+			         "unknown operand %s (expected FILE [ro] [sf=SHADOW] [faultwrite=K])",
+			         argv[a]);
 			return -1;
 		}
 	}
@@ -747,13 +780,15 @@ static int ckd_init(struct device *d, int argc, char **argv, char *err, size_t e
 		return -1;
 	}
 	char why[512];
-	if (ckd_img_open(&k->img, path, ro, why, sizeof why)) {
+	if (ckd_img_open_sf(&k->img, path, ro, sf, why, sizeof why)) {
 		snprintf(err, errlen, "%s", why);
 		free(k->path);
 		free(k);
 		return -1;
 	}
 	d->priv = k;
+	k->img.fault.fail_at = fault; /* counted from the first write after the attach */
+	k->img.fault.writes = 0;
 	/* the image decides the model within the family (a 3330 of 808 cylinders is a 3330-11) */
 	const struct ckd_geom *ig = ckd_geom_by_code(k->img.code, k->img.cyls);
 	if (!ig || ig->type != g->type || k->img.heads != g->heads || k->img.trksize != ckd_track_size(g)) {
@@ -782,13 +817,26 @@ static int ckd_init(struct device *d, int argc, char **argv, char *err, size_t e
 	return 0;
 }
 
+extern const struct dev_ops ckd_ops;
+
+struct ckd_img *ckd_dev_img(struct device *d)
+{
+	return d->ops == &ckd_ops && d->priv ? &ckd_of(d)->img : NULL;
+}
+
+void ckd_dev_forget_track(struct device *d)
+{
+	if (d->ops == &ckd_ops && d->priv)
+		ckd_of(d)->trk_valid = false;
+}
+
 static const char *const ckd_types[] = {"2311",   "2314",   "3330",   "3330-1", "3330-11", "3330-2",
                                         "3340",   "3340-1", "3340-2", "3350",   "3375",    "3380",
                                         "3380-1", "3380-E", "3380-K", NULL};
 
 const struct dev_ops ckd_ops = {
     .types = ckd_types,
-    .desc = "CKD DASD on a Hercules CKD or CCKD image (FILE [ro])",
+    .desc = "CKD DASD on a Hercules CKD or CCKD image (FILE [ro] [sf=SHADOW] [faultwrite=K])",
     .init = ckd_init,
     .close = ckd_close,
     .start = ckd_start,

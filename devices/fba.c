@@ -26,8 +26,11 @@
  * zero.  Define Extent and Locate take their parameter bytes before they
  * check them (a rejected one has a residual count of 0, as in Hercules).
  *
- * The statement: ADDR 3370|3310 FILE [ro].  A file that is not a whole
- * number of blocks, or a compressed (CFBA) image, is refused at attach.
+ * The statement: ADDR 3370|3310 FILE [ro] [faultwrite=K].  A file that is
+ * not a whole number of blocks, or a compressed (CFBA) image, is refused
+ * at attach.  Blocks are written in place, one pwrite each (512 bytes: a
+ * kill cannot tear one); faultwrite=K makes the K-th host write fail, an
+ * equipment check for the program.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -39,6 +42,7 @@
 #include <unistd.h>
 
 #include "channel.h"
+#include "ckdimg.h"
 
 enum { BLK = 512, SENSE_LEN = 24 };
 
@@ -73,6 +77,7 @@ struct fba {
 	char *path;
 	bool ro;
 	uint32_t blocks;
+	struct ckd_fault fault; /* faultwrite=K: the K-th host write fails */
 	/* the channel program's state */
 	bool have_dx, have_loc;
 	uint8_t mask;
@@ -179,7 +184,7 @@ static int write_blocks(struct device *d, struct fba *f)
 		uint32_t n = chan_read(d, buf, BLK);
 		memset(buf + n, 0, BLK - n);
 		errno = 0;
-		if (pwrite(f->fd, buf, BLK, (off_t)f->next * BLK) != BLK)
+		if (ckd_pwrite(&f->fault, f->fd, buf, BLK, (off_t)f->next * BLK))
 			return host_error(d, f, "write", f->next);
 		f->next++;
 		f->left--;
@@ -296,6 +301,15 @@ static int fba_init(struct device *d, int argc, char **argv, char *err, size_t e
 	for (int a = 0; a < argc; a++) {
 		if (!strcasecmp(argv[a], "ro") || !strcasecmp(argv[a], "readonly")) {
 			f->ro = true;
+		} else if (!strncasecmp(argv[a], "faultwrite=", 11)) {
+			char *end;
+			f->fault.fail_at = strtoul(argv[a] + 11, &end, 10);
+			if (!argv[a][11] || *end || argv[a][11] == '-' || f->fault.fail_at == 0) {
+				snprintf(err, errlen, "%s: expected faultwrite=K, K a count of 1 or more",
+				         argv[a]);
+				free_fba(f);
+				return -1;
+			}
 		} else if (a == 0) {
 			f->path = strdup(argv[a]);
 		} else {
@@ -322,6 +336,16 @@ static int fba_init(struct device *d, int argc, char **argv, char *err, size_t e
 	d->devtype = (uint16_t)strtoul(f->m->type, NULL, 16);
 	d->devmodel = f->m->dev_model;
 	return 0;
+}
+
+extern const struct dev_ops fba_ops;
+
+int fba_dev_sync(struct device *d)
+{
+	if (d->ops != &fba_ops || !d->priv)
+		return 1;
+	struct fba *f = fba_of(d);
+	return f->ro || fdatasync(f->fd) == 0 ? 0 : -1;
 }
 
 static const char *const fba_types[] = {"3370", "3310", NULL};

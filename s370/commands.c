@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "chansys.h"
+#include "cmd_dasd.h"
 #include "commands.h"
 
 enum { MAX_ARGS = 32, MAX_SCRIPT_DEPTH = 8, DISPLAY_DEFAULT = 64, DISPLAY_MAX = 0x10000 };
@@ -955,6 +956,11 @@ const struct cmd cmd_table[] = {
     {"devlist", c_devlist, "", "list the devices and their state"},
     {"attach", c_attach, "ADDR TYPE [OPERANDS]", "add a device (ADDR may be a range)"},
     {"detach", c_detach, "ADDR", "remove a device"},
+    {"sync", cmd_dasd, "[ADDR|*]", "make every DASD write so far durable"},
+    {"sf+", cmd_dasd, "ADDR|*", "add a shadow file to a CKD DASD"},
+    {"sf-", cmd_dasd, "ADDR|* [merge|nomerge|force]", "remove the current shadow file"},
+    {"sfc", cmd_dasd, "ADDR|*", "compress the current shadow (or CCKD) file"},
+    {"sfd", cmd_dasd, "ADDR|*", "display the shadow files of a CKD DASD"},
     {"devinit", c_devinit, "ADDR [OPERANDS]", "reinitialize a device (new file, options)"},
     {"script", c_script, "FILE", "run the commands in FILE"},
     {"pause", c_pause, "SECONDS", "wait (in scripts)"},
