@@ -7,24 +7,44 @@
  * sides meet only here:
  *   - listener -> device: chan_post(), never the channel lock;
  *   - device -> listener: tel_dev_output() appends text to the session's
- *     queue under reg_lock and writes a byte to the wake-up pipe.
- * reg_lock guards the register (devices, which session each has) and the
- * text queues.  The lock order is channel lock, then reg_lock; the listener
- * holds reg_lock only for short copies and never calls out while holding it.
+ *     queue under tel_reg_lock and writes a byte to the wake-up pipe.
+ * tel_reg_lock guards the register (devices, which session each has) and the
+ * text queues.  The lock order is channel lock, then tel_reg_lock; the listener
+ * holds tel_reg_lock only for short copies and never calls out while holding it.
  *
  * 3270 displays share the port: a client whose terminal type names a 3270
  * is given a free 3270 device (same rules as the consoles) and its
- * connection's telnet events go to a TN3270 protocol instance (tn3270/):
- * it negotiates TN3270E or TN3270, then the listener sends the connection
- * screen, the device hears TEL_EV_CONNECT, and inbound records reach it as
- * TEL_EV_RECORD.  The device's output to such a session is records already
+ * connection's telnet events go to a TN3270 protocol instance (tn3270/;
+ * the session side is in tel_tn3270.c): it negotiates TN3270E or TN3270,
+ * then the listener sends the connection screen, the device hears
+ * TEL_EV_CONNECT, and inbound records reach it as TEL_EV_RECORD.  The
+ * device's output to such a session is records already
  * encoded (tel_dev_send), copied to the socket as they are, and only once
  * the session is in 3270 mode (live): a record the device wrote for the
  * previous client before it heard of its going is dropped.
  *
- * Bounds: TEL_SESSIONS_MAX connections; a line is TEL_LINE_MAX bytes (the
- * rest is discarded); a client that lets TEL_OUT_MAX bytes of output pile
- * up, or sends malformed telnet, loses its session (the others run on).
+ * Bounds: opts.max_sessions connections (TN3270MAX); a line is
+ * TEL_LINE_MAX bytes (the rest is discarded); a client that lets
+ * TEL_OUT_MAX bytes of output pile up, or sends malformed telnet, loses its
+ * session (the others run on).
+ *
+ * Liveness (docs/tn3270.md).  Every accepted socket has TCP keepalive
+ * (CONKPALV idle, interval, count: tcp(7) TCP_KEEPIDLE, TCP_KEEPINTVL,
+ * TCP_KEEPCNT), so a client whose machine vanished is noticed by the
+ * kernel.  TN3270PROBE adds a telnet probe that also crosses proxies and
+ * NAT boxes that answer keepalives themselves: after that many seconds
+ * without a byte from the client, IAC DO TIMING-MARK (RFC 860), which every
+ * client must answer (WILL or WONT); no byte within as long again and the
+ * session is dead.  TN3270IDLE closes a session whose operator has sent no
+ * line, record or key for that long (probe answers do not count); a 3270
+ * is told so on its screen first.  Every way a session ends is the same
+ * for the device: TEL_EV_DISCONNECT, a terminal switched off.
+ *
+ * TLS (tel_tls.c): a second listening socket whose connections first do a
+ * TLS handshake (TLS_WAIT_MS at most) and then carry the same telnet
+ * stream.  A client that opens with something other than a TLS handshake
+ * record (a plain telnet client on the TLS port) is told so in plain text
+ * and disconnected; it costs nobody else anything.
  */
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -36,64 +56,31 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <libtelnet.h>
+
 #include "channel.h"
 #include "con_telnet.h"
+#include "config.h"
+#include "tel_int.h"
+#include "tel_tls.h"
 #include "tn3270.h"
 
-enum { TTYPE_WAIT_MS = 1000 }; /* a client that never answers DO TERMINAL-TYPE */
-
-struct tel_conn;
-
-struct tel_dev {
-	struct chan_subsys *cs;
-	uint16_t devnum;
-	char type[16];
-	struct tel_bind bind;
-	bool is3270; /* a 3270 display: TN3270 clients only */
-	void (*fn)(struct device *, long, const char *, size_t);
-	struct tel_conn *conn; /* the session that owns the device, or NULL */
-	struct tel_dev *next;  /* the register, by (cs, devnum) */
+enum {
+	TTYPE_WAIT_MS = 1000,       /* a client that never answers DO TERMINAL-TYPE */
+	TLS_WAIT_MS = 10000,        /* a TLS handshake that never ends */
+	CLOSE_WAIT_MS = 5000,       /* a closing session's last output that is never read */
+	TLS_RECORD_HANDSHAKE = 0x16 /* the first byte a TLS client sends (RFC 8446 5.1) */
 };
 
-struct tel_conn {
-	struct tel_server *srv;
-	int fd;
-	struct sockaddr_in addr;
-	char peer[32];
-	struct tel_proto proto;
-	struct tn_proto *tn; /* a TN3270 session: the protocol that took over */
-	bool raw;            /* the device's output is encoded already (3270) */
-	bool live;           /* under reg_lock: 3270 mode, the device may send */
-	char ttype[TEL_TTYPE_MAX];
-	struct tel_dev *dev; /* under reg_lock */
-	char *text;          /* device output not yet encoded (under reg_lock) */
-	size_t text_len;
-	bool kill; /* under reg_lock: close it (detached, overflow) */
-	char *out; /* encoded bytes for the socket (listener only) */
-	size_t out_len;
-	bool closing; /* close when out is written */
-	uint64_t born_ms;
-	struct tel_conn *next;
-};
+pthread_mutex_t tel_reg_lock = PTHREAD_MUTEX_INITIALIZER;
+struct tel_dev *tel_reg;
 
-struct tel_server {
-	struct chan_subsys *cs;
-	int lfd, port;
-	int wake[2];
-	bool stop;
-	pthread_t thread;
-	struct tel_conn *conns;
-	int nconns;
-};
-
-static pthread_mutex_t reg_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct tel_dev *reg;
-
-static uint64_t now_ms(void)
+uint64_t tel_now_ms(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -159,13 +146,13 @@ static struct tel_dev *dev_register(struct device *d, const struct tel_bind *b, 
 	snprintf(t->type, sizeof t->type, "%s", d->type);
 	t->bind = *b;
 	t->fn = fn;
-	pthread_mutex_lock(&reg_lock);
-	struct tel_dev **p = &reg;
+	pthread_mutex_lock(&tel_reg_lock);
+	struct tel_dev **p = &tel_reg;
 	while (*p && ((*p)->cs != t->cs || (*p)->devnum < t->devnum))
 		p = &(*p)->next;
 	t->next = *p;
 	*p = t;
-	pthread_mutex_unlock(&reg_lock);
+	pthread_mutex_unlock(&tel_reg_lock);
 	return t;
 }
 
@@ -193,8 +180,8 @@ void tel_dev_unregister(struct tel_dev *t)
 {
 	if (!t)
 		return;
-	pthread_mutex_lock(&reg_lock);
-	for (struct tel_dev **p = &reg; *p; p = &(*p)->next) {
+	pthread_mutex_lock(&tel_reg_lock);
+	for (struct tel_dev **p = &tel_reg; *p; p = &(*p)->next) {
 		if (*p == t) {
 			*p = t->next;
 			break;
@@ -205,11 +192,11 @@ void tel_dev_unregister(struct tel_dev *t)
 		t->conn->kill = true;
 		wake(t->conn->srv);
 	}
-	pthread_mutex_unlock(&reg_lock);
+	pthread_mutex_unlock(&tel_reg_lock);
 	free(t);
 }
 
-/* Append to a session's text queue (reg_lock held). */
+/* Append to a session's text queue (tel_reg_lock held). */
 static void queue_text(struct tel_conn *c, const char *text, size_t n)
 {
 	if (c->kill)
@@ -231,34 +218,34 @@ static void queue_text(struct tel_conn *c, const char *text, size_t n)
 
 void tel_dev_output(struct tel_dev *t, const char *text)
 {
-	pthread_mutex_lock(&reg_lock);
+	pthread_mutex_lock(&tel_reg_lock);
 	if (t && t->conn)
 		queue_text(t->conn, text, strlen(text));
-	pthread_mutex_unlock(&reg_lock);
+	pthread_mutex_unlock(&tel_reg_lock);
 }
 
 void tel_dev_send(struct tel_dev *t, const void *bytes, size_t n)
 {
-	pthread_mutex_lock(&reg_lock);
+	pthread_mutex_lock(&tel_reg_lock);
 	if (t && t->conn && t->conn->live)
 		queue_text(t->conn, bytes, n);
-	pthread_mutex_unlock(&reg_lock);
+	pthread_mutex_unlock(&tel_reg_lock);
 }
 
 void tel_dev_peer(struct tel_dev *t, char *buf, size_t n)
 {
-	pthread_mutex_lock(&reg_lock);
+	pthread_mutex_lock(&tel_reg_lock);
 	snprintf(buf, n, "%s", t && t->conn ? t->conn->peer : "");
-	pthread_mutex_unlock(&reg_lock);
+	pthread_mutex_unlock(&tel_reg_lock);
 }
 
 bool tel_have_devices(struct chan_subsys *cs)
 {
-	pthread_mutex_lock(&reg_lock);
+	pthread_mutex_lock(&tel_reg_lock);
 	bool any = false;
-	for (struct tel_dev *t = reg; t && !any; t = t->next)
+	for (struct tel_dev *t = tel_reg; t && !any; t = t->next)
 		any = t->cs == cs;
-	pthread_mutex_unlock(&reg_lock);
+	pthread_mutex_unlock(&tel_reg_lock);
 	return any;
 }
 
@@ -280,7 +267,7 @@ static void conn_bytes(struct tel_conn *c, const char *buf, size_t n)
 	c->out_len += n;
 }
 
-static void conn_say(struct tel_conn *c, const char *text)
+void tel_conn_say(struct tel_conn *c, const char *text)
 {
 	tel_proto_text(&c->proto, text, strlen(text));
 }
@@ -293,15 +280,15 @@ static bool eligible(const struct tel_dev *t, const struct tel_conn *c)
 }
 
 /* Hercules' rule for the terminal-type suffix: "@0009" a device, "@NAME" a
- * group, none: the devices without a group.  reg_lock held. */
-static struct tel_dev *choose(struct tel_conn *c, const char *ttype, bool is3270)
+ * group, none: the devices without a group.  tel_reg_lock held. */
+struct tel_dev *tel_choose(struct tel_conn *c, const char *ttype, bool is3270)
 {
 	const char *at = strchr(ttype, '@');
 	const char *want = at ? at + 1 : "";
 	char *end;
 	unsigned long num = *want ? strtoul(want, &end, 16) : 0;
 	bool by_num = *want && !*end && strlen(want) <= 4;
-	for (struct tel_dev *t = reg; t; t = t->next) {
+	for (struct tel_dev *t = tel_reg; t; t = t->next) {
 		if (t->cs != c->srv->cs || t->conn || t->is3270 != is3270 || !eligible(t, c))
 			continue;
 		if (by_num && t->devnum == num)
@@ -312,17 +299,15 @@ static struct tel_dev *choose(struct tel_conn *c, const char *ttype, bool is3270
 	return NULL;
 }
 
-static void conn_3270(struct tel_conn *c, const char *ttype);
-
 static void conn_ttype(void *ctx, const char *ttype)
 {
 	struct tel_conn *c = ctx;
 	if (!strncasecmp(ttype, "IBM-3", 5)) {
-		conn_3270(c, ttype);
+		tel_conn_3270(c, ttype);
 		return;
 	}
-	pthread_mutex_lock(&reg_lock);
-	struct tel_dev *t = choose(c, ttype, false);
+	pthread_mutex_lock(&tel_reg_lock);
+	struct tel_dev *t = tel_choose(c, ttype, false);
 	uint16_t devnum = 0;
 	char type[16] = "";
 	void (*fn)(struct device *, long, const char *, size_t) = NULL;
@@ -333,38 +318,40 @@ static void conn_ttype(void *ctx, const char *ttype)
 		fn = t->fn;
 		snprintf(type, sizeof type, "%s", t->type);
 	}
-	pthread_mutex_unlock(&reg_lock);
+	pthread_mutex_unlock(&tel_reg_lock);
 	if (!t) {
-		conn_say(c, "s370: no 3215 or 1052 console device is free for you; connection closed\n");
+		tel_conn_say(c, "s370: no 3215 or 1052 console device is free for you; connection closed\n");
 		c->closing = true;
 		return;
 	}
 	char banner[80];
 	snprintf(banner, sizeof banner, "s370: connected to %s console device %04X\n", type, devnum);
-	conn_say(c, banner);
+	tel_conn_say(c, banner);
 	chan_post(c->srv->cs, devnum, fn, TEL_EV_CONNECT, c->peer, strlen(c->peer));
 }
 
 /* Post an event to the session's device, if it still has one. */
-static void conn_post(struct tel_conn *c, long ev, const char *text, size_t n)
+void tel_conn_post(struct tel_conn *c, long ev, const char *text, size_t n)
 {
-	pthread_mutex_lock(&reg_lock);
+	pthread_mutex_lock(&tel_reg_lock);
 	struct tel_dev *t = c->dev;
 	uint16_t devnum = t ? t->devnum : 0;
 	void (*fn)(struct device *, long, const char *, size_t) = t ? t->fn : NULL;
-	pthread_mutex_unlock(&reg_lock);
+	pthread_mutex_unlock(&tel_reg_lock);
 	if (fn)
 		chan_post(c->srv->cs, devnum, fn, ev, text, n);
 }
 
 static void conn_line(void *ctx, const char *text, size_t n)
 {
-	conn_post(ctx, TEL_EV_LINE, text, n);
+	((struct tel_conn *)ctx)->input_ms = tel_now_ms();
+	tel_conn_post(ctx, TEL_EV_LINE, text, n);
 }
 
 static void conn_request(void *ctx)
 {
-	conn_post(ctx, TEL_EV_REQUEST, "", 0);
+	((struct tel_conn *)ctx)->input_ms = tel_now_ms();
+	tel_conn_post(ctx, TEL_EV_REQUEST, "", 0);
 }
 
 static void conn_send(void *ctx, const char *buf, size_t n)
@@ -372,138 +359,25 @@ static void conn_send(void *ctx, const char *buf, size_t n)
 	conn_bytes(ctx, buf, n);
 }
 
-/* ---- TN3270 sessions ---- */
-
-static void tn_event(void *ctx, void *ev)
+/* TCP keepalive on a client's socket (tcp(7)): probes after ka_idle
+ * seconds of silence, every ka_intv seconds, ka_cnt unanswered ones and the
+ * kernel reports the connection dead (the next poll sees POLLERR). */
+static void keepalive(const struct tel_opts *o, int fd)
 {
-	struct tel_conn *c = ctx;
-	tn_proto_event(c->tn, ev);
-}
-
-/* 3270 mode in both directions: the connection screen, then the device
- * becomes ready (it hears of the client). */
-static void tn_ready(void *ctx)
-{
-	struct tel_conn *c = ctx;
-	pthread_mutex_lock(&reg_lock);
-	struct tel_dev *t = c->dev;
-	uint16_t devnum = t ? t->devnum : 0;
-	void (*fn)(struct device *, long, const char *, size_t) = t ? t->fn : NULL;
-	char type[16] = "";
-	if (t)
-		snprintf(type, sizeof type, "%s", t->type);
-	c->live = t != NULL;
-	pthread_mutex_unlock(&reg_lock);
-	if (!fn)
+	/* Records go out whole: no Nagle delay behind an unacknowledged small
+	 * segment (RFC 896), which with delayed ACKs costs up to 40 ms a turn. */
+	int one = 1;
+	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+	int on = o->ka_idle > 0;
+	setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
+	if (!on)
 		return;
-	char l1[80], l3[80];
-	snprintf(l1, sizeof l1, "s370: connected to %s display device %04X", type, devnum);
-	snprintf(l3, sizeof l3, "Waiting for the system to write to this display.");
-	const char *const lines[] = {l1, "", l3};
-	uint8_t scr[512];
-	size_t n = tn_screen(lines, 3, scr, sizeof scr);
-	tn_proto_send_record(c->tn, TN_CMD_EW, scr, n);
-	char what[TEL_TTYPE_MAX + 80];
-	if (c->tn->e_mode)
-		snprintf(what, sizeof what, "%s %s tn3270e", c->peer, c->tn->e_type);
-	else
-		snprintf(what, sizeof what, "%s %s", c->peer, c->ttype);
-	chan_post(c->srv->cs, devnum, fn, TEL_EV_CONNECT, what, strlen(what));
+	setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &o->ka_idle, sizeof o->ka_idle);
+	setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &o->ka_intv, sizeof o->ka_intv);
+	setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &o->ka_cnt, sizeof o->ka_cnt);
 }
 
-static void tn_refused(void *ctx)
-{
-	struct tel_conn *c = ctx;
-	conn_say(c, "s370: a 3270 session needs BINARY and END-OF-RECORD; connection closed\n");
-	c->closing = true;
-}
-
-static void tn_record(void *ctx, const uint8_t *rec, size_t n)
-{
-	conn_post(ctx, TEL_EV_RECORD, (const char *)rec, n);
-}
-
-/* TN3270E DEVICE-TYPE REQUEST: the LU name is a device number or a group
- * (the "@" suffix of a terminal type); none: the device chosen already. */
-static int tn_lu(void *ctx, const char *type, const char *lu, char *out, size_t n)
-{
-	(void)type;
-	struct tel_conn *c = ctx;
-	int rc = -1;
-	pthread_mutex_lock(&reg_lock);
-	struct tel_dev *cur = c->dev;
-	char want[TN_LU_MAX + 2];
-	snprintf(want, sizeof want, "@%s", lu);
-	char *end;
-	unsigned long num = strtoul(lu, &end, 16);
-	bool is_cur = cur && (!*lu || (!*end && strlen(lu) <= 4 && cur->devnum == num) ||
-	                      (cur->bind.group[0] && !strcasecmp(cur->bind.group, lu)));
-	if (!is_cur) {
-		struct tel_dev *t = choose(c, want, true);
-		if (t) {
-			if (cur)
-				cur->conn = NULL;
-			t->conn = c;
-			c->dev = cur = t;
-		} else {
-			rc = TN_E_INV_NAME; /* in use, or no such device */
-			for (struct tel_dev *x = reg; x; x = x->next)
-				if (x->cs == c->srv->cs && x->is3270 && x->conn &&
-				    ((!*end && x->devnum == num) || !strcasecmp(x->bind.group, lu)))
-					rc = TN_E_DEVICE_IN_USE;
-		}
-	}
-	if (rc < 0)
-		snprintf(out, n, "%04X", cur->devnum);
-	pthread_mutex_unlock(&reg_lock);
-	return rc;
-}
-
-/* A client whose terminal type names a 3270 (IBM-3...): a 3270 device for
- * it, or a plain-text refusal (it is still a plain NVT at this point). */
-static void conn_3270(struct tel_conn *c, const char *ttype)
-{
-	struct tn_term term;
-	pthread_mutex_lock(&reg_lock);
-	bool any = false;
-	for (struct tel_dev *t = reg; t && !any; t = t->next)
-		any = t->cs == c->srv->cs && t->is3270;
-	struct tel_dev *t = any && tn_ttype_parse(ttype, &term) ? choose(c, ttype, true) : NULL;
-	if (t) {
-		t->conn = c;
-		c->dev = t;
-	}
-	pthread_mutex_unlock(&reg_lock);
-	if (!any) {
-		conn_say(c, "s370: this port serves 3215 and 1052 line-mode consoles, not 3270 terminals\n");
-		c->closing = true;
-		return;
-	}
-	if (!tn_ttype_parse(ttype, &term)) {
-		conn_say(c, "s370: terminal type not supported (expected IBM-3277-2, IBM-3278-2..5, "
-		            "IBM-3279-2..5 or IBM-DYNAMIC); connection closed\n");
-		c->closing = true;
-		return;
-	}
-	if (!t) {
-		conn_say(c, "s370: no 3270 display device is free for you; connection closed\n");
-		c->closing = true;
-		return;
-	}
-	c->tn = malloc(sizeof *c->tn);
-	if (!c->tn) {
-		c->closing = true;
-		return;
-	}
-	snprintf(c->ttype, sizeof c->ttype, "%s", ttype);
-	c->raw = true;
-	static const struct tn_proto_cb cb = {
-	    .ready = tn_ready, .refused = tn_refused, .record = tn_record, .lu = tn_lu};
-	tel_proto_divert(&c->proto, tn_event, c);
-	tn_proto_start(c->tn, c->proto.t, &cb, c, true);
-}
-
-static void conn_open(struct tel_server *s, int fd, const struct sockaddr_in *addr)
+static void conn_open(struct tel_server *s, int fd, const struct sockaddr_in *addr, bool tls)
 {
 	struct tel_conn *c = calloc(1, sizeof *c);
 	if (!c) {
@@ -516,24 +390,32 @@ static void conn_open(struct tel_server *s, int fd, const struct sockaddr_in *ad
 	char ip[INET_ADDRSTRLEN] = "?";
 	inet_ntop(AF_INET, &addr->sin_addr, ip, sizeof ip);
 	snprintf(c->peer, sizeof c->peer, "%s:%u", ip, ntohs(addr->sin_port));
-	c->born_ms = now_ms();
+	c->born_ms = c->rx_ms = c->input_ms = tel_now_ms();
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+	keepalive(&s->opts, fd);
+	if (tls) {
+		c->ssl = tel_tls_conn(s->tls, fd);
+		c->handshaking = true;
+	}
 	static const struct tel_proto_cb cb = {
 	    .send = conn_send, .line = conn_line, .request = conn_request, .ttype = conn_ttype};
-	if (tel_proto_init(&c->proto, &cb, c)) {
+	if ((tls && !c->ssl) || tel_proto_init(&c->proto, &cb, c)) {
+		tel_tls_conn_free(c->ssl);
 		close(fd);
 		free(c);
 		return;
 	}
 	c->next = s->conns;
 	s->conns = c;
+	pthread_mutex_lock(&tel_reg_lock);
 	s->nconns++;
+	pthread_mutex_unlock(&tel_reg_lock);
 }
 
 /* Free a session; the device, if any, sees the client go. */
 static void conn_close(struct tel_server *s, struct tel_conn *c, bool tell_device)
 {
-	pthread_mutex_lock(&reg_lock);
+	pthread_mutex_lock(&tel_reg_lock);
 	struct tel_dev *t = c->dev;
 	uint16_t devnum = t ? t->devnum : 0;
 	void (*fn)(struct device *, long, const char *, size_t) = t ? t->fn : NULL;
@@ -541,11 +423,18 @@ static void conn_close(struct tel_server *s, struct tel_conn *c, bool tell_devic
 		t->conn = NULL;
 	c->dev = NULL;
 	free(c->text);
-	pthread_mutex_unlock(&reg_lock);
+	s->nconns--;
+	pthread_mutex_unlock(&tel_reg_lock);
 	if (fn && tell_device)
 		chan_post(s->cs, devnum, fn, TEL_EV_DISCONNECT, "", 0);
 	tel_proto_free(&c->proto);
 	free(c->tn);
+	tel_tls_conn_free(c->ssl);
+	/* what the client sent and nobody read would make close() a reset,
+	 * which can overtake our last words (RFC 1122 4.2.2.13) */
+	char drain[4096];
+	for (int k = 0; k < 16 && recv(c->fd, drain, sizeof drain, MSG_DONTWAIT) > 0; k++) {
+	}
 	close(c->fd);
 	free(c->out);
 	for (struct tel_conn **p = &s->conns; *p; p = &(*p)->next) {
@@ -554,20 +443,19 @@ static void conn_close(struct tel_server *s, struct tel_conn *c, bool tell_devic
 			break;
 		}
 	}
-	s->nconns--;
 	free(c);
 }
 
 /* Encode the device's queued text; false if the session must go. */
 static bool conn_flush_text(struct tel_conn *c)
 {
-	pthread_mutex_lock(&reg_lock);
+	pthread_mutex_lock(&tel_reg_lock);
 	char *text = c->text;
 	size_t n = c->text_len;
 	bool kill = c->kill;
 	c->text = NULL;
 	c->text_len = 0;
-	pthread_mutex_unlock(&reg_lock);
+	pthread_mutex_unlock(&tel_reg_lock);
 	if (n && c->raw)
 		conn_bytes(c, text, n);
 	else if (n)
@@ -576,12 +464,22 @@ static bool conn_flush_text(struct tel_conn *c)
 	return !kill;
 }
 
+/* Send what is queued; false if the session must go. */
 static bool conn_write(struct tel_conn *c)
 {
+	if (c->handshaking)
+		return true; /* the queue waits for the TLS session */
 	while (c->out_len) {
-		ssize_t w = send(c->fd, c->out, c->out_len, MSG_NOSIGNAL);
-		if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
-			return true;
+		ssize_t w;
+		if (c->ssl) {
+			w = tel_tls_write(c->ssl, c->out, c->out_len, &c->tls_wants_out);
+			if (w == TEL_TLS_AGAIN)
+				return true;
+		} else {
+			w = send(c->fd, c->out, c->out_len, MSG_NOSIGNAL);
+			if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+				return true;
+		}
 		if (w < 0) {
 			c->out_len = 0;
 			return false;
@@ -592,66 +490,191 @@ static bool conn_write(struct tel_conn *c)
 	return !c->closing;
 }
 
+/* Bytes from the client to the protocol; false if the session must go. */
+static bool conn_input(struct tel_conn *c, const char *buf, size_t n)
+{
+	c->rx_ms = tel_now_ms();
+	c->probe_ms = 0; /* it is alive */
+	if (tel_proto_recv(&c->proto, buf, n))
+		return false;
+	return !c->tn || !c->tn->error;
+}
+
+static bool conn_read(struct tel_conn *c);
+
+/* The TLS port: a first byte that does not start a TLS handshake is a
+ * plain client, told so in its own terms.  Then the handshake; when it is
+ * done, the telnet conversation (queued already) begins. */
+static bool conn_handshake(struct tel_conn *c)
+{
+	uint8_t first;
+	ssize_t r = c->tls_started ? 1 : recv(c->fd, &first, 1, MSG_PEEK);
+	if (r == 0)
+		return false;
+	if (r < 0)
+		return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR; /* nothing yet */
+	if (!c->tls_started && first != TLS_RECORD_HANDSHAKE) {
+		static const char msg[] = "s370: this port speaks TLS only (tn3270 clients: the L: prefix, "
+		                          "c3270 L:host:port); connection closed\r\n";
+		if (send(c->fd, msg, sizeof msg - 1, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
+			/* nothing more to tell it */
+		}
+		return false;
+	}
+	char err[200];
+	int h = tel_tls_handshake(c->ssl, &c->tls_wants_out, err, sizeof err);
+	c->tls_started = true;
+	if (h == TEL_TLS_AGAIN)
+		return true;
+	if (h != 1)
+		return false;
+	c->handshaking = false;
+	c->born_ms = tel_now_ms();            /* the terminal-type question starts now */
+	return conn_write(c) && conn_read(c); /* the client's first bytes may be in already */
+}
+
 static bool conn_read(struct tel_conn *c)
 {
 	char buf[4096];
+	if (c->handshaking)
+		return conn_handshake(c);
+	if (c->ssl) {
+		/* everything OpenSSL can decrypt now: poll does not see its buffer */
+		for (;;) {
+			ssize_t r = tel_tls_read(c->ssl, buf, sizeof buf, &c->tls_wants_out);
+			if (r == TEL_TLS_AGAIN)
+				return true;
+			if (r <= 0)
+				return false;
+			if (!conn_input(c, buf, (size_t)r))
+				return false;
+		}
+	}
 	ssize_t r = recv(c->fd, buf, sizeof buf, 0);
 	if (r == 0)
 		return false;
 	if (r < 0)
 		return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR;
-	if (tel_proto_recv(&c->proto, buf, (size_t)r))
-		return false;
-	return !c->tn || !c->tn->error;
+	return conn_input(c, buf, (size_t)r);
 }
 
-static void do_accept(struct tel_server *s)
+/* One client from the listening socket lfd; false when none waits. */
+static bool do_accept(struct tel_server *s, int lfd, bool tls)
 {
 	struct sockaddr_in addr;
 	socklen_t alen = sizeof addr;
-	int fd = accept(s->lfd, (struct sockaddr *)&addr, &alen);
+	int fd = accept4(lfd, (struct sockaddr *)&addr, &alen, SOCK_CLOEXEC);
 	if (fd < 0)
-		return;
-	if (s->nconns >= TEL_SESSIONS_MAX) {
-		static const char msg[] = "s370: too many console sessions; connection closed\r\n";
-		if (send(fd, msg, sizeof msg - 1, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
+		return false;
+	if (s->nconns >= s->opts.max_sessions) {
+		/* a TLS client could not read plain text: it is just closed */
+		char msg[120];
+		int n =
+		    snprintf(msg, sizeof msg, "s370: too many sessions (at most %d); connection closed\r\n",
+		             s->opts.max_sessions);
+		if (!tls && send(fd, msg, (size_t)n, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
 			/* nothing more to tell it */
 		}
 		close(fd);
-		return;
+		return true;
 	}
-	conn_open(s, fd, &addr);
+	conn_open(s, fd, &addr, tls);
+	return true;
+}
+
+/* An idle session is closed with a word to its operator. */
+static void conn_idle_out(struct tel_conn *c)
+{
+	char msg[120];
+	snprintf(msg, sizeof msg, "s370: session closed after %d seconds without input", c->srv->opts.idle_s);
+	if (c->tn && c->tn->ready) {
+		const char *const lines[] = {msg};
+		uint8_t scr[256];
+		size_t n = tn_screen(lines, 1, scr, sizeof scr);
+		tn_proto_send_record(c->tn, TN_CMD_EW, scr, n);
+	} else if (!c->tn) {
+		strcat(msg, "\n");
+		tel_conn_say(c, msg);
+	}
+	c->closing = true;
+}
+
+/* Timers of one session at time now: false if it must go now.  *timeout
+ * becomes the poll time-out until the session's next deadline. */
+static bool conn_timers(struct tel_conn *c, uint64_t now, int *timeout)
+{
+	const struct tel_opts *o = &c->srv->opts;
+	uint64_t next = UINT64_MAX;
+	if (c->closing) { /* last words that the client does not take: CLOSE_WAIT_MS */
+		if (!c->closing_ms)
+			c->closing_ms = now;
+		if (now >= c->closing_ms + CLOSE_WAIT_MS)
+			return false;
+		next = c->closing_ms + CLOSE_WAIT_MS;
+	}
+	if (c->handshaking) {
+		uint64_t due = c->born_ms + (uint64_t)o->tls_wait_ms;
+		if (now >= due)
+			return false;
+		next = due;
+	} else if (!c->proto.ttype_done) {
+		uint64_t due = c->born_ms + TTYPE_WAIT_MS;
+		if (now >= due)
+			tel_proto_ttype_timeout(&c->proto);
+		else
+			next = due;
+	}
+	if (o->idle_s && !c->closing) {
+		uint64_t due = c->input_ms + (uint64_t)o->idle_s * 1000;
+		if (now >= due)
+			conn_idle_out(c);
+		else if (due < next)
+			next = due;
+	}
+	if (o->probe_s && !c->handshaking && !c->closing) {
+		uint64_t quiet = (uint64_t)o->probe_s * 1000;
+		if (c->probe_ms && now >= c->probe_ms + quiet)
+			return false; /* no answer: the client is gone */
+		if (!c->probe_ms && now >= c->rx_ms + quiet) {
+			c->probe_ms = now;
+			telnet_negotiate(c->proto.t, TELNET_DO, TELNET_TELOPT_TM);
+		}
+		uint64_t due = c->probe_ms ? c->probe_ms + quiet : c->rx_ms + quiet;
+		if (due < next)
+			next = due;
+	}
+	if (next != UINT64_MAX) {
+		int ms = next > now ? (int)(next - now < 3600000 ? next - now : 3600000) : 0;
+		if (*timeout < 0 || ms < *timeout)
+			*timeout = ms;
+	}
+	return true;
 }
 
 static void *listener(void *arg)
 {
 	struct tel_server *s = arg;
-	struct pollfd pf[TEL_SESSIONS_MAX + 2];
-	struct tel_conn *pc[TEL_SESSIONS_MAX];
+	struct pollfd *pf = s->pf;
+	struct tel_conn **pc = s->pc;
 	while (!__atomic_load_n(&s->stop, __ATOMIC_ACQUIRE)) {
-		/* Encode what the devices wrote; settle overdue terminal types. */
-		uint64_t now = now_ms();
+		/* Encode what the devices wrote; run the sessions' timers. */
+		uint64_t now = tel_now_ms();
 		int timeout = -1;
 		for (struct tel_conn *c = s->conns, *next; c; c = next) {
 			next = c->next;
-			if (!c->proto.ttype_done) {
-				if (now - c->born_ms >= TTYPE_WAIT_MS)
-					tel_proto_ttype_timeout(&c->proto);
-				else if (timeout < 0 || (int)(TTYPE_WAIT_MS - (now - c->born_ms)) < timeout)
-					timeout = (int)(TTYPE_WAIT_MS - (now - c->born_ms));
-			}
-			if (!conn_flush_text(c) || !conn_write(c))
+			if (!conn_timers(c, now, &timeout) || !conn_flush_text(c) || !conn_write(c))
 				conn_close(s, c, true);
 		}
 		int n = 0;
 		pf[n++] = (struct pollfd){.fd = s->wake[0], .events = POLLIN};
 		pf[n++] = (struct pollfd){.fd = s->lfd, .events = POLLIN};
+		pf[n++] = (struct pollfd){.fd = s->tlsfd, .events = POLLIN};
 		int k = 0;
 		for (struct tel_conn *c = s->conns; c; c = c->next) {
+			bool out = c->tls_wants_out || (c->out_len && !c->handshaking);
 			pc[k++] = c;
 			pf[n++] = (struct pollfd){
-			    .fd = c->fd,
-			    .events = (short)((c->closing ? 0 : POLLIN) | (c->out_len ? POLLOUT : 0))};
+			    .fd = c->fd, .events = (short)((c->closing ? 0 : POLLIN) | (out ? POLLOUT : 0))};
 		}
 		if (poll(pf, (nfds_t)n, timeout) < 0)
 			continue;
@@ -662,24 +685,29 @@ static void *listener(void *arg)
 		}
 		for (int j = 0; j < k; j++) {
 			struct tel_conn *c = pc[j];
-			short ev = pf[j + 2].revents;
+			short ev = pf[j + 3].revents;
 			bool ok = true;
-			if (ev & (POLLIN | POLLHUP | POLLERR))
+			/* OpenSSL may read when it writes and the reverse: either way
+			 * of readiness lets both go on */
+			if (ev & (POLLIN | POLLHUP | POLLERR) || (c->ssl && ev))
 				ok = conn_read(c);
 			if (ok && (ev & POLLOUT))
 				ok = conn_write(c);
 			if (!ok)
 				conn_close(s, c, true);
 		}
-		if (pf[1].revents & POLLIN)
-			do_accept(s);
+		/* every client waiting (the listening sockets do not block) */
+		for (int j = 0; j < 64 && pf[1].revents & POLLIN && do_accept(s, s->lfd, false); j++) {
+		}
+		for (int j = 0; j < 64 && pf[2].revents & POLLIN && do_accept(s, s->tlsfd, true); j++) {
+		}
 	}
 	/* Shutting down: what the devices wrote last still goes out (for half
 	 * a second at most), then every session closes. */
-	uint64_t until = now_ms() + 500;
+	uint64_t until = tel_now_ms() + 500;
 	for (struct tel_conn *c = s->conns; c; c = c->next) {
 		conn_flush_text(c);
-		while (conn_write(c) && c->out_len && now_ms() < until) {
+		while (conn_write(c) && c->out_len && !c->handshaking && tel_now_ms() < until) {
 			struct pollfd p1 = {.fd = c->fd, .events = POLLOUT};
 			poll(&p1, 1, 50);
 		}
@@ -689,50 +717,153 @@ static void *listener(void *arg)
 	return NULL;
 }
 
-struct tel_server *tel_server_start(struct chan_subsys *cs, const char *host, int port, char *err,
-                                    size_t errlen)
+void tel_opts_default(struct tel_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->port = 3270;
+	o->tls_port = -1;
+	o->ka_idle = 60;
+	o->ka_intv = 10;
+	o->ka_cnt = 6;
+	o->max_sessions = TEL_SESSIONS_MAX;
+	o->tls_wait_ms = TLS_WAIT_MS;
+}
+
+void tel_opts_from_config(struct tel_opts *o, const struct config *cfg)
+{
+	tel_opts_default(o);
+	snprintf(o->host, sizeof o->host, "%s", cfg->cnslhost);
+	o->port = cfg->cnslport ? cfg->cnslport : -1;
+	snprintf(o->tls_host, sizeof o->tls_host, "%s", cfg->tlshost);
+	o->tls_port = cfg->tlsport ? cfg->tlsport : -1;
+	snprintf(o->tls_cert, sizeof o->tls_cert, "%s", cfg->tlscert);
+	snprintf(o->tls_key, sizeof o->tls_key, "%s", cfg->tlskey);
+	o->ka_idle = cfg->kpalv_idle;
+	o->ka_intv = cfg->kpalv_intv;
+	o->ka_cnt = cfg->kpalv_cnt;
+	o->probe_s = cfg->tnprobe;
+	o->idle_s = cfg->tnidle;
+	o->max_sessions = cfg->tnmax;
+	snprintf(o->logo, sizeof o->logo, "%s", cfg->logo);
+}
+
+/* A listening socket on host:port; the port bound in *bound.  -1 with a
+ * reason. */
+static int listen_on(const char *what, const char *host, int port, int *bound, char *err, size_t errlen)
 {
 	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
 	const char *h = host && *host ? host : "127.0.0.1";
 	if (inet_pton(AF_INET, h, &a.sin_addr) != 1) {
-		snprintf(err, errlen, "CNSLPORT host %s: expected an IPv4 address", h);
-		return NULL;
+		snprintf(err, errlen, "%s host %s: expected an IPv4 address", what, h);
+		return -1;
 	}
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	int one = 1;
+	if (fd >= 0)
+		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+	/* a deep backlog: hundreds of clients may come at once (bench/tnload.c) */
+	if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof a) || listen(fd, SOMAXCONN)) {
+		snprintf(err, errlen, "%s %s:%d: %s", what, h, port, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	socklen_t alen = sizeof a;
+	getsockname(fd, (struct sockaddr *)&a, &alen);
+	*bound = ntohs(a.sin_port);
+	return fd;
+}
+
+static void server_free(struct tel_server *s)
+{
+	if (s->lfd >= 0)
+		close(s->lfd);
+	if (s->tlsfd >= 0)
+		close(s->tlsfd);
+	if (s->wake[0] >= 0)
+		close(s->wake[0]);
+	if (s->wake[1] >= 0)
+		close(s->wake[1]);
+	tel_tls_free(s->tls);
+	free(s->pf);
+	free(s->pc);
+	free(s);
+}
+
+struct tel_server *tel_server_start_opts(struct chan_subsys *cs, const struct tel_opts *o, char *err,
+                                         size_t errlen)
+{
 	struct tel_server *s = calloc(1, sizeof *s);
 	if (!s) {
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
 	s->cs = cs;
-	s->lfd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	int one = 1;
-	if (s->lfd >= 0)
-		setsockopt(s->lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-	if (s->lfd < 0 || bind(s->lfd, (struct sockaddr *)&a, sizeof a) || listen(s->lfd, 16) ||
-	    pipe2(s->wake, O_NONBLOCK | O_CLOEXEC)) {
-		snprintf(err, errlen, "console port %s:%d: %s", h, port, strerror(errno));
-		if (s->lfd >= 0)
-			close(s->lfd);
-		free(s);
+	s->opts = *o;
+	if (s->opts.max_sessions < 1 || s->opts.max_sessions > TEL_SESSIONS_CAP)
+		s->opts.max_sessions = TEL_SESSIONS_MAX;
+	if (s->opts.tls_wait_ms <= 0)
+		s->opts.tls_wait_ms = TLS_WAIT_MS;
+	s->lfd = s->tlsfd = s->wake[0] = s->wake[1] = -1;
+	if (errlen)
+		err[0] = 0;
+	s->pf = calloc((size_t)s->opts.max_sessions + 3, sizeof *s->pf);
+	s->pc = calloc((size_t)s->opts.max_sessions, sizeof *s->pc);
+	if (!s->pf || !s->pc || pipe2(s->wake, O_NONBLOCK | O_CLOEXEC)) {
+		snprintf(err, errlen, "out of memory");
+		server_free(s);
 		return NULL;
 	}
-	socklen_t alen = sizeof a;
-	getsockname(s->lfd, (struct sockaddr *)&a, &alen);
-	s->port = ntohs(a.sin_port);
+	if (o->port >= 0 &&
+	    (s->lfd = listen_on("console port", o->host, o->port, &s->port, err, errlen)) < 0) {
+		server_free(s);
+		return NULL;
+	}
+	/* A TLS port that cannot be opened (a bad certificate, the port in
+	 * use) leaves the plain port serving: the reason stays in err. */
+	if (o->tls_port >= 0) {
+		s->tls = tel_tls_new(o->tls_cert, o->tls_key, err, errlen);
+		if (s->tls)
+			s->tlsfd = listen_on("TLS port", o->tls_host, o->tls_port, &s->tls_port, err, errlen);
+		if (s->tlsfd < 0 && s->lfd < 0) {
+			server_free(s);
+			return NULL;
+		}
+	}
 	if (pthread_create(&s->thread, NULL, listener, s)) {
 		snprintf(err, errlen, "cannot create the console listener thread");
-		close(s->lfd);
-		close(s->wake[0]);
-		close(s->wake[1]);
-		free(s);
+		server_free(s);
 		return NULL;
 	}
 	return s;
 }
 
+struct tel_server *tel_server_start(struct chan_subsys *cs, const char *host, int port, char *err,
+                                    size_t errlen)
+{
+	struct tel_opts o;
+	tel_opts_default(&o);
+	snprintf(o.host, sizeof o.host, "%s", host ? host : "");
+	o.port = port; /* 0: a port of the system's choice (tests) */
+	return tel_server_start_opts(cs, &o, err, errlen);
+}
+
 int tel_server_port(const struct tel_server *s)
 {
 	return s ? s->port : 0;
+}
+
+int tel_server_tls_port(const struct tel_server *s)
+{
+	return s ? s->tls_port : 0;
+}
+
+int tel_server_sessions(struct tel_server *s)
+{
+	pthread_mutex_lock(&tel_reg_lock);
+	int n = s ? s->nconns : 0;
+	pthread_mutex_unlock(&tel_reg_lock);
+	return n;
 }
 
 void tel_server_stop(struct tel_server *s)
@@ -742,8 +873,5 @@ void tel_server_stop(struct tel_server *s)
 	__atomic_store_n(&s->stop, true, __ATOMIC_RELEASE);
 	wake(s);
 	pthread_join(s->thread, NULL);
-	close(s->lfd);
-	close(s->wake[0]);
-	close(s->wake[1]);
-	free(s);
+	server_free(s);
 }

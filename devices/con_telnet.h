@@ -40,10 +40,11 @@ struct chan_subsys;
 struct device;
 
 enum {
-	TEL_LINE_MAX = 1024,  /* longest input line kept (the rest is discarded) */
-	TEL_TTYPE_MAX = 64,   /* longest terminal type kept */
-	TEL_OUT_MAX = 65536,  /* output queued for a client that does not read */
-	TEL_SESSIONS_MAX = 64 /* connections at once, waiting ones included */
+	TEL_LINE_MAX = 1024,    /* longest input line kept (the rest is discarded) */
+	TEL_TTYPE_MAX = 64,     /* longest terminal type kept */
+	TEL_OUT_MAX = 65536,    /* output queued for a client that does not read */
+	TEL_SESSIONS_MAX = 256, /* default limit of connections at once, waiting ones included */
+	TEL_SESSIONS_CAP = 4096 /* the highest limit TN3270MAX may set */
 };
 
 /* ---- one connection's protocol (tel_proto.c) ---- */
@@ -88,10 +89,40 @@ void tel_proto_divert(struct tel_proto *p, void (*fn)(void *dctx, void *ev), voi
 /* ---- the listener (con_telnet.c) ---- */
 
 struct tel_server;
-/* Listen on host:port (host "" = 127.0.0.1) for the telnet consoles of cs.
- * NULL with a reason in err. */
+struct config;
+
+/* How the listener serves its sessions (docs/tn3270.md).  The statements
+ * that set each field are named. */
+struct tel_opts {
+	char host[64]; /* CNSLPORT [host:]port; "" = 127.0.0.1 */
+	int port;      /* -1: no plain port; 0: one of the system's choice */
+	char tls_host[64];
+	int tls_port; /* TN3270TLS [host:]port cert key; -1: no TLS port, 0: any */
+	char tls_cert[256], tls_key[256];
+	int ka_idle, ka_intv, ka_cnt; /* CONKPALV (idle,intv,count), seconds; idle 0: off */
+	int probe_s;                  /* TN3270PROBE: TIMING-MARK after so long quiet; 0: off */
+	int idle_s;                   /* TN3270IDLE: close a session without input; 0: never */
+	int max_sessions;             /* TN3270MAX (1..TEL_SESSIONS_CAP) */
+	char logo[256];               /* LOGOFILE: the 3270 connection screen; "": built in */
+	int tls_wait_ms;              /* a TLS handshake not done by then fails (default 10 s) */
+};
+/* The defaults: 127.0.0.1:3270, no TLS, keepalive (60,10,6), 256 sessions. */
+void tel_opts_default(struct tel_opts *o);
+/* The options a configuration file gives. */
+void tel_opts_from_config(struct tel_opts *o, const struct config *cfg);
+
+/* Listen on the ports of o for the telnet consoles and 3270 displays of
+ * cs.  NULL with a reason in err; a server with a reason in err when the
+ * TLS port failed but the plain port serves (tel_server_tls_port: 0). */
+struct tel_server *tel_server_start_opts(struct chan_subsys *cs, const struct tel_opts *o, char *err,
+                                         size_t errlen);
+/* The same with the defaults on host:port (host "" = 127.0.0.1), no TLS. */
 struct tel_server *tel_server_start(struct chan_subsys *cs, const char *host, int port, char *err,
                                     size_t errlen);
+/* The TLS port actually bound, or 0. */
+int tel_server_tls_port(const struct tel_server *s);
+/* Sessions open now (waiting ones included). */
+int tel_server_sessions(struct tel_server *s);
 /* Close every session and the listener, join the thread.  NULL is fine. */
 void tel_server_stop(struct tel_server *s);
 /* The port actually bound (port 0 asks the system for one: tests). */
@@ -117,6 +148,7 @@ enum tel_event {
 	TEL_EV_DISCONNECT, /* the client went */
 	TEL_EV_REQUEST,    /* IAC BREAK / IAC IP */
 	TEL_EV_RECORD,     /* 3270: an inbound record (AID, cursor, fields) */
+	TEL_EV_RESPONSE,   /* 3270, TN3270E RESPONSES: seq (2 bytes), positive (1), reason (1) */
 };
 
 /* Make d reachable by clients; input arrives as fn(d, TEL_EV_*, text). */

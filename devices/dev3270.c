@@ -46,6 +46,17 @@
  * (GA22-7000 "Device End": not ready to ready); a new client takes a device
  * over whose client has gone.
  *
+ * TN3270E with RESPONSES agreed (RFC 2355 section 10.4): a write is sent
+ * with ALWAYS-RESPONSE and a sequence number, and the command ends when the
+ * client's response arrives, as a local 3274 ends a write once the display
+ * has taken the data: a positive response gives channel end and device
+ * end; a negative one unit check with the sense its reason names (GA23-0061
+ * sense byte 0: COMMAND-REJECT command reject X'80', INTERVENTION-REQUIRED
+ * and COMPONENT-DISCONNECTED intervention required X'40', OPERATION-CHECK
+ * operation check X'01').  A client that does not answer within
+ * RESPONSE_WAIT_US is taken to have taken the data (channel end, device
+ * end); one that goes meanwhile leaves unit check, intervention required.
+ *
  * Statement (Hercules' 3270 operands, plus a model): ADDR 3270|3277|3278|3279
  * [model=2..5] [group|*] [ipaddr [mask]].
  */
@@ -58,14 +69,22 @@
 #include "con_telnet.h"
 #include "tn3270.h"
 
-enum { WRITE_MAX = 65536 }; /* longest outbound data stream carried */
+enum {
+	WRITE_MAX = 65536,          /* longest outbound data stream carried */
+	RESPONSE_WAIT_US = 5000000, /* a TN3270E response that never comes */
+	SNS0_OPCHECK = 0x01,        /* sense byte 0 bit 7: operation check (GA23-0061) */
+};
 
 struct d3270 {
 	struct tel_dev *tel;
-	uint8_t model;  /* configured model (2..5) */
-	bool connected; /* a client in 3270 mode owns the device */
-	bool tn3270e;   /* its session is TN3270E: records carry the header */
-	char peer[32];  /* "127.0.0.1:40312" */
+	uint8_t model;   /* configured model (2..5) */
+	bool connected;  /* a client in 3270 mode owns the device */
+	bool tn3270e;    /* its session is TN3270E: records carry the header */
+	bool responses;  /* TN3270E RESPONSES agreed: writes wait for the client's answer */
+	bool tls;        /* the session came over the TLS port */
+	bool write_wait; /* a write waits for the response to write_seq */
+	uint16_t seq, write_seq;
+	char peer[32]; /* "127.0.0.1:40312" */
 	char ttype[TEL_TTYPE_MAX];
 	uint8_t read_cmd;  /* a Read waiting for the client's answer (X'02', X'06'), or 0 */
 	bool have_inbound; /* an AID record kept for the next Read Modified */
@@ -77,6 +96,36 @@ struct d3270 {
 static struct d3270 *d3270_of(struct device *d)
 {
 	return d->priv;
+}
+
+/* No response to a write: the client is taken to have the data. */
+static void response_timeout(struct device *d, long arg)
+{
+	(void)arg;
+	struct d3270 *k = d3270_of(d);
+	if (!k->write_wait)
+		return;
+	k->write_wait = false;
+	chan_end(d, US_CE | US_DE);
+}
+
+/* The client's response to a write (TEL_EV_RESPONSE). */
+static void take_response(struct device *d, const uint8_t *b, size_t n)
+{
+	struct d3270 *k = d3270_of(d);
+	if (n != 4 || !k->write_wait || (uint16_t)(b[0] << 8 | b[1]) != k->write_seq)
+		return; /* late (timed out), or not ours */
+	k->write_wait = false;
+	chan_cancel(d, response_timeout);
+	if (b[2]) {
+		chan_end(d, US_CE | US_DE);
+		return;
+	}
+	memset(d->sense, 0, sizeof d->sense);
+	d->sense[0] = b[3] == TN_NEG_COMMAND_REJECT    ? SNS0_CMDREJ
+	              : b[3] == TN_NEG_OPERATION_CHECK ? SNS0_OPCHECK
+	                                               : SNS0_INTREQ;
+	chan_end(d, US_CE | US_DE | US_UC);
 }
 
 /* Sense ID: FF, control unit 3274 model 1D, the device and its model. */
@@ -98,16 +147,31 @@ static int not_ready(struct device *d)
 	return US_UC;
 }
 
-/* Send one record: the command code and (for writes) the program's data. */
-static void send_record(struct device *d, uint8_t cmd, const uint8_t *data, size_t n)
+/* Send one record: the command code and (for writes) the program's data.
+ * A write with RESPONSES asks for the client's answer (DEV_LATER: the
+ * command ends when it comes); everything else ends now. */
+static int send_record(struct device *d, uint8_t cmd, const uint8_t *data, size_t n, bool write)
 {
+	struct d3270 *k = d3270_of(d);
 	uint8_t *rec = malloc(2 * n + 4 + TN_E_HEADER * 2);
 	if (!rec)
-		return;
-	size_t len = d3270_of(d)->tn3270e ? tn_encode_record_e(cmd, data, n, rec)
-	                                  : tn_encode_record(cmd, data, n, rec);
-	tel_dev_send(d3270_of(d)->tel, rec, len);
+		return US_CE | US_DE;
+	bool wait = write && k->responses;
+	size_t len;
+	if (wait)
+		len = tn_encode_record_er(cmd, data, n, TN_RF_ALWAYS_RESPONSE, ++k->seq, rec);
+	else if (k->tn3270e)
+		len = tn_encode_record_e(cmd, data, n, rec);
+	else
+		len = tn_encode_record(cmd, data, n, rec);
+	tel_dev_send(k->tel, rec, len);
 	free(rec);
+	if (!wait)
+		return US_CE | US_DE;
+	k->write_wait = true;
+	k->write_seq = k->seq;
+	chan_schedule(d, RESPONSE_WAIT_US, response_timeout, 0);
+	return DEV_LATER;
 }
 
 /* A write command: all the data the CCW (and its data chain) holds. */
@@ -124,10 +188,10 @@ static int write_cmd(struct device *d, uint8_t tncmd)
 		if (got < want || !want)
 			break;
 	}
-	send_record(d, tncmd, buf, n);
+	int rc = send_record(d, tncmd, buf, n, true);
 	free(buf);
 	d3270_of(d)->writes++;
-	return US_CE | US_DE;
+	return rc;
 }
 
 /* Give an inbound record to the Read in progress: its ending status. */
@@ -154,9 +218,8 @@ static int d3270_ccw(struct device *d, uint8_t cmd)
 		return write_cmd(d, TN_CMD_EWA);
 	case 0x0F: /* Erase All Unprotected: no data */
 		k->have_inbound = false;
-		send_record(d, TN_CMD_EAU, NULL, 0);
 		k->writes++;
-		return US_CE | US_DE;
+		return send_record(d, TN_CMD_EAU, NULL, 0, true);
 	case 0x11: /* Write Structured Field */
 		return write_cmd(d, TN_CMD_WSF);
 	case 0x06: /* Read Modified */
@@ -164,11 +227,11 @@ static int d3270_ccw(struct device *d, uint8_t cmd)
 			k->have_inbound = false;
 			return complete_read(d, k->inbound, k->inbound_len);
 		}
-		send_record(d, TN_CMD_RM, NULL, 0);
+		send_record(d, TN_CMD_RM, NULL, 0, false);
 		k->read_cmd = cmd;
 		return DEV_LATER;
 	case 0x02: /* Read Buffer: the client's whole buffer */
-		send_record(d, TN_CMD_RB, NULL, 0);
+		send_record(d, TN_CMD_RB, NULL, 0, false);
 		k->read_cmd = cmd;
 		return DEV_LATER;
 	case 0x03: /* No operation */
@@ -208,13 +271,15 @@ static void d3270_event(struct device *d, long ev, const char *text, size_t len)
 {
 	struct d3270 *k = d3270_of(d);
 	switch (ev) {
-	case TEL_EV_CONNECT: { /* "peer ttype [tn3270e]": the display is switched on */
+	case TEL_EV_CONNECT: { /* "peer ttype [tn3270e [responses]] [tls]": switched on */
 		const char *sp = strchr(text, ' ');
 		size_t pl = sp ? (size_t)(sp - text) : strlen(text);
 		snprintf(k->peer, sizeof k->peer, "%.*s", (int)pl, text);
 		snprintf(k->ttype, sizeof k->ttype, "%s", sp ? sp + 1 : "");
-		char *e = strchr(k->ttype, ' ');
-		k->tn3270e = e && !strcmp(e, " tn3270e");
+		char *e = strchr(k->ttype, ' '); /* " tn3270e [responses] [tls]" */
+		k->tn3270e = e && !strncmp(e, " tn3270e", 8);
+		k->responses = k->tn3270e && strstr(e, " responses");
+		k->tls = e && strstr(e, " tls");
 		if (e)
 			*e = 0;
 		struct tn_term term;
@@ -231,15 +296,22 @@ static void d3270_event(struct device *d, long ev, const char *text, size_t len)
 		k->have_inbound = false;
 		k->peer[0] = k->ttype[0] = 0;
 		set_senseid(d, k->model);
-		if (k->read_cmd) {
+		if (k->read_cmd || k->write_wait) {
 			k->read_cmd = 0;
+			k->write_wait = false;
+			chan_cancel(d, response_timeout);
 			not_ready(d);
 			chan_end(d, US_CE | US_DE | US_UC);
 		}
+		k->responses = k->tls = false;
 		break;
 	case TEL_EV_RECORD:
 		if (k->connected)
 			take_record(d, (const uint8_t *)text, len);
+		break;
+	case TEL_EV_RESPONSE:
+		if (k->connected)
+			take_response(d, (const uint8_t *)text, len);
 		break;
 	default:
 		break;
@@ -248,7 +320,10 @@ static void d3270_event(struct device *d, long ev, const char *text, size_t len)
 
 static uint8_t d3270_halt(struct device *d)
 {
-	d3270_of(d)->read_cmd = 0;
+	struct d3270 *k = d3270_of(d);
+	k->read_cmd = 0;
+	k->write_wait = false;
+	chan_cancel(d, response_timeout);
 	return US_CE | US_DE;
 }
 
@@ -256,6 +331,8 @@ static void d3270_reset(struct device *d)
 {
 	struct d3270 *k = d3270_of(d);
 	k->read_cmd = 0;
+	k->write_wait = false;
+	chan_cancel(d, response_timeout);
 	k->have_inbound = false;
 }
 
@@ -263,10 +340,10 @@ static void d3270_query(struct device *d, char *buf, size_t n)
 {
 	struct d3270 *k = d3270_of(d);
 	if (k->connected)
-		snprintf(buf, n, "%s %s %s%s%s writes %lu reads %lu attentions %lu",
-		         k->tn3270e ? "tn3270e" : "tn3270", k->peer, k->ttype,
-		         k->read_cmd ? " read-pending" : "", k->have_inbound ? " attention-pending" : "",
-		         k->writes, k->reads, k->attns);
+		snprintf(buf, n, "%s%s %s %s%s%s%s writes %lu reads %lu attentions %lu",
+		         k->tn3270e ? "tn3270e" : "tn3270", k->tls ? "/tls" : "", k->peer, k->ttype,
+		         k->responses ? " responses" : "", k->read_cmd ? " read-pending" : "",
+		         k->have_inbound ? " attention-pending" : "", k->writes, k->reads, k->attns);
 	else
 		snprintf(buf, n, "tn3270 (no client) model %u writes %lu reads %lu attentions %lu", k->model,
 		         k->writes, k->reads, k->attns);

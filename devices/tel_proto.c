@@ -21,6 +21,9 @@
  * too.  BS and DEL erase the last character, IAC EC (erase character) and
  * IAC EL (erase line) act as RFC 854 says.  IAC BREAK and IAC IP press the
  * console's REQUEST key.  Other control characters are dropped.
+ *
+ * The listener may probe a quiet client with IAC DO TIMING-MARK (RFC 860);
+ * its WILL or WONT TIMING-MARK is the answer and gets none itself.
  */
 #include <stddef.h> /* before libtelnet.h, which needs size_t */
 #include <stdio.h>
@@ -121,6 +124,8 @@ static void on_event(telnet_t *t, telnet_event_t *ev, void *ud)
 		iac(p, ev->iac.cmd);
 		break;
 	case TELNET_EV_WILL:
+		if (ev->neg.telopt == TELNET_TELOPT_TM)
+			break; /* the answer to the listener's probe (RFC 860): no reply */
 		if (ev->neg.telopt != TELNET_TELOPT_TTYPE)
 			telnet_negotiate(p->t, TELNET_DONT, ev->neg.telopt);
 		else if (!p->ttype_done && !p->ttype_asked) /* the answer to our DO */

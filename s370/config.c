@@ -76,6 +76,10 @@ void config_defaults(struct config *cfg)
 	cfg->s37x = true;
 	cfg->sysepoch = 1900;
 	cfg->cnslport = 3270; /* Hercules' default */
+	cfg->kpalv_idle = 60; /* a dead client noticed in about two minutes */
+	cfg->kpalv_intv = 10;
+	cfg->kpalv_cnt = 6;
+	cfg->tnmax = 256;
 	cfg->msg = stderr;
 }
 
@@ -375,6 +379,88 @@ static int st_cnslport(const struct where *w, int argc, char **argv)
 	return 0;
 }
 
+/* TN3270TLS [host:]port certfile keyfile (our own statement). */
+static int st_tn3270tls(const struct where *w, int argc, char **argv)
+{
+	(void)argc;
+	const char *s = argv[1];
+	const char *colon = strrchr(s, ':');
+	const char *port = colon ? colon + 1 : s;
+	long v;
+	if (!parse_dec(port, 1, 65535, &v) || (colon && (size_t)(colon - s) >= sizeof w->cfg->tlshost))
+		return error(w, "TN3270TLS %s: expected a port number 1-65535 or host:port", s);
+	if (strlen(argv[2]) >= sizeof w->cfg->tlscert || strlen(argv[3]) >= sizeof w->cfg->tlskey)
+		return error(w, "TN3270TLS: certificate or key file name longer than %zu characters",
+		             sizeof w->cfg->tlscert - 1);
+	w->cfg->tlsport = (int)v;
+	w->cfg->tlshost[0] = 0;
+	if (colon)
+		snprintf(w->cfg->tlshost, sizeof w->cfg->tlshost, "%.*s", (int)(colon - s), s);
+	snprintf(w->cfg->tlscert, sizeof w->cfg->tlscert, "%s", argv[2]);
+	snprintf(w->cfg->tlskey, sizeof w->cfg->tlskey, "%s", argv[3]);
+	return 0;
+}
+
+/* CONKPALV (idle,intv,count) as Hercules 4 writes it, or idle intv count. */
+static int st_conkpalv(const struct where *w, int argc, char **argv)
+{
+	char buf[64];
+	if (argc == 2)
+		snprintf(buf, sizeof buf, "%s", argv[1]);
+	else if (argc == 4)
+		snprintf(buf, sizeof buf, "(%s,%s,%s)", argv[1], argv[2], argv[3]);
+	else
+		return error(w, "CONKPALV: expected (idle,intv,count)");
+	size_t n = strlen(buf);
+	if (n < 2 || buf[0] != '(' || buf[n - 1] != ')')
+		return error(w, "CONKPALV %s: expected (idle,intv,count)", buf);
+	buf[n - 1] = 0;
+	char *f[3] = {buf + 1, NULL, NULL};
+	for (int k = 1; k < 3 && f[k - 1]; k++) {
+		f[k] = strchr(f[k - 1], ',');
+		if (f[k])
+			*f[k]++ = 0;
+	}
+	long v[3];
+	if (!f[2] || strchr(f[2], ',') || !parse_dec(f[0], 0, 32767, &v[0]) ||
+	    !parse_dec(f[1], 1, 32767, &v[1]) || !parse_dec(f[2], 1, 127, &v[2]))
+		return error(w, "CONKPALV: expected (idle,intv,count): idle 0-32767 seconds (0: off), "
+		                "intv 1-32767 seconds, count 1-127");
+	w->cfg->kpalv_idle = (int)v[0];
+	w->cfg->kpalv_intv = (int)v[1];
+	w->cfg->kpalv_cnt = (int)v[2];
+	return 0;
+}
+
+/* TN3270PROBE, TN3270IDLE: seconds, 0 off; TN3270MAX: sessions. */
+static int st_tnseconds(const struct where *w, int argc, char **argv)
+{
+	(void)argc;
+	long v;
+	bool max = !strcasecmp(argv[0], "TN3270MAX");
+	if (!parse_dec(argv[1], max ? 1 : 0, max ? 4096 : 86400 * 7, &v))
+		return error(w, "%s %s: expected %s", argv[0], argv[1],
+		             max ? "a number of sessions 1-4096" : "a number of seconds (0: off)");
+	if (max)
+		w->cfg->tnmax = (int)v;
+	else if (!strcasecmp(argv[0], "TN3270PROBE"))
+		w->cfg->tnprobe = (int)v;
+	else
+		w->cfg->tnidle = (int)v;
+	return 0;
+}
+
+/* LOGOFILE (Hercules 4; HERCLOGO as its command is named): the 3270
+ * connection screen, read when a client connects (tn3270/tn_logo.c). */
+static int st_logofile(const struct where *w, int argc, char **argv)
+{
+	(void)argc;
+	if (strlen(argv[1]) >= sizeof w->cfg->logo)
+		return error(w, "%s: file name longer than %zu characters", argv[0], sizeof w->cfg->logo - 1);
+	snprintf(w->cfg->logo, sizeof w->cfg->logo, "%s", argv[1]);
+	return 0;
+}
+
 static int st_s37x(const struct where *w, int argc, char **argv)
 {
 	(void)argc;
@@ -544,6 +630,13 @@ static const struct stmt statements[] = {
     {"CPUSERIAL", st_cpuserial, 1, 1, "xxxxxx"},
     {"CPUVERID", st_cpuverid, 1, 1, "xx"},
     {"CNSLPORT", st_cnslport, 1, 1, "[host:]port"},
+    {"TN3270TLS", st_tn3270tls, 3, 3, "[host:]port certfile keyfile"},
+    {"CONKPALV", st_conkpalv, 1, 3, "(idle,intv,count)"},
+    {"TN3270PROBE", st_tnseconds, 1, 1, "seconds"},
+    {"TN3270IDLE", st_tnseconds, 1, 1, "seconds"},
+    {"TN3270MAX", st_tnseconds, 1, 1, "sessions"},
+    {"LOGOFILE", st_logofile, 1, 1, "filename"},
+    {"HERCLOGO", st_logofile, 1, 1, "filename"},
     {"S37X", st_s37x, 1, 1, "ON|OFF"},
     {"LOADPARM", st_loadparm, 1, 1, "xxxxxxxx"},
     {"SYSEPOCH", st_sysepoch, 1, 2, "yyyy [+-years]"},

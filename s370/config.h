@@ -58,6 +58,16 @@ struct config {
 	bool cpuverid_set, cpuserial_set, cpumodel_set;
 	char cnslhost[64]; /* CNSLPORT [host:]port (default 3270); empty host = any */
 	int cnslport;
+	/* The TN3270 server's sessions (docs/tn3270.md). */
+	char tlshost[64]; /* TN3270TLS [host:]port certfile keyfile; empty host = 127.0.0.1 */
+	int tlsport;      /* 0: no TLS port */
+	char tlscert[256], tlskey[256];
+	int kpalv_idle; /* CONKPALV (idle,intv,count): TCP keepalive, seconds; idle 0: off */
+	int kpalv_intv, kpalv_cnt;
+	int tnprobe;      /* TN3270PROBE seconds: telnet TIMING-MARK probe; 0: off */
+	int tnidle;       /* TN3270IDLE seconds: close a session without input; 0: never */
+	int tnmax;        /* TN3270MAX sessions on the console ports */
+	char logo[256];   /* LOGOFILE (or HERCLOGO) file: the connection screen; "": built in */
 	char loadparm[9]; /* LOADPARM, upper case, NUL-terminated */
 	/* TOD clock adjustments (SYSEPOCH, YROFFSET, TZOFFSET). */
 	int sysepoch; /* 1900 default */

@@ -212,14 +212,20 @@ static int setup_devices(struct app *a)
 		free(text);
 	}
 	chan_machine_hooks(m->chs, m);
-	/* Telnet consoles: one listener on CNSLPORT (0: none), started when a
-	 * 3215 or 1052 is configured. */
-	if (!rc && m->cfg.cnslport && tel_have_devices(m->chs)) {
-		a->tel = tel_server_start(m->chs, m->cfg.cnslhost, m->cfg.cnslport, err, sizeof err);
-		if (a->tel)
-			console_printf(&a->con, "s370: console port %s:%d for telnet consoles and tn3270 clients",
+	/* Telnet consoles and 3270 displays: one listener for CNSLPORT (0: none)
+	 * and TN3270TLS, started when a 3215, 1052 or 3270 is configured. */
+	if (!rc && (m->cfg.cnslport || m->cfg.tlsport) && tel_have_devices(m->chs)) {
+		struct tel_opts o;
+		tel_opts_from_config(&o, &m->cfg);
+		a->tel = tel_server_start_opts(m->chs, &o, err, sizeof err);
+		if (a->tel && m->cfg.cnslport)
+			console_printf(&a->con,
+			               "s370: console port %s:%d for telnet consoles and tn3270 clients",
 			               m->cfg.cnslhost[0] ? m->cfg.cnslhost : "127.0.0.1", m->cfg.cnslport);
-		else
+		if (tel_server_tls_port(a->tel))
+			console_printf(&a->con, "s370: TLS port %s:%d for tn3270 clients",
+			               m->cfg.tlshost[0] ? m->cfg.tlshost : "127.0.0.1", m->cfg.tlsport);
+		if (err[0])
 			console_printf(&a->con, "s370: warning: %s", err);
 	}
 	return rc;

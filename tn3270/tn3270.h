@@ -68,9 +68,39 @@ enum {
 	TN_E_REJECT = 6,
 	TN_E_REQUEST = 7,
 	TN_E_SEND = 8,
-	TN_E_DEVICE_IN_USE = 1,  /* reason: the LU has a client */
-	TN_E_INV_NAME = 3,       /* reason: no such LU */
-	TN_E_INV_DEVICE_TYPE = 4 /* reason: not a 3270 display type */
+	/* REJECT REASON codes (RFC 2355 section 8) */
+	TN_E_CONN_PARTNER = 0,    /* (for printers: no such display) */
+	TN_E_DEVICE_IN_USE = 1,   /* the LU has a client */
+	TN_E_INV_ASSOCIATE = 2,   /* (printers) */
+	TN_E_INV_NAME = 3,        /* no such LU */
+	TN_E_INV_DEVICE_TYPE = 4, /* not a 3270 display type */
+	TN_E_TYPE_NAME_ERROR = 5, /* the type does not fit the LU */
+	TN_E_UNKNOWN_ERROR = 6,
+	TN_E_UNSUPPORTED_REQ = 7, /* ASSOCIATE: there are no printers */
+};
+/* FUNCTIONS (RFC 2355 section 8): what each bit of tn_proto.e_funcs means. */
+enum {
+	TN_F_BIND_IMAGE = 0,      /* declined: a local non-SNA display has no BIND */
+	TN_F_DATA_STREAM_CTL = 1, /* declined: printers */
+	TN_F_RESPONSES = 2,       /* agreed: a write ends when the client has taken it */
+	TN_F_SCS_CTL_CODES = 3,   /* declined: printers */
+	TN_F_SYSREQ = 4,          /* declined: there is no SSCP-LU session */
+	TN_F_SUPPORTED = 1 << TN_F_RESPONSES,
+};
+/* The header's data-type, request-flag and response-flag values (RFC 2355
+ * sections 8.1, 10.4). */
+enum {
+	TN_DT_3270_DATA = 0,
+	TN_DT_RESPONSE = 2,
+	TN_RF_NO_RESPONSE = 0, /* server requests */
+	TN_RF_ERROR_RESPONSE = 1,
+	TN_RF_ALWAYS_RESPONSE = 2,
+	TN_RF_POSITIVE = 0, /* client responses */
+	TN_RF_NEGATIVE = 1,
+	TN_NEG_COMMAND_REJECT = 0, /* a negative response's reason byte */
+	TN_NEG_INTERVENTION_REQUIRED = 1,
+	TN_NEG_OPERATION_CHECK = 2,
+	TN_NEG_COMPONENT_DISCONNECTED = 3,
 };
 enum { TN_E_HEADER = 5, TN_LU_MAX = 16 }; /* data-type, request, response, sequence (2) */
 
@@ -98,6 +128,9 @@ struct tn_proto_cb {
 	 * for ("" = any).  -1 and the LU name given in lu_out, or a reason
 	 * code (TN_E_DEVICE_IN_USE, TN_E_INV_NAME). */
 	int (*lu)(void *ctx, const char *type, const char *lu, char *lu_out, size_t n);
+	/* TN3270E with RESPONSES: the client's response to our request seq:
+	 * positive (reason: DEVICE-END) or not (reason TN_NEG_*). */
+	void (*response)(void *ctx, uint16_t seq, bool positive, uint8_t reason);
 };
 
 struct tn_proto {
@@ -109,6 +142,8 @@ struct tn_proto {
 	bool offer_e;               /* offer TN3270E first */
 	bool e_mode;                /* TN3270E agreed: records carry the 5-byte header */
 	bool e_device;              /* TN3270E: the device type is settled */
+	uint8_t e_funcs;            /* TN3270E: the functions agreed (1 << TN_F_*) */
+	uint8_t e_asked;            /* TN3270E: the functions our last REQUEST named */
 	char e_type[TN_LU_MAX * 2]; /* TN3270E: the client's device type */
 	bool ready;                 /* all four granted: records flow */
 	bool refused;               /* the client said no: the session must end */
@@ -143,6 +178,9 @@ size_t tn_encode_record(int cmd, const uint8_t *data, size_t n, uint8_t *out);
 /* The same with a TN3270E header (3270-DATA, no response, sequence 0)
  * before the command: out needs 2 * n + 14 bytes. */
 size_t tn_encode_record_e(int cmd, const uint8_t *data, size_t n, uint8_t *out);
+/* The same with the response-flag (TN_RF_*) and sequence number given
+ * (RESPONSES agreed). */
+size_t tn_encode_record_er(int cmd, const uint8_t *data, size_t n, uint8_t rflag, uint16_t seq, uint8_t *out);
 /* A 12-bit buffer address in the two bytes of a SBA order (GA23-0059
  * "Buffer Addressing", 6-bit code table). */
 void tn_encode_addr(unsigned addr, uint8_t out[2]);
@@ -152,5 +190,20 @@ unsigned tn_decode_addr(const uint8_t in[2]);
  * shows lines of text (Latin-1, through EBCDIC code page 037) from row 1,
  * column 2 on an 80-column screen.  Returns the length (at most max). */
 size_t tn_screen(const char *const *lines, int nlines, uint8_t *out, size_t max);
+
+/* ---- the connection screen from a logo file (tn_logo.c) ---- */
+
+struct tn_logo_vars {
+	const char *cuu, *ccuu; /* "0C0", "00C0" */
+	const char *lu;         /* the LU name */
+	const char *devtype;    /* "3270", "3278" ... */
+	const char *peer;       /* "127.0.0.1:40312" */
+};
+/* Build the Erase/Write data stream (WCC and orders, no command byte) of
+ * the logo file path (Hercules 4's format, see tn_logo.c) with v's values.
+ * Returns the length; 0 with a reason in err when the file cannot be read.
+ * An unknown order is skipped and named in err (the screen is still built). */
+size_t tn_logo(const char *path, const struct tn_logo_vars *v, uint8_t *out, size_t max, char *err,
+               size_t errlen);
 
 #endif

@@ -7,10 +7,16 @@
  * is sent SEND DEVICE-TYPE and asks for its device type, with CONNECT and an
  * LU name or without; the listener's lu callback picks the device and we
  * answer DEVICE-TYPE IS type CONNECT name, or REJECT REASON code (the
- * client may ask again).  Then FUNCTIONS: we agree to none (a request with
- * functions gets our empty FUNCTIONS REQUEST, the client's FUNCTIONS IS
- * settles it), so the data is plain 3270 data behind the 5-byte header,
- * whose data-type 3270-DATA (0) is the only one taken; the rest is dropped.
+ * client may ask again).  Then FUNCTIONS (RFC 2355 section 7.2): of those
+ * the client asks for we agree to RESPONSES only (BIND-IMAGE and SYSREQ
+ * belong to SNA sessions, which a local non-SNA display does not have;
+ * DATA-STREAM-CTL and SCS-CTL-CODES to printers).  A request we accept
+ * whole gets FUNCTIONS IS with the same list; any other gets our FUNCTIONS
+ * REQUEST with the part we accept, and the client's FUNCTIONS IS (naming
+ * no function we did not) settles it.  The data is 3270 data behind the
+ * 5-byte header; inbound, data-type 3270-DATA (0) is a record for the
+ * display and RESPONSE (2, RESPONSES agreed) the client's answer to one of
+ * our requests (cb.response); other data types are dropped.
  * TN3270E mode needs neither BINARY nor EOR negotiated (records still end
  * with IAC EOR).  A client that answers WONT TN3270E goes on in TN3270:
  *
@@ -88,6 +94,18 @@ static void data(struct tn_proto *p, const unsigned char *b, size_t n)
 	p->len += n;
 }
 
+/* A RESPONSE message (RFC 2355 section 10.4): the header's sequence
+ * number names our request; response-flag POSITIVE-RESPONSE with
+ * DEVICE-END, or NEGATIVE-RESPONSE with the reason. */
+static void response(struct tn_proto *p, const uint8_t *rec, size_t n)
+{
+	if (!(p->e_funcs & 1 << TN_F_RESPONSES) || n != TN_E_HEADER + 1)
+		return; /* not asked for, or not a response */
+	uint16_t seq = (uint16_t)(rec[3] << 8 | rec[4]);
+	if (p->cb.response)
+		p->cb.response(p->ctx, seq, rec[2] == TN_RF_POSITIVE, rec[5]);
+}
+
 static void end_of_record(struct tn_proto *p)
 {
 	if (p->overflow) {
@@ -98,7 +116,9 @@ static void end_of_record(struct tn_proto *p)
 	size_t n = p->len;
 	p->len = 0;
 	if (p->e_mode) { /* the header: only 3270-DATA is for the display */
-		if (n < TN_E_HEADER || rec[0] != 0)
+		if (p->ready && n >= TN_E_HEADER && rec[0] == TN_DT_RESPONSE)
+			response(p, rec, n);
+		if (n < TN_E_HEADER || rec[0] != TN_DT_3270_DATA)
 			return;
 		rec += TN_E_HEADER;
 		n -= TN_E_HEADER;
@@ -139,7 +159,7 @@ static void e_device_type(struct tn_proto *p, const uint8_t *b, size_t n)
 	type[k] = 0;
 	struct tn_term term;
 	if (k < n && b[k] == 0) { /* ASSOCIATE: printers only */
-		e_reject(p, 7);   /* UNSUPPORTED-REQ */
+		e_reject(p, TN_E_UNSUPPORTED_REQ);
 		return;
 	}
 	if (k < n && b[k] == TN_E_CONNECT) {
@@ -184,6 +204,55 @@ static void e_ready(struct tn_proto *p)
 		p->cb.ready(p->ctx);
 }
 
+/* FUNCTIONS op list (RFC 2355 section 7.2), op REQUEST or IS.  The set of
+ * functions named, or -1 when a code is repeated (malformed). */
+static int e_func_set(const uint8_t *list, size_t n)
+{
+	int set = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (list[k] >= 8) { /* a code RFC 2355 does not define: never agreed */
+			set |= 0x100;
+			continue;
+		}
+		if (set & 1 << list[k])
+			return -1;
+		set |= 1 << list[k];
+	}
+	return set;
+}
+
+static void e_functions(struct tn_proto *p, uint8_t op, const uint8_t *list, size_t n)
+{
+	int asked = e_func_set(list, n);
+	if (asked < 0) {
+		p->error = true;
+		return;
+	}
+	uint8_t out[2 + 8] = {TN_E_FUNCTIONS, 0};
+	size_t o = 2;
+	if (op == TN_E_REQUEST) {
+		int ok = asked & TN_F_SUPPORTED;
+		for (uint8_t f = 0; f < 8; f++)
+			if (ok & 1 << f)
+				out[o++] = f;
+		if (ok == asked) { /* all of them: agreed */
+			out[1] = TN_E_IS;
+			e_send(p, out, o);
+			p->e_funcs = (uint8_t)ok;
+			e_ready(p);
+		} else { /* the part we accept, for the client to confirm */
+			out[1] = TN_E_REQUEST;
+			e_send(p, out, o);
+			p->e_asked = (uint8_t)ok;
+		}
+	} else if (op == TN_E_IS && !(asked & ~p->e_asked)) {
+		p->e_funcs = (uint8_t)asked;
+		e_ready(p);
+	} else {
+		p->error = true; /* functions we did not offer */
+	}
+}
+
 /* One TN3270E subnegotiation from the client. */
 static void e_sub(struct tn_proto *p, const uint8_t *b, size_t n)
 {
@@ -191,24 +260,12 @@ static void e_sub(struct tn_proto *p, const uint8_t *b, size_t n)
 		p->error = !p->e_mode || n < 2; /* out of turn: malformed */
 		return;
 	}
-	if (b[0] == TN_E_DEVICE_TYPE && b[1] == TN_E_REQUEST) {
+	if (b[0] == TN_E_DEVICE_TYPE && b[1] == TN_E_REQUEST)
 		e_device_type(p, b + 2, n - 2);
-	} else if (b[0] == TN_E_FUNCTIONS && p->e_device) {
-		if (b[1] == TN_E_REQUEST && n == 2) { /* none asked: agreed */
-			const uint8_t is[] = {TN_E_FUNCTIONS, TN_E_IS};
-			e_send(p, is, sizeof is);
-			e_ready(p);
-		} else if (b[1] == TN_E_REQUEST) { /* we agree to none */
-			const uint8_t req[] = {TN_E_FUNCTIONS, TN_E_REQUEST};
-			e_send(p, req, sizeof req);
-		} else if (b[1] == TN_E_IS && n == 2) {
-			e_ready(p);
-		} else {
-			p->error = true; /* functions we did not offer */
-		}
-	} else {
+	else if (b[0] == TN_E_FUNCTIONS && p->e_device)
+		e_functions(p, b[1], b + 2, n - 2);
+	else
 		p->error = true;
-	}
 }
 
 void tn_proto_event(struct tn_proto *p, void *evp)
@@ -230,6 +287,8 @@ void tn_proto_event(struct tn_proto *p, void *evp)
 	case TELNET_EV_WILL:
 	case TELNET_EV_DO: {
 		bool will = ev->type == TELNET_EV_WILL;
+		if (will && ev->neg.telopt == TELNET_TELOPT_TM)
+			break; /* the answer to the listener's probe (RFC 860) */
 		if (will && ev->neg.telopt == TN_TELOPT_TN3270E && p->offer_e) {
 			if (!p->e_mode) { /* agreed: what device type? */
 				const uint8_t b[] = {TN_E_SEND, TN_E_DEVICE_TYPE}; /* RFC 2355 order */
@@ -337,7 +396,7 @@ int tn_proto_recv(struct tn_proto *p, const char *buf, size_t n)
 
 void tn_proto_send_record(struct tn_proto *p, uint8_t cmd, const uint8_t *data, size_t n)
 {
-	static const char header[TN_E_HEADER] = {0};
+	static const char header[TN_E_HEADER] = {0}; /* 3270-DATA, NO-RESPONSE, sequence 0 */
 	if (p->e_mode)
 		telnet_send(p->t, header, sizeof header);
 	telnet_send(p->t, (const char *)&cmd, 1); /* doubles IAC */

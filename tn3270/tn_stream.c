@@ -36,8 +36,20 @@ size_t tn_encode_record(int cmd, const uint8_t *data, size_t n, uint8_t *out)
 
 size_t tn_encode_record_e(int cmd, const uint8_t *data, size_t n, uint8_t *out)
 {
-	memset(out, 0, TN_E_HEADER); /* 3270-DATA, no request, no response, sequence 0 */
-	size_t k = TN_E_HEADER;
+	return tn_encode_record_er(cmd, data, n, TN_RF_NO_RESPONSE, 0, out);
+}
+
+size_t tn_encode_record_er(int cmd, const uint8_t *data, size_t n, uint8_t rflag, uint16_t seq, uint8_t *out)
+{
+	/* data-type 3270-DATA, request-flag 0, response-flag, sequence number
+	 * (RFC 2355 section 8.1); a sequence byte X'FF' is doubled too */
+	const uint8_t hdr[TN_E_HEADER] = {TN_DT_3270_DATA, 0, rflag, (uint8_t)(seq >> 8), (uint8_t)seq};
+	size_t k = 0;
+	for (int j = 0; j < TN_E_HEADER; j++) {
+		out[k++] = hdr[j];
+		if (hdr[j] == 0xFF)
+			out[k++] = 0xFF;
+	}
 	if (cmd >= 0) {
 		out[k++] = (uint8_t)cmd;
 		if (cmd == 0xFF)

@@ -69,7 +69,7 @@ static int cap_lu(void *ctx, const char *type, const char *lu, char *out, size_t
 	return -1;
 }
 
-static const struct tn_proto_cb cap_cb = {cap_send, cap_ready, cap_refused, cap_record, cap_lu};
+static const struct tn_proto_cb cap_cb = {cap_send, cap_ready, cap_refused, cap_record, cap_lu, NULL};
 
 /* DO EOR, WILL EOR, DO BINARY, WILL BINARY */
 #define ASKS "\xff\xfd\x19\xff\xfb\x19\xff\xfd\x00\xff\xfb\x00"
@@ -205,10 +205,12 @@ static void tn3270e_negotiation(void **state)
 		assert_memory_equal(c.sent, asks[k].out, asks[k].nout);
 	}
 	assert_string_equal(p->e_type, "IBM-3278-2-E");
-	/* FUNCTIONS REQUEST with functions: we ask for none; IS (none): ready */
+	/* FUNCTIONS REQUEST with functions: we ask for RESPONSES only; the
+	 * client may settle for none (IS, empty): ready */
 	c.nsent = 0;
 	FEED(p, SB_E("\x03\x07\x00\x02\x04"));
-	assert_memory_equal(c.sent, SB_E("\x03\x07"), 7);
+	assert_int_equal(c.nsent, 8);
+	assert_memory_equal(c.sent, SB_E("\x03\x07\x02"), 8); /* RESPONSES only */
 	assert_int_equal(c.ready, 0);
 	FEED(p, SB_E("\x03\x04"));
 	assert_int_equal(c.ready, 1);
@@ -456,7 +458,7 @@ static int client_3270(int port, const char *ttype, const char *devname, bool e)
 		n = snprintf(sb, sizeof sb, "\xff\xfa\x28\x02\x04%s\x01%s\xff\xf0", ttype, devname + n_lu);
 		client_expect(fd, sb, (size_t)n);
 		SEND(fd, "\xff\xfa\x28\x03\x07\x02\x04\xff\xf0"); /* FUNCTIONS REQUEST RESPONSES SYSREQ */
-		EXPECT(fd, "\xff\xfa\x28\x03\x07\xff\xf0");       /* we agree to none */
+		EXPECT(fd, "\xff\xfa\x28\x03\x07\x02\xff\xf0");   /* RESPONSES only */
 		SEND(fd, "\xff\xfa\x28\x03\x04\xff\xf0");
 	} else {
 		SEND(fd, "\xff\xfc\x28"); /* WONT TN3270E: TN3270 */
