@@ -14,6 +14,13 @@ static inline uint32_t fetch_half(struct cpu *c, uint32_t ea)
 	return (uint32_t)(int32_t)(int16_t)vfetch16(c, ea);
 }
 
+void fix_overflow(struct cpu *c)
+{
+	cpu_set_cc(c, 3);
+	if (c->psw.pmask & PM_FIXOVF)
+		cpu_program_check(c, PGM_FIXED_OVERFLOW);
+}
+
 /* ---- Load and test family (RR) ---- */
 
 /* 10 LPR — Load Positive [RR] */
@@ -167,31 +174,31 @@ void op_mh(struct cpu *c, const struct insn *i)
 /* ---- Halfword storage operands (RX) ---- */
 
 /* 48 LH — Load Halfword [RX] */
-void op_lh(struct cpu *c, const struct insn *i)
+OP_INLINE void op_lh(struct cpu *c, const struct insn *i)
 {
 	c->gpr[i->r1] = fetch_half(c, i->ea2);
 }
 
 /* 49 CH — Compare Halfword [RX] */
-void op_ch(struct cpu *c, const struct insn *i)
+OP_INLINE void op_ch(struct cpu *c, const struct insn *i)
 {
 	cpu_set_cc(c, fix_cc_cmp_signed(c->gpr[i->r1], fetch_half(c, i->ea2)));
 }
 
 /* 4A AH — Add Halfword [RX] */
-void op_ah(struct cpu *c, const struct insn *i)
+OP_INLINE void op_ah(struct cpu *c, const struct insn *i)
 {
 	fix_add(c, &c->gpr[i->r1], c->gpr[i->r1], fetch_half(c, i->ea2));
 }
 
 /* 4B SH — Subtract Halfword [RX] */
-void op_sh(struct cpu *c, const struct insn *i)
+OP_INLINE void op_sh(struct cpu *c, const struct insn *i)
 {
 	fix_sub(c, &c->gpr[i->r1], c->gpr[i->r1], fetch_half(c, i->ea2));
 }
 
 /* 40 STH — Store Halfword [RX] */
-void op_sth(struct cpu *c, const struct insn *i)
+OP_INLINE void op_sth(struct cpu *c, const struct insn *i)
 {
 	vstore16(c, i->ea2, (uint16_t)c->gpr[i->r1]);
 }
@@ -217,13 +224,13 @@ void op_c(struct cpu *c, const struct insn *i)
 }
 
 /* 5A A — Add [RX] */
-void op_a(struct cpu *c, const struct insn *i)
+OP_INLINE void op_a(struct cpu *c, const struct insn *i)
 {
 	fix_add(c, &c->gpr[i->r1], c->gpr[i->r1], vfetch32(c, i->ea2));
 }
 
 /* 5B S — Subtract [RX] */
-void op_s(struct cpu *c, const struct insn *i)
+OP_INLINE void op_s(struct cpu *c, const struct insn *i)
 {
 	fix_sub(c, &c->gpr[i->r1], c->gpr[i->r1], vfetch32(c, i->ea2));
 }
@@ -249,7 +256,7 @@ void op_la(struct cpu *c, const struct insn *i)
 }
 
 /* 43 IC — Insert Character [RX]: bits 24-31; bits 0-23 unchanged. */
-void op_ic(struct cpu *c, const struct insn *i)
+OP_INLINE void op_ic(struct cpu *c, const struct insn *i)
 {
 	c->gpr[i->r1] = (c->gpr[i->r1] & 0xFFFFFF00u) | vfetch8(c, i->ea2);
 }

@@ -34,13 +34,10 @@ static inline int fix_cc_cmp_logical(uint32_t a, uint32_t b)
 }
 
 /* Fixed-point overflow: CC 3, and the interruption if the mask allows it.
- * Called after the result has been stored. */
-static inline void fix_overflow(struct cpu *c)
-{
-	cpu_set_cc(c, 3);
-	if (c->psw.pmask & PM_FIXOVF)
-		cpu_program_check(c, PGM_FIXED_OVERFLOW);
-}
+ * Called after the result has been stored.  Out of line and cold, so that
+ * the handlers that may call it stay small enough to be inlined into the
+ * block loop (cpu_fast.c). */
+void fix_overflow(struct cpu *c) __attribute__((cold));
 
 /* *dst = a + b, signed, with CC and overflow. */
 static inline void fix_add(struct cpu *c, uint32_t *dst, uint32_t a, uint32_t b)

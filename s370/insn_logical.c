@@ -92,7 +92,7 @@ void op_cl(struct cpu *c, const struct insn *i)
 
 /* 91 TM — Test under Mask [SI]: CC 0 selected bits all zero (or mask zero),
  * 1 mixed, 3 all one.  The byte is fetched even when the mask is zero. */
-void op_tm(struct cpu *c, const struct insn *i)
+OP_INLINE void op_tm(struct cpu *c, const struct insn *i)
 {
 	uint8_t sel = vfetch8(c, i->ea1) & i->imm8;
 	cpu_set_cc(c, sel == 0 ? 0 : sel == i->imm8 ? 3 : 1);
@@ -123,7 +123,7 @@ void op_xi(struct cpu *c, const struct insn *i)
 }
 
 /* 95 CLI — Compare Logical Immediate [SI]: the storage byte is the first operand. */
-void op_cli(struct cpu *c, const struct insn *i)
+OP_INLINE void op_cli(struct cpu *c, const struct insn *i)
 {
 	cpu_set_cc(c, fix_cc_cmp_logical(vfetch8(c, i->ea1), i->imm8));
 }
