@@ -41,11 +41,16 @@ void cpu_interrupt_program(struct cpu *c, int code)
 	if (c->per.insn) /* PER events of the instruction join the exception (per.c) */
 		code = per_exception(c, code);
 	if (c->ifetching) {
-		/* Exception in fetching the instruction: the instruction was never
-		 * started, so the old PSW holds its address and the ILC is 0. */
+		/* Exception in fetching the instruction (GA22-7000 "ILC on
+		 * Instruction Fetch Exceptions"): the ILC is 1, 2 or 3 and
+		 * tells by how many halfwords the instruction address was
+		 * advanced, the model choosing; we advance by one halfword.  A
+		 * segment or page translation exception nullifies: the PSW
+		 * designates the instruction, the ILC is still nonzero. */
 		c->ifetching = false;
-		c->psw.ia = cpu_ia_insn(c);
-		cpu_set_cur(c, c->psw.ia, 0);
+		uint32_t ia = cpu_ia_insn(c);
+		c->psw.ia = nullifies(code) ? ia : (ia + 2) & AMASK;
+		cpu_set_cur(c, ia, 2);
 	} else if (nullifies(code)) {
 		c->psw.ia = cpu_ia_insn(c);
 	}

@@ -43,6 +43,30 @@ static void unassigned_opcode_is_operation_exception(void **state)
 	tm_free(t);
 }
 
+/* GA22-7000 "ILC on Instruction Fetch Exceptions": an exception in fetching
+ * the instruction stores ILC 1, 2 or 3 (never 0) and the PSW advanced by that
+ * many halfwords; s370 chooses 1.  A branch to an odd address
+ * (specification) and a branch beyond storage (addressing). */
+static void instruction_fetch_exception_ilc(void **state)
+{
+	(void)state;
+	static const struct {
+		uint32_t target;
+		int code;
+	} v[] = {{0x3001, PGM_SPECIFICATION}, {0x20000, PGM_ADDRESSING}};
+	for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
+		struct tmach *t = tm_new();
+		t->c.gpr[5] = v[k].target;
+		assert_int_equal(tm_exec_hex(t, "07F5"), 0); /* BR 5 */
+		assert_int_equal(tm_run(t, 1), v[k].code);
+		uint8_t *old = tm_mem(t, LOC_PGM_OLD);
+		assert_int_equal(old[4] >> 6, 1);                         /* ILC 1 halfword */
+		assert_int_equal(be32(old + 4) & AMASK, v[k].target + 2); /* advanced by it */
+		assert_int_equal(be16(old + 2), v[k].code);
+		tm_free(t);
+	}
+}
+
 static void s37x_off_is_operation_exception(void **state)
 {
 	(void)state;
@@ -128,6 +152,7 @@ int main(void)
 	    cmocka_unit_test(dat_translates_and_faults),
 	    cmocka_unit_test(key_protection),
 	    cmocka_unit_test(tlb_purge_generations),
+	    cmocka_unit_test(instruction_fetch_exception_ilc),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
