@@ -330,7 +330,7 @@ static int storage_cmd(struct cmd_ctx *x, const char *name, bool virt, const cha
 			}
 		}
 		for (size_t k = 0; k < n; k++) {
-			uint32_t aa;
+			uint32_t aa = 0; /* every byte was found addressable just above */
 			display_byte(&m->cpu, virt, (start + (uint32_t)k) & AMASK, &aa);
 			m->st.mem[aa] = bytes[k];
 			m->st.keys[aa >> BLOCK_SHIFT] |= SK_R | SK_C;
