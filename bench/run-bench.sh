@@ -82,9 +82,9 @@ OSTAILOR QUIET
 0009 3215
 EOF
 
-# run_s370 BIN LOG: sets run_s (seconds) or returns 1.
+# run_s370 BIN LOG CONF: sets run_s (seconds) or returns 1.
 run_s370() {
-	local bin=$1 log=$2 t0='' t1='' psw='' line
+	local bin=$1 log=$2 conf=$3 t0='' t1='' psw='' line
 	printf 'loadcore %s 0\nrestart\n' "$bin" >"$log.script"
 	: >"$log"
 	while IFS= read -r line; do
@@ -94,7 +94,7 @@ run_s370() {
 			psw=${BASH_REMATCH[1]}
 		fi
 		printf '%s\n' "$line" >>"$log"
-	done < <(timeout -k 5 "$timeout_s" "$s370" -f "$work/s370.conf" --script "$log.script" \
+	done < <(timeout -k 5 "$timeout_s" "$s370" -f "$conf" --script "$log.script" \
 		--exit-on-wait </dev/null 2>&1)
 	if [ -z "$t0" ] || ! check_psw s370 "$psw"; then
 		tail -n 5 "$log" >&2
@@ -103,9 +103,9 @@ run_s370() {
 	run_s=$(elapsed "$t0" "$t1")
 }
 
-# run_hercules BIN LOG: sets run_s (seconds) or returns 1.
+# run_hercules BIN LOG CONF: sets run_s (seconds) or returns 1.
 run_hercules() {
-	local bin=$1 log=$2 t0='' t1='' psw='' line fd pid
+	local bin=$1 log=$2 conf=$3 t0='' t1='' psw='' line fd pid
 	# Hercules in daemon mode reads no commands from stdin.  Its own `quit`
 	# may drop log lines still on their way out (the wait PSW among them),
 	# so the automatic operator shows the PSW again with `psw` and we stop
@@ -113,7 +113,7 @@ run_hercules() {
 	printf 'hao tgt HHCCP011I\nhao cmd psw\nloadcore %s 0\nrestart\n' "$bin" >"$log.rc"
 	: >"$log"
 	exec {fd}< <(cd "$work" && HERCULES_RC="$log.rc" exec timeout -k 5 "$timeout_s" \
-		"$hercules" -d -f "$work/herc.conf" </dev/null 2>&1)
+		"$hercules" -d -f "$conf" </dev/null 2>&1)
 	pid=$!
 	while IFS= read -r line <&"$fd"; do
 		case $line in
@@ -149,6 +149,7 @@ for src in "$@"; do
 		continue
 	fi
 	bin=$work/$name.bin
+	failed=0
 	if ! { s390x-linux-gnu-as -m31 -o "$work/$name.o" "$src" &&
 		s390x-linux-gnu-ld -m elf_s390 -Ttext=0 -e 0 -o "$work/$name.elf" "$work/$name.o" &&
 		s390x-linux-gnu-objcopy -O binary "$work/$name.elf" "$bin"; }; then
@@ -156,17 +157,34 @@ for src in "$@"; do
 		status=1
 		continue
 	fi
-	s_min='' h_min='' failed=0
-	for ((k = 1; k <= repeat; k++)); do
+	# DASD the program asks for ("# bench-dasd: ADDR TYPE CYLINDERS"): a fresh
+	# image for each machine, made by Hercules' dasdinit so that both start
+	# from the same bytes.
+	cp "$work/s370.conf" "$work/$name.s370.conf"
+	cp "$work/herc.conf" "$work/$name.herc.conf"
+	while read -r addr type cyls; do
+		[ -n "$addr" ] || continue
+		for m in s370 herc; do
+			img=$work/$name.$addr.$m.$type
+			rm -f "$img"
+			if ! dasdinit "$img" "$type" BENCH "$cyls" >"$img.log" 2>&1; then
+				echo "run-bench: error: $name: dasdinit $type $cyls failed (see $img.log)" >&2
+				failed=1
+			fi
+			echo "$addr $type $img" >>"$work/$name.$m.conf"
+		done
+	done < <(sed -n 's/^#[[:space:]]*bench-dasd:[[:space:]]*\([0-9A-Fa-f]\{3,4\} [0-9A-Za-z-]* [0-9]*\)[[:space:]]*$/\1/p' "$src")
+	s_min='' h_min='' failed=${failed:-0}
+	for ((k = 1; k <= repeat && failed == 0; k++)); do
 		echo "run-bench: $name: run $k of $repeat on s370 ..." >&2
-		if ! run_s370 "$bin" "$work/$name.s370.log"; then
+		if ! run_s370 "$bin" "$work/$name.s370.log" "$work/$name.s370.conf"; then
 			failed=1
 			break
 		fi
 		s_min=$(minimum "$s_min" "$run_s")
 		[ $have_hercules = 1 ] || continue
 		echo "run-bench: $name: run $k of $repeat on Hercules ..." >&2
-		if ! run_hercules "$bin" "$work/$name.herc.log"; then
+		if ! run_hercules "$bin" "$work/$name.herc.log" "$work/$name.herc.conf"; then
 			failed=1
 			break
 		fi
