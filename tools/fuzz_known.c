@@ -90,6 +90,14 @@ static void d2_change_bits(uint8_t *x, const uint8_t *y)
 			x[S_KEYS + k] &= 0xFD;
 }
 
+/* H8: drop the change bits that Hercules has and ours has not. */
+static void h8_change_bits(const uint8_t *x, uint8_t *y)
+{
+	for (int k = 0; k < 2; k++)
+		if ((y[S_KEYS + k] & 0x02) && !(x[S_KEYS + k] & 0x02))
+			y[S_KEYS + k] &= 0xFD;
+}
+
 /* H5: where ours has a zero low-order part and Hercules X'72000000 00000000' (either
  * sign), take ours. */
 static void h5_low_parts(const uint8_t *x, uint8_t *y)
@@ -153,6 +161,11 @@ const char *fz_known(const struct stream *s, const uint8_t *x0, const uint8_t *y
 	/* D2: ours sets the change bit when it checks store access, so an operation
 	 * suppressed (or terminated) after the check leaves it set without a store. */
 	STEP(both_pgm, "D2 change bit without a store (ours)", d2_change_bits(x, y));
+	/* H8: a store operand over two blocks whose second raises an access exception:
+	 * the instruction is suppressed or nullified, nothing is stored, yet Hercules has
+	 * set the change bit of the first block. */
+	STEP(both_pgm && cx == cy && access_code(cx), "H8 change bit without a store (Hercules)",
+	     h8_change_bits(x, y));
 	/* M3: decimal instruction with both an operand access exception and a data (or
 	 * decimal-divide) exception: which one is indicated is unpredictable. */
 	bool dd_x = dx == PGM_DATA || dx == PGM_DECIMAL_DIVIDE,
@@ -233,6 +246,15 @@ const char *fz_known(const struct stream *s, const uint8_t *x0, const uint8_t *y
 	}
 	STEP(unassigned && cx != cy, "M10 EXECUTE made an instruction of an optional facility",
 	     memcpy(y, x, SLOT_SIZE));
+	/* M14: MVCL or CLCL as the target of an EXECUTE whose R1 register the instruction
+	 * changes: where it may be interrupted is model-dependent, and an interruption
+	 * re-executes the EXECUTE, which then builds another instruction (Hercules: an odd
+	 * register, specification).  GA22-7000-10 MOVE LONG, programming note 7. */
+	const uint8_t *ex0 = slot_insn(s, x0, 0), *tg0 = NULL;
+	if (ex0 && ex0[0] == 0x44 && (ex0[1] >> 4))
+		tg0 = ex_target(s, ex0);
+	STEP(both_pgm && tg0 && (tg0[0] == 0x0E || tg0[0] == 0x0F) && dy == PGM_SPECIFICATION && cx != cy,
+	     "M14 interrupted MVCL/CLCL re-executed by EXECUTE", memcpy(y, x, SLOT_SIZE));
 #undef STEP
 	return memcmp(x, y, SLOT_SIZE) ? NULL : buf;
 }
