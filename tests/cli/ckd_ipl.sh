@@ -68,7 +68,7 @@ awk '/^R:/ { sub(/^R:/, ""); print $1, $2, $3, $4, $5 }' "$T/out" > "$T/s370.tab
 diff "$DEV/ckd_csw.expected" "$T/s370.tab" > "$T/d" || { fail "ckd_csw table"; cat "$T/d"; }
 
 if command -v hercules >/dev/null 2>&1; then
-	printf 'quit\n' > "$T/quit.rc"
+	printf 'psw\npause 1\nquit\n' > "$T/quit.rc" # psw: quit may drop the wait message's PSW line
 	herc() { # herc CONF COMMANDS... : run Hercules until the disabled wait
 		cf=$1
 		shift

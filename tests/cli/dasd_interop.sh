@@ -183,7 +183,7 @@ consistent"
 	# Hercules writes the IPL track of `dasd init` volumes (its CCKD free
 	# space is a FREE_BLK table): `dasd check` accepts what it leaves
 	if command -v hercules > /dev/null 2>&1; then
-		printf 'quit\n' > hquit.rc
+		printf 'psw\npause 1\nquit\n' > hquit.rc # psw: quit may drop the wait message's PSW line
 		"$D" init hw.ckd 3350 HWC001 20 > /dev/null || fail "dasd init hw.ckd"
 		"$D" init -z hw.cckd 3350 HWZ001 > /dev/null || fail "dasd init hw.cckd"
 		for f in hw.cckd hw.ckd; do

@@ -65,7 +65,7 @@ cdsk "$T/sh_2.cckd"
 s370_ipl "$T/s.cnf" "base and shadows"
 
 if command -v hercules > /dev/null 2>&1; then
-	printf 'quit\n' > "$T/hdump.rc"
+	printf 'psw\npause 1\nquit\n' > "$T/hdump.rc" # psw: quit may drop the wait message's PSW line
 	herc() { # herc CONF COMMANDS...: Hercules until the disabled wait
 		cf=$1
 		shift

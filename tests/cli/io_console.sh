@@ -20,7 +20,7 @@ if command -v s390x-linux-gnu-as >/dev/null 2>&1; then
 	expect_grep "$T/err" "CHAINED 1"
 	expect_grep "$T/err" "CHAINED 2"
 	if command -v hercules >/dev/null 2>&1; then
-		printf 'quit\n' > "$T/quit.rc"
+		printf 'psw\npause 1\nquit\n' > "$T/quit.rc" # psw: quit may drop the wait message's PSW line
 		printf 'hao tgt HHCCP011I\nhao cmd script %s\npause 1\nloadcore %s 0\nrestart\n' "$T/quit.rc" "$T/p.bin" \
 			> "$T/herc.rc"
 		(cd "$T" && HERCULES_RC="$T/herc.rc" timeout -k 5 20 hercules -d -f "$T/io.cnf" \

@@ -46,7 +46,7 @@ if command -v tapemap >/dev/null 2>&1; then
 fi
 if command -v hercules >/dev/null 2>&1; then
 	mkdir "$T/h" && cp "$T/ipl.aws" "$T/h/" && : > "$T/h/out.aws" # Hercules does not create it
-	printf 'quit\n' > "$T/h/quit.rc"
+	printf 'psw\npause 1\nquit\n' > "$T/h/quit.rc" # psw: quit may drop the wait message's PSW line
 	printf 'hao tgt HHCCP011I\nhao cmd script %s\npause 1\nipl 0580\n' "$T/h/quit.rc" > "$T/h/herc.rc"
 	(cd "$T/h" && HERCULES_RC="$T/h/herc.rc" timeout -k 5 20 hercules -d -f "$T/aws.cnf" < /dev/null > herc.out 2>&1)
 	expect_grep "$T/h/herc.out" "PSW=00020000 80C0FFEE"

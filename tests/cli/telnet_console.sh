@@ -151,7 +151,7 @@ expect_grep "$T/out" "device 0009 1052: bad operand no-such-group"
 if command -v hercules >/dev/null 2>&1; then
 	printf 'hao tgt HHCCP011I\nhao cmd script %s\npause 1\nloadcore %s 0\nrestart\n' "$T/quit.rc" "$T/p.bin" \
 		> "$T/herc.rc"
-	printf 'quit\n' > "$T/quit.rc"
+	printf 'psw\npause 1\nquit\n' > "$T/quit.rc" # psw: quit may drop the wait message's PSW line
 	(cd "$T" && HERCULES_RC="$T/herc.rc" timeout -k 5 30 hercules -d -f "$T/t.cnf" \
 		< /dev/null > "$T/herc.out" 2>&1) &
 	HERC=$!
