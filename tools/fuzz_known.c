@@ -187,7 +187,7 @@ const char *fz_known(const struct stream *s, const uint8_t *x0, const uint8_t *y
 		at = ex_target(s, at);
 	uint32_t iax = r32(x0 + S_PSW + 4) & 0xFFFFFF, iay = r32(y0 + S_PSW + 4) & 0xFFFFFF;
 	STEP(both_pgm && at && (at[0] == 0x0E || at[0] == 0x0F) && cx == cy &&
-	         (dx == PGM_PROTECTION || dx == PGM_ADDRESSING) && iay == iax + at_len,
+	         (dx == PGM_PROTECTION || dx == PGM_ADDRESSING || dx == 0x12) && iay == iax + at_len,
 	     "U1 instruction address after MVCL/CLCL protection or addressing (unresolved)",
 	     memcpy(y + S_PSW + 4, x + S_PSW + 4, 4), set_ilc(y, slot_ilc(x)));
 	/* M7: MVCL or CLCL ended by an access exception: the CC is unpredictable. */
@@ -246,6 +246,12 @@ const char *fz_known(const struct stream *s, const uint8_t *x0, const uint8_t *y
 	}
 	STEP(unassigned && cx != cy, "M10 EXECUTE made an instruction of an optional facility",
 	     memcpy(y, x, SLOT_SIZE));
+	/* D1: a branch to an odd address (specification in instruction fetch): the ILC,
+	 * and so how far the PSW was advanced, is the model's choice of 1, 2 or 3; both
+	 * must point back to the same odd address. */
+	uint32_t back_x = iax - (uint32_t)slot_ilc(x0), back_y = iay - (uint32_t)slot_ilc(y0);
+	STEP(both_pgm && cx == cy && dx == PGM_SPECIFICATION && (back_x & 1) && back_x == back_y,
+	     "D1 ILC of an instruction-fetch exception (model-dependent)", memcpy(y + S_PSW, x + S_PSW, 8));
 	/* M14: MVCL or CLCL as the target of an EXECUTE whose R1 register the instruction
 	 * changes: where it may be interrupted is model-dependent, and an interruption
 	 * re-executes the EXECUTE, which then builds another instruction (Hercules: an odd
