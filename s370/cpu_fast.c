@@ -17,15 +17,15 @@
  * no call frame, no unused address and no test they cannot need: only the
  * branches look whether they left the sequence, only the stores whether
  * they hit trusted code.  Every other opcode goes the table's way (label
- * `other`, decode_run in decode.h).  None of the inlined opcodes is privileged or
- * S37X, so no check is skipped.  A missing opcode is only slower.
+ * `other`, decode_run in decode.h).  None of the inlined opcodes is
+ * privileged or S37X, so no check is skipped.  A missing one is only slower.
  */
 #include "access.h"
 #include "decode.h"
 #include "icache.h"
 #include "ops.h"
 
-/* The inlined opcodes: X(opcode, label, handler, format, kind).  The
+/* The inlined opcodes: E(opcode, label, handler, format, kind).  The
  * format says which addresses to form (RS ones go as RX: their X2 is "no
  * register", decode.h); the kind, what may end the block after it:
  *   PLAIN   nothing: on to the next instruction;
