@@ -228,12 +228,13 @@ const char *fz_known(const struct stream *s, const uint8_t *x0, const uint8_t *y
 	/* M13: MVCL whose first operand covers the instruction itself: after an interruption
 	 * the new contents may be executed (GA22-7000-10 MOVE LONG, programming note 8). */
 	bool over_self = false; /* Hercules stopped in MVCL having moved past the instruction */
-	if (both_pgm && iy && iy[0] == 0x0E && ix != iy && nullified(cy)) {
+	/* (ours may then have run the moved bytes to another interruption, an SVC say) */
+	if (y0[S_TAG + 3] == 2 && iy && iy[0] == 0x0E && (ix != iy || x0[S_TAG + 3] != 2) && nullified(cy)) {
 		uint32_t at_va = CODE_V + (uint32_t)(iy - s->code),
 		         r1 = r32(y0 + S_GR + 4 * (iy[1] >> 4)) & 0xFFFFFF;
 		over_self = r1 > at_va && r1 - at_va <= 0x1000;
 	}
-	STEP(both_pgm && ((ix && ix == iy && ix[0] == 0x0E && cx != cy) || over_self),
+	STEP((both_pgm && ix && ix == iy && ix[0] == 0x0E && cx != cy) || over_self,
 	     "M13 MVCL over its own instruction", memcpy(y, x, SLOT_SIZE));
 	/* M10: EXECUTE made an opcode that our table lacks (an optional facility such as
 	 * dual address space, which Hercules has in S/370 mode): ours gives the operation
