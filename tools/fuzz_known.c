@@ -205,6 +205,8 @@ const char *fz_known(const struct stream *s, const uint8_t *x0, const uint8_t *y
 	/* H7: ICM, CLM, STCM with a zero mask: whether access exceptions are recognized for
 	 * the operand is unpredictable (the machine that took the exception names it). */
 	const uint8_t *im = access_code(cy) && (!access_code(cx) || ix != iy) ? iy : ix;
+	if (im && im[0] == 0x44) /* under EXECUTE: its target */
+		im = ex_target(s, im);
 	STEP(im && (im[0] == 0xBD || im[0] == 0xBE || im[0] == 0xBF) && (im[1] & 15) == 0 &&
 	         (access_code(cx) || access_code(cy)) && ix != iy,
 	     "H7 zero mask, access exception or not (ICM/CLM/STCM)", memcpy(y, x, SLOT_SIZE));
@@ -243,9 +245,9 @@ const char *fz_known(const struct stream *s, const uint8_t *x0, const uint8_t *y
 	if (under_ex && (cx & 0x3F) == PGM_OPERATION && in) {
 		uint8_t b1 = (uint8_t)(in[1] | (ex[1] >> 4 ? r32(x0 + S_GR + 4 * (ex[1] >> 4)) : 0));
 		const struct opdef *d = cpu_opdef(in[0], b1);
-		unassigned = !d->mnem || !d->mnem[0];
+		unassigned = !d->mnem || !d->mnem[0] || (d->flags & OPF_S37X); /* S37X is off here */
 	}
-	STEP(unassigned && cx != cy, "M10 EXECUTE made an instruction of an optional facility",
+	STEP(unassigned, "M10 EXECUTE made an instruction of an optional facility",
 	     memcpy(y, x, SLOT_SIZE));
 	/* D1: a branch to an odd address (specification in instruction fetch): the ILC,
 	 * and so how far the PSW was advanced, is the model's choice of 1, 2 or 3; both
