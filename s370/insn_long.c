@@ -9,12 +9,16 @@
  *
  * The shorter operand is extended on the right with the pad byte.  Both
  * instructions are interruptible: we work in units that stay inside one 2K
- * block of each operand and put the registers up to date after every unit.
- * After the first unit the PSW is pointed back at the instruction (at EXECUTE
- * when executed), so that an access exception, or an interruption taken
- * between units (cpu.attention), leaves the registers describing the work that
- * remains and resumption re-executes the instruction ("Interruptible
- * Instructions", chapter 5).  On completion the PSW points past it again.
+ * block of each operand and put the registers up to date after every unit,
+ * so that an exception in a later unit leaves them describing the work that
+ * remains ("Interruptible Instructions", chapter 5).  Where the old PSW then
+ * points follows the exception's own rule (chapter 5, "Types of Instruction
+ * Ending"): a segment- or page-translation exception nullifies the unit and the
+ * PSW designates the instruction (at EXECUTE when executed), so re-executing it
+ * resumes; protection, addressing and translation specification suppress or
+ * terminate, and the PSW designates the next instruction like any other such
+ * ending (cpu_interrupt_program decides).  An interruption taken between units
+ * (cpu.attention) also points the PSW back at the instruction.
  * Bits 0-7 of R1 and R2 are set to zero; those of R1+1 and R2+1 are kept.
  */
 #include "access.h"
@@ -57,13 +61,16 @@ static void check_pairs(struct cpu *c, const struct insn *i)
 		cpu_program_check(c, PGM_SPECIFICATION);
 }
 
-/* Called after each unit: point the PSW at the instruction from now on, and
- * leave early if something wants the CPU's attention.  Returns true to stop. */
+/* Called after each unit: put the registers up to date, and if something
+ * wants the CPU's attention with work left, stop with the PSW at the
+ * instruction so that the interruption resumes it.  Returns true to stop. */
 static bool unit_done(struct cpu *c, const struct insn *i, const struct longop *o, bool more)
 {
 	long_store(c, i, o);
+	if (!more || !c->attention)
+		return false;
 	c->psw.ia = cpu_ia_insn(c);
-	return more && c->attention;
+	return true;
 }
 
 /* 0E MVCL — Move Long [RR]
@@ -84,7 +91,6 @@ void op_mvcl(struct cpu *c, const struct insn *i)
 		cpu_set_cc(c, 3);
 		return;
 	}
-	uint32_t next_ia = c->psw.ia;
 	cpu_set_cc(c, cc);
 	while (o.l1) {
 		uint32_t n = min32(o.l1, block_left(o.a1));
@@ -110,7 +116,6 @@ void op_mvcl(struct cpu *c, const struct insn *i)
 			return; /* interrupted: resumed by re-execution */
 	}
 	long_store(c, i, &o);
-	c->psw.ia = next_ia;
 }
 
 /* 0F CLCL — Compare Logical Long [RR]
@@ -124,7 +129,6 @@ void op_clcl(struct cpu *c, const struct insn *i)
 	check_pairs(c, i);
 	struct longop o;
 	long_load(c, i, &o);
-	uint32_t next_ia = c->psw.ia;
 	int cc = 0;
 	while (o.l1 || o.l2) {
 		uint32_t n = o.l1 > o.l2 ? o.l1 : o.l2;
@@ -164,5 +168,4 @@ void op_clcl(struct cpu *c, const struct insn *i)
 	}
 	long_store(c, i, &o);
 	cpu_set_cc(c, cc);
-	c->psw.ia = next_ia;
 }

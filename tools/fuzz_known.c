@@ -179,17 +179,11 @@ const char *fz_known(const struct stream *s, const uint8_t *x0, const uint8_t *y
 	     "M6 which operand's access exception (SS)", memcpy(y + S_PSW, x + S_PSW, 8),
 	     memcpy(y + S_INFO, x + S_INFO, 24), memcpy(y + S_DATA, x + S_DATA, DATA_LEN),
 	     clear_change_bits(x, y));
-	/* U1: MVCL or CLCL ended by a protection or addressing exception after some units:
-	 * ours leaves the PSW at the instruction (resumable), Hercules past it. */
+	/* The instruction of the stream's first slot (EXECUTE's target, if it is one). */
 	const uint8_t *at = slot_insn(s, x0, 0);
-	uint32_t at_len = at ? (uint32_t)cpu_insn_length(at[0]) : 0; /* EXECUTE's own, if it is one */
 	if (at && at[0] == 0x44)
 		at = ex_target(s, at);
 	uint32_t iax = r32(x0 + S_PSW + 4) & 0xFFFFFF, iay = r32(y0 + S_PSW + 4) & 0xFFFFFF;
-	STEP(both_pgm && at && (at[0] == 0x0E || at[0] == 0x0F) && cx == cy &&
-	         (dx == PGM_PROTECTION || dx == PGM_ADDRESSING || dx == 0x12) && iay == iax + at_len,
-	     "U1 instruction address after MVCL/CLCL protection or addressing (unresolved)",
-	     memcpy(y + S_PSW + 4, x + S_PSW + 4, 4), set_ilc(y, slot_ilc(x)));
 	/* M7: MVCL or CLCL ended by an access exception: the CC is unpredictable. */
 	STEP(both_pgm &&
 	         ((in && (in[0] == 0x0E || in[0] == 0x0F)) || (at && (at[0] == 0x0E || at[0] == 0x0F))) &&
