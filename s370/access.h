@@ -32,13 +32,19 @@ static inline uint32_t tlb_tag(const struct cpu *c, uint32_t a)
 	return (a >> BLOCK_SHIFT) | c->tlb_ctx;
 }
 
-/* A store into the bytes of a trusted instruction block (icache.c) ends the
- * trust in all of them and the running block after the current instruction.
- * One unsigned compare tells whether [p, p+len) overlaps [code_lo, code_lo +
- * code_n); with nothing trusted code_n is 0 and it never does. */
+/* Whether host bytes [p, p+len) overlap the trusted instruction bytes
+ * [code_lo, code_lo + code_n) (icache.c): one unsigned compare; with nothing
+ * trusted code_n is 0 and they never do. */
+static inline bool code_overlaps(const struct cpu *c, const uint8_t *p, uint32_t len)
+{
+	return (uintptr_t)p + len - 1 - c->code_lo < c->code_n + len - 1;
+}
+
+/* A store into the bytes of a trusted instruction block ends the trust in all
+ * of them and the running block after the current instruction. */
 static inline void code_store_check(struct cpu *c, const uint8_t *p, uint32_t len)
 {
-	if (__builtin_expect((uintptr_t)p + len - 1 - c->code_lo < c->code_n + len - 1, 0)) {
+	if (__builtin_expect(code_overlaps(c, p, len), 0)) {
 		cpu_distrust_code(c);
 		c->attention = 1;
 	}
@@ -86,7 +92,7 @@ static inline uint8_t *vrange_quick(struct cpu *c, uint32_t va, uint32_t len, en
 	if (e->tag != tlb_tag(c, va + len - 1))
 		return NULL;
 	uint8_t *p = (uint8_t *)(e->addend + va);
-	if (acc == ACC_STORE && (uintptr_t)p + len - 1 - c->code_lo < c->code_n + len - 1)
+	if (acc == ACC_STORE && code_overlaps(c, p, len))
 		return NULL;
 	return p;
 }
