@@ -126,7 +126,14 @@ static int parse_options(int argc, char **argv, struct options *o)
 }
 
 /* s370.cnf in the directory of the executable, if it exists. */
+static bool default_file(const char *name, char *path, size_t n);
 static bool default_config(char *path, size_t n)
+{
+	return default_file("s370.cnf", path, n);
+}
+
+/* A file of that name in the directory of the executable, if it exists. */
+static bool default_file(const char *name, char *path, size_t n)
 {
 	char exe[PATH_MAX];
 	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -137,10 +144,10 @@ static bool default_config(char *path, size_t n)
 	if (!slash)
 		return false;
 	slash[1] = 0;
-	if (strlen(exe) + sizeof "s370.cnf" > n)
+	if (strlen(exe) + strlen(name) + 1 > n)
 		return false;
 	strcpy(path, exe);
-	strcat(path, "s370.cnf");
+	strcat(path, name);
 	return access(path, R_OK) == 0;
 }
 
@@ -310,8 +317,12 @@ int main(int argc, char **argv)
 	a->cmd.should_stop = should_stop;
 	a->cmd.ctx = a;
 	/* As Hercules: with no --script, the commands of $HERCULES_RC (an
-	 * "ipl 0190" there is the automatic IPL). */
+	 * "ipl 0190" there is the automatic IPL); when it is not set, the
+	 * default system (no -f) runs s370.rc beside s370.cnf: the IPL of CP. */
 	const char *rc = o.script ? o.script : getenv("HERCULES_RC");
+	char dflt_rc[PATH_MAX];
+	if (!rc && !o.conf && default_file("s370.rc", dflt_rc, sizeof dflt_rc)) /* HERCULES_RC= : none */
+		rc = dflt_rc;
 	if (rc && *rc)
 		cmd_script(&a->cmd, rc);
 	command_loop(a, !o.daemon);

@@ -1,6 +1,8 @@
 # lib.sh — shared by the command-line tests: sourced with the program path in $1.
 set -u
 S370=$1
+# The default system (no -f) would IPL CP by its s370.rc: the tests want the bare machine.
+export HERCULES_RC=
 T=$(mktemp -d /tmp/s370cli.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 FAILS=0

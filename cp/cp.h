@@ -1,0 +1,106 @@
+/* cp.h — what CP's modules share.
+ *
+ * CP is the control program of s370: S/370 code that runs on the emulated
+ * machine in supervisor state and gives every terminal user a virtual
+ * machine.  It knows the machine only as the architecture defines it
+ * (DESIGN.md rule 1): low storage (lowcore.h), privileged instructions, and
+ * devices reached by channel programs.  docs/cp.md is the guided tour.
+ *
+ *   start.S    first instructions, interruption entry stubs, wait
+ *   main.c     cp_main: start-up, then the loop that serves the terminals
+ *   io.c       real devices: the device table, SIO, I/O interruptions
+ *   console.c  the operator's console (3215): messages
+ *   display.c  local 3270 displays: the logo screen
+ *   lib.c      memory and string functions, the message formatter
+ *   ebcdic.c   code page 037
+ */
+#ifndef CP_H
+#define CP_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define CP_VERSION "0.1"
+
+/* ---- start.S ---- */
+void cp_wait(void);              /* enabled wait until an interruption has been handled */
+uint32_t cp_storage_size(void);  /* bytes of real storage, found by touching it */
+void cp_halt(uint32_t code);     /* disabled wait with code in the PSW: CP stops */
+
+/* ---- lib.c ---- */
+void *memset(void *d, int c, size_t n);
+void *memcpy(void *d, const void *s, size_t n);
+void *memmove(void *d, const void *s, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t strlen(const char *s);
+/* printf-like into buf (always terminated): %s %c %d %u %x %X with a width
+ * and a 0 flag, %%. Returns the length written. */
+int cp_vformat(char *buf, size_t size, const char *fmt, va_list ap);
+int cp_format(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* ---- ebcdic.c ---- */
+extern const uint8_t cp_a2e[256], cp_e2a[256];
+void cp_to_ebcdic(uint8_t *out, const char *in, size_t n);
+
+/* ---- io.c: real devices ---- */
+struct ccw {
+	uint8_t cmd;
+	uint8_t addr[3];
+	uint8_t flags;
+	uint8_t zero;
+	uint16_t count;
+} __attribute__((aligned(8)));
+enum { CCW_CD = 0x80, CCW_CC = 0x40, CCW_SLI = 0x20, CCW_SKIP = 0x10, CCW_PCI = 0x08 };
+/* unit status (CSW byte 4) */
+enum { US_ATTN = 0x80, US_SM = 0x40, US_CUE = 0x20, US_BUSY = 0x10, US_CE = 0x08, US_DE = 0x04,
+       US_UC = 0x02, US_UX = 0x01 };
+
+enum rdev_class { RDEV_NONE, RDEV_CONSOLE, RDEV_DISPLAY, RDEV_DASD, RDEV_TAPE, RDEV_READER,
+                  RDEV_PUNCH, RDEV_PRINTER, RDEV_OTHER };
+
+/* A real device, as CP found it at IPL by Sense ID. */
+struct rdev {
+	uint16_t addr;          /* channel and unit: X'0CUU' */
+	uint16_t type;          /* X'3215', X'3278', X'3350' ... (Sense ID bytes 4-5) */
+	uint8_t model;
+	enum rdev_class cls;
+	volatile bool busy;     /* a channel program is running */
+	volatile uint8_t unit, chan;   /* status of the last ending */
+	volatile uint8_t pending;      /* unsolicited status not yet handled (ATTN, DE) */
+	uint8_t sense[32];
+};
+extern struct rdev cp_rdevs[];
+extern int cp_nrdevs;
+
+static inline void ccw_set(struct ccw *c, uint8_t cmd, const void *addr, uint8_t flags, uint16_t count)
+{
+	uint32_t a = (uint32_t)(uintptr_t)addr;
+	c->cmd = cmd;
+	c->addr[0] = (uint8_t)(a >> 16);
+	c->addr[1] = (uint8_t)(a >> 8);
+	c->addr[2] = (uint8_t)a;
+	c->flags = flags;
+	c->zero = 0;
+	c->count = count;
+}
+void io_probe(void);                             /* find the devices: fills cp_rdevs */
+struct rdev *io_find(uint16_t addr);
+/* Run a channel program to its end; returns the unit status of the ending
+ * (with the sense bytes in d->sense after a unit check), or -1 when the
+ * device is not operational. */
+int io_run(struct rdev *d, const struct ccw *prog);
+void cp_io_interrupt(void);                      /* from start.S */
+void cp_program_check(void);                     /* from start.S */
+
+/* ---- console.c ---- */
+void con_init(uint16_t prefer);
+void con_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+struct rdev *con_device(void);
+
+/* ---- display.c ---- */
+void disp_logo(struct rdev *d);
+void disp_event(struct rdev *d, uint8_t status);
+
+#endif

@@ -1,0 +1,150 @@
+/* io.c — real devices: finding them, running channel programs, and taking
+ * their interruptions.
+ *
+ * CP talks to a device the way any S/370 program does (GA22-7000, "Input/
+ * Output Operations"): it puts the address of a channel program (a list of
+ * CCWs) in the CAW at location 72 and issues START I/O with the device
+ * address.  The condition code says whether the channel took it.  When the
+ * device is done it presents an I/O interruption: the CPU stores the CSW at
+ * 64 (unit and channel status) and the old PSW at 56 with the device address
+ * in its interruption code, and loads the I/O new PSW, which leads to
+ * cp_io_interrupt below.
+ *
+ * A device can also interrupt when nobody asked: a 3270 whose user pressed
+ * Enter presents attention, one that was switched on (a client connected)
+ * device end.  Those are kept in rdev.pending for the main loop.
+ */
+#include "cp.h"
+#include "lowcore.h"
+
+enum { RDEV_MAX = 256 };
+struct rdev cp_rdevs[RDEV_MAX];
+int cp_nrdevs;
+static struct rdev *by_addr[4096]; /* device address → device; NULL: not ours */
+
+/* START I/O, TEST I/O: the assembler has no S/370 I/O mnemonics, hence .insn.
+ * The condition code comes back through IPM. */
+static int sio(uint16_t addr)
+{
+	int cc;
+	__asm__ volatile(".insn s,0x9c000000,0(%1)\n\tipm %0\n\tsrl %0,28"
+	                 : "=d"(cc)
+	                 : "a"((uint32_t)addr)
+	                 : "cc", "memory");
+	return cc;
+}
+
+struct rdev *io_find(uint16_t addr)
+{
+	return by_addr[addr & 0xFFF];
+}
+
+/* The I/O new PSW comes here (start.S), interruptions disabled. */
+void cp_io_interrupt(void)
+{
+	uint16_t addr = LC16(LC_IO_OLD + 2);
+	uint8_t unit = LC8(LC_CSW + 4), chan = LC8(LC_CSW + 5);
+	struct rdev *d = by_addr[addr & 0xFFF];
+	if (!d)
+		return; /* a device CP does not know: nothing to do */
+	if (!d->busy) {
+		d->pending |= unit; /* unsolicited: for the main loop */
+		return;
+	}
+	d->unit |= unit;
+	d->chan |= chan;
+	/* The channel program is over at device end, or at channel end with an
+	 * error (a channel program check ends it without device end). */
+	if ((unit & US_DE) || ((unit & US_CE) && (chan || (unit & US_UC))))
+		d->busy = false;
+}
+
+/* Start prog on d and wait for its end.  -1: not operational. */
+static int run_raw(struct rdev *d, const struct ccw *prog)
+{
+	LC32(LC_CAW) = (uint32_t)(uintptr_t)prog; /* protection key 0 */
+	d->unit = d->chan = 0;
+	d->busy = true;
+	switch (sio(d->addr)) {
+	case 0: /* started: the ending comes as an interruption */
+		while (d->busy)
+			cp_wait();
+		break;
+	case 1: /* the CSW was stored: the device refused, or had status pending */
+		d->busy = false;
+		d->unit = LC8(LC_CSW + 4);
+		d->chan = LC8(LC_CSW + 5);
+		break;
+	case 2:
+		d->busy = false;
+		d->unit = US_BUSY;
+		break;
+	default:
+		d->busy = false;
+		return -1;
+	}
+	return d->unit;
+}
+
+int io_run(struct rdev *d, const struct ccw *prog)
+{
+	int st = run_raw(d, prog);
+	if (st > 0 && (st & US_UC)) { /* unit check: the sense bytes say why */
+		static struct ccw sense;
+		ccw_set(&sense, 0x04, d->sense, CCW_SLI, sizeof d->sense);
+		memset(d->sense, 0, sizeof d->sense);
+		run_raw(d, &sense);
+	}
+	return st;
+}
+
+static enum rdev_class classify(uint16_t type)
+{
+	switch (type) {
+	case 0x3215: case 0x1052:
+		return RDEV_CONSOLE;
+	case 0x3277: case 0x3278: case 0x3279:
+		return RDEV_DISPLAY;
+	case 0x2311: case 0x2314: case 0x3330: case 0x3340: case 0x3350: case 0x3375: case 0x3380:
+	case 0x3310: case 0x3370:
+		return RDEV_DASD;
+	case 0x3420: case 0x3480:
+		return RDEV_TAPE;
+	case 0x2540: case 0x3505:
+		return RDEV_READER;
+	case 0x3525:
+		return RDEV_PUNCH;
+	case 0x1403: case 0x3211:
+		return RDEV_PRINTER;
+	default:
+		return type ? RDEV_OTHER : RDEV_NONE;
+	}
+}
+
+/* Find the devices: SENSE ID to every address.  Not operational (cc 3) means
+ * no device; otherwise bytes 4-5 of the answer are the device type. */
+void io_probe(void)
+{
+	static uint8_t id[8];
+	static struct ccw c;
+	ccw_set(&c, 0xE4, id, CCW_SLI, 7);
+	for (unsigned a = 0; a < 4096 && cp_nrdevs < RDEV_MAX; a++) {
+		struct rdev *d = &cp_rdevs[cp_nrdevs];
+		memset(d, 0, sizeof *d);
+		d->addr = (uint16_t)a;
+		by_addr[a] = d;
+		memset(id, 0, sizeof id);
+		int st = run_raw(d, &c);
+		if (st < 0) {
+			by_addr[a] = NULL;
+			continue;
+		}
+		if (!(st & US_UC) && id[0] == 0xFF) {
+			d->type = (uint16_t)(id[4] << 8 | id[5]);
+			d->model = id[6];
+		}
+		d->cls = classify(d->type);
+		d->pending = 0;
+		cp_nrdevs++;
+	}
+}

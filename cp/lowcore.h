@@ -1,0 +1,45 @@
+/* lowcore.h — page 0 of real storage: the locations the architecture assigns
+ * (GA22-7000, "Assigned Storage Locations") and the words CP keeps there.
+ *
+ * When an interruption happens the CPU stores the current PSW as the "old"
+ * PSW of its class and loads the class's "new" PSW: that is how control
+ * comes to CP.  In the BC mode the old PSW also carries the interruption
+ * code (bits 16-31): the device address for I/O, the exception for a program
+ * interruption, the SVC number.
+ *
+ * CP's own words are at X'C00' up: the interrupt stubs in start.S save the
+ * registers there with base register 0, before they have any other base.
+ */
+#ifndef CP_LOWCORE_H
+#define CP_LOWCORE_H
+
+#include <stdint.h>
+
+enum {
+	LC_IPL_PSW = 0,      /* IPL PSW; its bytes 2-3 hold the IPL device (BC mode) */
+	LC_EXT_OLD = 24,     /* external old PSW */
+	LC_SVC_OLD = 32,     /* supervisor-call old PSW */
+	LC_PGM_OLD = 40,     /* program old PSW */
+	LC_MCK_OLD = 48,     /* machine-check old PSW */
+	LC_IO_OLD = 56,      /* I/O old PSW: bytes 2-3 the device address */
+	LC_CSW = 64,         /* channel status word of the last I/O interruption or SIO/TIO cc 1 */
+	LC_CAW = 72,         /* channel address word: key and address of the first CCW */
+	LC_TIMER = 80,       /* interval timer */
+	LC_EXT_NEW = 88,
+	LC_SVC_NEW = 96,
+	LC_PGM_NEW = 104,
+	LC_MCK_NEW = 112,
+	LC_IO_NEW = 120,
+	LC_IO_ADDR = 186,    /* I/O address (EC mode) */
+
+	LC_SAVE_IO = 0xC00,  /* 16 registers at each interruption (start.S) */
+	LC_SAVE_PGM = 0xC40,
+	LC_SAVE_EXT = 0xC80,
+	LC_SAVE_SVC = 0xCC0,
+};
+
+#define LC8(a) (*(volatile uint8_t *)(uintptr_t)(a))
+#define LC16(a) (*(volatile uint16_t *)(uintptr_t)(a))
+#define LC32(a) (*(volatile uint32_t *)(uintptr_t)(a))
+
+#endif

@@ -1,0 +1,57 @@
+/* main.c — CP's start-up and its main loop.
+ *
+ * Start-up: find the devices (io.c), choose the operator's console, say who
+ * we are, and paint the logo on every display that is switched on.  Then
+ * the loop: handle what the devices presented by themselves, and wait — an
+ * enabled wait, so that with nothing to do the machine is idle.
+ */
+#include "cp.h"
+#include "lowcore.h"
+
+static const char *class_name(enum rdev_class c)
+{
+	static const char *const names[] = {"unknown", "console", "display", "DASD", "tape",
+	                                    "reader", "punch", "printer", "other"};
+	return names[c];
+}
+
+void cp_program_check(void)
+{
+	uint16_t code = LC16(LC_PGM_OLD + 2);
+	uint32_t ia = LC32(LC_PGM_OLD + 4) & 0xFFFFFF;
+	con_printf("CP program check %04X at %06X: CP stops", code, ia);
+	cp_halt(0xC00000 | code);
+}
+
+void cp_main(void)
+{
+	uint16_t ipldev = LC16(LC_IPL_PSW + 2);
+	uint32_t storage = cp_storage_size();
+	io_probe();
+	con_init(0x009);
+	con_printf("s370 CP %s: IPL from %03X, %uK real storage, %d devices", CP_VERSION, ipldev,
+	           storage >> 10, cp_nrdevs);
+	for (int k = 0; k < cp_nrdevs; k++) {
+		struct rdev *d = &cp_rdevs[k];
+		con_printf("  %03X  %04X  %s", d->addr, d->type, class_name(d->cls));
+	}
+	for (int k = 0; k < cp_nrdevs; k++)
+		if (cp_rdevs[k].cls == RDEV_DISPLAY) /* one that is switched off just refuses */
+			disp_logo(&cp_rdevs[k]);
+	con_printf("CP ready");
+	for (;;) {
+		bool any = false;
+		for (int k = 0; k < cp_nrdevs; k++) {
+			struct rdev *d = &cp_rdevs[k];
+			if (!d->pending)
+				continue;
+			uint8_t st = d->pending;
+			d->pending = 0;
+			any = true;
+			if (d->cls == RDEV_DISPLAY)
+				disp_event(d, st);
+		}
+		if (!any)
+			cp_wait();
+	}
+}

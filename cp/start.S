@@ -1,0 +1,130 @@
+/* start.S — CP's first instructions, its interruption entries, and waiting.
+ *
+ * The IPL channel program (tools/mksysvol.c) has read the nucleus to X'1000'
+ * and loaded the IPL PSW, which points here: BC mode, supervisor state, key
+ * 0, every interruption disabled.  Locations 2-3 hold the IPL device.
+ *
+ * How CP gets control back from then on: each interruption class has a new
+ * PSW in page 0 (lowcore.h).  _start puts there PSWs that point at the
+ * stubs below.  A stub saves the registers in page 0 (with base register 0:
+ * it has no other base yet), moves to the interrupt stack and calls C.
+ *
+ * Waiting: cp_wait loads a PSW with the wait bit and the I/O masks on, whose
+ * address is cp_wait's own return.  The CPU stops there until an I/O
+ * interruption comes; the I/O stub handles it and resumes the old PSW with
+ * the wait bit cleared, so cp_wait returns.  With nothing to do the emulated
+ * CPU is in the wait state, and the host sleeps.
+ */
+	.set	LC_IPL, 0
+	.set	LC_PGM_OLD, 40
+	.set	LC_IO_OLD, 56
+	.set	LC_EXT_NEW, 88
+	.set	LC_SAVE_IO, 0xC00
+	.set	LC_SAVE_PGM, 0xC40
+	.set	LC_PGM_RESUME, 0xD00	/* nonzero: where a program check resumes */
+
+	.section .text.start,"ax"
+	.globl	_start
+_start:
+	larl	%r15,cp_stack_top
+	ahi	%r15,-96
+	/* clear .bss: MVCL with a second operand of length 0 pads with zeros */
+	larl	%r2,__bss_start
+	larl	%r3,__bss_end
+	sr	%r3,%r2
+	sr	%r4,%r4
+	sr	%r5,%r5
+	mvcl	%r2,%r4
+	/* the five new PSWs, external to I/O, are consecutive at 88-127 */
+	larl	%r1,new_psws
+	mvc	LC_EXT_NEW(40),0(%r1)
+	brasl	%r14,cp_main
+	lhi	%r2,0xFFF		/* cp_main never returns */
+	j	cp_halt
+
+	.text
+/* I/O interruption: the device address is in the old PSW (58-59), the CSW at 64. */
+io_entry:
+	stm	%r0,%r15,LC_SAVE_IO
+	larl	%r15,int_stack_top
+	ahi	%r15,-96
+	brasl	%r14,cp_io_interrupt
+	lm	%r0,%r15,LC_SAVE_IO
+	ni	LC_IO_OLD+1,0xFD	/* off the wait bit: a cp_wait returns */
+	lpsw	LC_IO_OLD
+
+/* Program interruption.  Where start-up code expects one (probing storage) it
+ * set LC_PGM_RESUME: the old PSW is pointed there.  Otherwise C reports it. */
+pgm_entry:
+	stm	%r0,%r15,LC_SAVE_PGM
+	icm	%r1,15,LC_PGM_RESUME
+	jz	1f
+	stcm	%r1,7,LC_PGM_OLD+5
+	xc	LC_PGM_RESUME(4),LC_PGM_RESUME
+	lm	%r0,%r15,LC_SAVE_PGM
+	lpsw	LC_PGM_OLD
+1:	larl	%r15,int_stack_top
+	ahi	%r15,-96
+	brasl	%r14,cp_program_check	/* does not return */
+	lhi	%r2,0xEEE
+	j	cp_halt
+
+/* void cp_wait(void) */
+	.globl	cp_wait
+cp_wait:
+	larl	%r1,1f
+	larl	%r2,wait_psw
+	st	%r1,4(%r2)
+	lpsw	0(%r2)
+1:	br	%r14
+
+/* void cp_halt(uint32_t code): disabled wait, the code in the PSW's address */
+	.globl	cp_halt
+cp_halt:
+	larl	%r1,halt_psw
+	st	%r2,4(%r1)
+	lpsw	0(%r1)
+
+/* uint32_t cp_storage_size(void): touch one byte of every 64K until an
+ * addressing exception; the first address that fails is the size. */
+	.globl	cp_storage_size
+cp_storage_size:
+	larl	%r1,2f
+	st	%r1,LC_PGM_RESUME
+	sr	%r2,%r2
+	lhi	%r3,1
+	sll	%r3,16			/* 64K */
+	lhi	%r4,256
+	sll	%r4,16			/* 16M: the most a 24-bit address reaches */
+1:	ic	%r0,0(%r2)
+	ar	%r2,%r3
+	cr	%r2,%r4
+	jl	1b
+2:	xc	LC_PGM_RESUME(4),LC_PGM_RESUME
+	br	%r14
+
+	.section .rodata
+	.align	8
+new_psws:
+	.long	0x00020000, 0x00000E01	/* external: not expected yet: stop */
+	.long	0x00020000, 0x00000E02	/* SVC: not expected yet: stop */
+	.long	0x00000000, pgm_entry	/* program */
+	.long	0x00020000, 0x00000E04	/* machine check: stop */
+	.long	0x00000000, io_entry	/* I/O */
+
+	.data
+	.align	8
+wait_psw:
+	.long	0xFE020000, 0		/* channels 0-5 and 6 up enabled, wait */
+halt_psw:
+	.long	0x00020000, 0		/* disabled wait */
+
+	.bss
+	.align	8
+	.space	16384
+	.globl	cp_stack_top
+cp_stack_top:
+	.space	4096
+int_stack_top:
+
+	.section .note.GNU-stack,"",@progbits
