@@ -195,7 +195,7 @@ int cpu_insn_length(uint8_t op)
 static void dispatch(struct cpu *c, const uint8_t *b, uint32_t addr)
 {
 	struct dinsn di;
-	decode_pre(cpu_opdef(b[0], b[1]), b, addr, &di);
+	decode_pre(cpu_opdef_at(b), b, addr, &di);
 	decode_run(c, &di);
 }
 

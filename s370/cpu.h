@@ -191,7 +191,9 @@ struct dinsn;
 typedef void op_fn(struct cpu *c, const struct insn *i);
 
 /* Instruction formats. */
-enum fmt { F_NONE, F_E, F_RR, F_RX, F_RS, F_SI, F_S, F_SS, F_RI, F_RIL, F_RRE, F_RSI };
+/* RXE and RSE: the z900's six-byte RX and RS forms of ESA/390 mode (E3/EB,
+ * second opcode byte 5); byte 4 is not looked at (12-bit displacement). */
+enum fmt { F_NONE, F_E, F_RR, F_RX, F_RS, F_SI, F_S, F_SS, F_RI, F_RIL, F_RRE, F_RSI, F_RXE, F_RSE };
 
 /* One row of the opcode table. */
 struct opdef {
@@ -378,6 +380,12 @@ static inline const struct opdef *cpu_opdef(uint8_t op, uint8_t b1) /* b1: byte 
 {
 	const struct opdef *d = &cpu_op_primary[op];
 	return __builtin_expect(d->flags & OPF_GROUP, 0) ? cpu_op_group(op, b1) : d;
+}
+/* The row for the instruction at b (its bytes readable): E3 and EB name
+ * their operation in byte 5, the other groups in byte 1. */
+static inline const struct opdef *cpu_opdef_at(const uint8_t *b)
+{
+	return cpu_opdef(b[0], (b[0] & 0xF7) == 0xE3 ? b[5] : b[1]);
 }
 int cpu_insn_length(uint8_t op);                           /* 2, 4 or 6 from the two high bits */
 

@@ -110,6 +110,18 @@ static inline void decode_pre(const struct opdef *d, const uint8_t *b, uint32_t 
 		i->r1 = (uint8_t)(b[3] >> 4);
 		i->r2 = (uint8_t)(b[3] & 0x0F);
 		break;
+	case F_RXE: /* op R1 X2 B2 D2 -- op2 */
+		i->op2 = b[5];
+		di->x2 = decode_areg(b1 & 0x0F);
+		di->b2 = decode_areg(h2 >> 12);
+		di->d2 = (uint16_t)(h2 & 0x0FFF);
+		break;
+	case F_RSE: /* op R1 R3 B2 D2 -- op2 */
+		i->op2 = b[5];
+		i->r3 = (uint8_t)(b1 & 0x0F);
+		di->b2 = decode_areg(h2 >> 12);
+		di->d2 = (uint16_t)(h2 & 0x0FFF);
+		break;
 	}
 }
 

@@ -161,6 +161,16 @@ static void operands(struct out *o, const struct opdef *d, const uint8_t *b)
 		add(o, "%u,", r1);
 		rel(o, (int32_t)be32(b + 2));
 		break;
+	case F_RXE:
+		if (r2 == 0 && (b[2] >> 4) == 0)
+			add(o, "%u,%u", r1, disp(b + 2));
+		else
+			add(o, "%u,%u(%u,%u)", r1, disp(b + 2), r2, b[2] >> 4);
+		break;
+	case F_RSE:
+		add(o, "%u,%u,", r1, r2);
+		db(o, b + 2);
+		break;
 	}
 }
 
@@ -188,7 +198,7 @@ int cpu_disasm(const uint8_t *b, uint32_t addr, char *out, int outlen)
 	struct out o = {out, outlen > 0 ? (size_t)outlen : 0, 0};
 	if (o.n)
 		out[0] = 0;
-	const struct opdef *d = cpu_opdef(b[0], b[1]);
+	const struct opdef *d = cpu_opdef_at(b);
 	if (!d->mnem || !d->mnem[0]) {
 		add(&o, "%-5s X'", "DC");
 		for (int k = 0; k < cpu_insn_length(b[0]); k++)

@@ -97,7 +97,7 @@ struct iblock *icache_block(struct cpu *c, uint32_t ia, const uint8_t *host, uin
 	uint32_t n = 0, off = 0;
 	while (n < IB_MAX && off + 6 <= room) {
 		const uint8_t *b = host + off;
-		const struct opdef *d = cpu_opdef(b[0], b[1]);
+		const struct opdef *d = cpu_opdef_at(b);
 		decode_pre(d, b, (ia + off) & AMASK, &blk->di[n]);
 		off += blk->di[n].in.ilc;
 		n++;

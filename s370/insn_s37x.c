@@ -189,6 +189,47 @@ void op_slbr(struct cpu *c, const struct insn *i)
 	fix_sub_logical(c, &c->gpr[i->r1], c->gpr[i->r1], c->gpr[i->r2], borrow);
 }
 
+/* The same four with a storage operand: E396 ML, E397 DL, E398 ALC, E399 SLB
+ * [RXE].  A fullword at the second-operand address (no alignment rule). */
+void op_ml(struct cpu *c, const struct insn *i)
+{
+	fix_even_pair(c, i->r1);
+	uint32_t m = vfetch32(c, i->ea2);
+	fix_set_pair(c, i->r1, (uint64_t)c->gpr[i->r1 + 1] * m);
+}
+
+void op_dl(struct cpu *c, const struct insn *i)
+{
+	fix_even_pair(c, i->r1);
+	uint32_t divisor = vfetch32(c, i->ea2);
+	uint64_t dividend = fix_pair(c, i->r1);
+	if (divisor == 0 || dividend / divisor > UINT32_MAX)
+		cpu_program_check(c, PGM_FIXED_DIVIDE);
+	c->gpr[i->r1] = (uint32_t)(dividend % divisor);
+	c->gpr[i->r1 + 1] = (uint32_t)(dividend / divisor);
+}
+
+void op_alc(struct cpu *c, const struct insn *i)
+{
+	uint32_t v = vfetch32(c, i->ea2), carry = (c->psw.cc >> 1) & 1;
+	fix_add_logical(c, &c->gpr[i->r1], c->gpr[i->r1], v, carry);
+}
+
+void op_slb(struct cpu *c, const struct insn *i)
+{
+	uint32_t v = vfetch32(c, i->ea2), borrow = !((c->psw.cc >> 1) & 1);
+	fix_sub_logical(c, &c->gpr[i->r1], c->gpr[i->r1], v, borrow);
+}
+
+/* EB1D RLL — Rotate Left Single Logical [RSE]: R3 rotated left by the
+ * rightmost six bits of the second-operand address (mod 32) into R1; the
+ * CC is unchanged. */
+void op_rll(struct cpu *c, const struct insn *i)
+{
+	uint32_t n = i->ea2 & 31, v = c->gpr[i->r3];
+	c->gpr[i->r1] = n ? v << n | v >> (32 - n) : v;
+}
+
 /* B222 IPM — Insert Program Mask [RRE]: bits 0-1 zero, 2-3 CC, 4-7 program
  * mask; bits 8-31 unchanged. */
 void op_ipm(struct cpu *c, const struct insn *i)

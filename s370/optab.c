@@ -1,6 +1,7 @@
 /* optab.c — the opcode table: mnemonic, format, flags and handler of every
  * instruction, indexed by opcode.  Two-byte opcodes (A7x, B2xx, B9xx, C0x,
- * E5xx) are found through a second table chosen by the first byte.  The
+ * E5xx, and E3/EB with the second byte last) are found through a second
+ * table chosen by the first byte.  The
  * dispatcher, the disassembler and the tracer all read this one table.
  * An empty row is an unassigned opcode: operation exception.
  */
@@ -37,6 +38,20 @@ static const struct opdef op_b9[256] = {
 };
 
 
+/* E3 and EB: the z900's RXE and RSE forms (opcode byte 5), which the
+ * cross-compiler emits in ESA/390 mode (DESIGN.md rule 3). */
+static const struct opdef op_e3[256] = {
+	[0x96] = {"ML", F_RXE, OPF_S37X, op_ml},
+	[0x97] = {"DL", F_RXE, OPF_S37X, op_dl},
+	[0x98] = {"ALC", F_RXE, OPF_S37X, op_alc},
+	[0x99] = {"SLB", F_RXE, OPF_S37X, op_slb},
+};
+
+static const struct opdef op_eb[256] = {
+	[0x1D] = {"RLL", F_RSE, OPF_S37X, op_rll},
+};
+
+
 static const struct opdef op_a7[16] = {
 	[0x0] = {"TMH", F_RI, OPF_S37X, op_tmh},
 	[0x1] = {"TML", F_RI, OPF_S37X, op_tml},
@@ -67,6 +82,8 @@ const struct opdef cpu_op_primary[256] = {
 	[0xB9] = {"", F_NONE, OPF_GROUP, NULL},
 	[0xC0] = {"", F_NONE, OPF_GROUP, NULL},
 	[0xE5] = {"", F_NONE, OPF_GROUP, NULL},
+	[0xE3] = {"", F_NONE, OPF_GROUP, NULL},
+	[0xEB] = {"", F_NONE, OPF_GROUP, NULL},
 	[0x04] = {"SPM", F_RR, 0, op_spm},
 	[0x05] = {"BALR", F_RR, 0, op_balr},
 	[0x06] = {"BCTR", F_RR, 0, op_bctr},
@@ -247,6 +264,8 @@ const struct opdef *cpu_op_group(uint8_t op, uint8_t b1)
 	case 0xB9: return &op_b9[b1];
 	case 0xC0: return &op_c0[b1 & 0x0F];
 	case 0xE5: return &op_e5[b1];
+	case 0xE3: return &op_e3[b1]; /* b1 here is byte 5 (cpu_opdef_at) */
+	case 0xEB: return &op_eb[b1];
 	default: return &none;
 	}
 }

@@ -69,6 +69,8 @@ void fz_init(void)
 			add_gop((uint8_t)op, 0, d);
 			continue;
 		}
+		if (op == 0xE3 || op == 0xEB) /* S37X only, named in byte 5: not generated (the */
+			continue;             /* streams of every seed stay as they were) */
 		int n2 = (op == 0xA7 || op == 0xC0) ? 16 : 256;
 		for (int k = 0; k < n2; k++)
 			add_gop((uint8_t)op, (uint8_t)k, cpu_op_group((uint8_t)op, (uint8_t)k));

@@ -238,7 +238,8 @@ const char *fz_known(const struct stream *s, const uint8_t *x0, const uint8_t *y
 	bool unassigned = false;
 	if (under_ex && (cx & 0x3F) == PGM_OPERATION && in) {
 		uint8_t b1 = (uint8_t)(in[1] | (ex[1] >> 4 ? r32(x0 + S_GR + 4 * (ex[1] >> 4)) : 0));
-		const struct opdef *d = cpu_opdef(in[0], b1);
+		const uint8_t built[6] = {in[0], b1, in[2], in[3], in[4], in[5]};
+		const struct opdef *d = cpu_opdef_at(built);
 		unassigned = !d->mnem || !d->mnem[0] || (d->flags & OPF_S37X); /* S37X is off here */
 	}
 	STEP(unassigned, "M10 EXECUTE made an instruction of an optional facility",

@@ -79,7 +79,9 @@ int main(int argc, char **argv)
 		if (zeros && strstr(line, "\t.")) /* ".long 0x00000000": padding between objects */
 			continue;
 		insns++;
-		const struct opdef *d = cpu_opdef(b[0], b[1]);
+		if (n < 6 && (b[0] & 0xF7) == 0xE3)
+			b[5] = 0; /* a short line: the table says unassigned */
+		const struct opdef *d = cpu_opdef_at(b);
 		int len = cpu_insn_length(b[0]);
 		const char *why = NULL;
 		if (!d->mnem || !d->mnem[0])

@@ -76,6 +76,19 @@ static const struct vec logical_vectors[] = {
     {"B999 0024", {3, 0, 3}, .x2 = 0, .cc = 2, CCIN(3)},
     {"B999 0024", {3, 0, 3}, .x2 = 0xFFFFFFFF, .cc = 1, CCIN(0)},
     {"B999 0024", {0, 0, 0xFFFFFFFF}, .x2 = 0, .cc = 0, CCIN(0)},
+    /* ML, DL, ALC, SLB 2,X'800' [RXE]: the same with the fullword at X'800' */
+    {"E320 0800 0096", {0, 0xFFFFFFFF}, .mem = 0xFFFFFFFF, .x2 = 0xFFFFFFFE, .x3 = 1, .cc = CC_KEEP},
+    {"E320 0800 0097", {0, 100}, .mem = 7, .x2 = 2, .x3 = 14, .cc = CC_KEEP},
+    {"E320 0800 0097", {0, 100}, .mem = 0, .x2 = 0, .x3 = 100, .cc = CC_KEEP, .pgm = PGM_FIXED_DIVIDE},
+    {"E330 0800 0097", {0, 100}, .mem = 7, .x2 = 0, .x3 = 100, .cc = CC_KEEP, .pgm = PGM_SPECIFICATION},
+    {"E320 0800 0098", {1}, .mem = 1, .x2 = 3, .cc = 1, CCIN(2)},
+    {"E320 0800 0098", {0xFFFFFFFF}, .mem = 1, .x2 = 0, .cc = 2, CCIN(0)},
+    {"E320 0800 0099", {5}, .mem = 3, .x2 = 1, .cc = 3, CCIN(1)},
+    {"E320 0800 0099", {3}, .mem = 3, .x2 = 0, .cc = 2, CCIN(2)},
+    /* RLL 2,4,n [RSE]: GPR 4 rotated left by n mod 32, the CC kept */
+    {"EB24 0004 001D", {0, 0, 0x12345678}, .x2 = 0x23456781, .cc = CC_KEEP, CCIN(1)},
+    {"EB24 0024 001D", {0, 0, 0x80000001}, .x2 = 0x00000018, .cc = CC_KEEP},
+    {"EB24 0000 001D", {7, 0, 0xCAFE}, .x2 = 0xCAFE, .cc = CC_KEEP},
     /* IPM 2: bits 0-1 zero, 2-3 CC, 4-7 program mask, 8-31 unchanged */
     {"B222 0020", {0xFFFFFFFF}, .pmask = 0x5, .x2 = 0x25FFFFFF, .cc = CC_KEEP, CCIN(2)},
     {"B222 0020", {0x00123456}, .pmask = 0xF, .x2 = 0x3F123456, .cc = CC_KEEP, CCIN(3)},
@@ -133,8 +146,9 @@ static void relative_branches(void **state)
 static void s37x_off(void **state)
 {
 	(void)state;
-	static const char *const ops[] = {"A72A 0001",      "A725 0010", "B996 0024", "B255 0024",
-	                                  "C020 0000 0010", "7120 0800", "8424 0010"};
+	static const char *const ops[] = {"A72A 0001", "A725 0010",      "B996 0024",     "B255 0024",
+	                                  "C020 0000 0010", "7120 0800", "8424 0010", "E320 0800 0097",
+	                                  "EB24 0004 001D"};
 	struct tmach *t = tm_new();
 	t->c.s37x = false;
 	for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++) {
