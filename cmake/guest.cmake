@@ -36,7 +36,7 @@ function(s370_guest_image NAME LDSCRIPT)
     set(obj ${CMAKE_CURRENT_BINARY_DIR}/${base}.o)
     add_custom_command(OUTPUT ${obj}
       COMMAND ${S390_GCC} ${S370_GUEST_CFLAGS} -I${CMAKE_CURRENT_SOURCE_DIR} -c ${src} -o ${obj}
-      DEPENDS ${src} ${CMAKE_CURRENT_SOURCE_DIR}/cp.h ${CMAKE_CURRENT_SOURCE_DIR}/lowcore.h
+      DEPENDS ${src}
       IMPLICIT_DEPENDS C ${src}
       COMMENT "guest cc ${NAME}: ${base}" VERBATIM)
     list(APPEND objs ${obj})

@@ -10,7 +10,12 @@
  *   main.c     cp_main: start-up, then the loop that serves the terminals
  *   io.c       real devices: the device table, SIO, I/O interruptions
  *   console.c  the operator's console (3215): messages
- *   display.c  local 3270 displays: the logo screen
+ *   display.c  local 3270 displays: the logo screen, a user's console
+ *   user.c     LOGON, LOGOFF, DISCONNECT: the users and their terminals
+ *   userdir.c  the user directory on the system volume (dirfmt.h)
+ *   cmd.c      CP commands
+ *   clock.c    the time of day
+ *   sha256.c   password hashes
  *   lib.c      memory and string functions, the message formatter
  *   ebcdic.c   code page 037
  */
@@ -99,8 +104,50 @@ void con_init(uint16_t prefer);
 void con_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 struct rdev *con_device(void);
 
-/* ---- display.c ---- */
-void disp_logo(struct rdev *d);
-void disp_event(struct rdev *d, uint8_t status);
+/* ---- clock.c ---- */
+struct cp_time {
+	uint32_t year, month, day, hour, min, sec;
+	const char *weekday;
+};
+uint64_t cp_tod(void);               /* STORE CLOCK */
+void cp_time(struct cp_time *t);     /* the TOD clock as a date and time */
+/* "hh:mm:ss WEEKDAY mm/dd/yy" into buf (at least 32 bytes) */
+void cp_time_text(char *buf, size_t size);
+
+/* ---- userdir.c: the directory on the system volume (dirfmt.h) ---- */
+struct dir_user;
+enum { DIR_FOUND, DIR_NOT_FOUND, DIR_IO_ERROR };
+void dir_init(struct rdev *system_volume);
+int dir_find(const char *userid, struct dir_user *out);
+bool dir_password_ok(const struct dir_user *u, const char *password);
+
+/* ---- user.c: the users logged on ---- */
+struct term;
+struct user {
+	bool used;
+	char id[9];
+	char classes[9];
+	uint32_t storage_kb;
+	struct term *term;               /* NULL: disconnected */
+};
+enum { MAX_USERS = 64 };
+extern struct user cp_users[MAX_USERS];
+struct user *user_find(const char *id);
+/* LOGON from terminal t: a message for the terminal when it fails (NULL: done). */
+const char *user_logon(struct term *t, const char *id, const char *password);
+void user_logoff(struct user *u);
+void user_disconnect(struct user *u);
+void user_printf(struct user *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- display.c: 3270 terminals: the logo, and a user's console ---- */
+void disp_init(void);                              /* a terminal for every display */
+void disp_event(struct rdev *d, uint8_t status);   /* status it presented by itself */
+void term_line(struct term *t, const char *text);  /* a line to the console's output area */
+void term_attach(struct term *t, struct user *u);  /* the user's console from now on */
+void term_detach(struct term *t, const char *msg);  /* back to the logo, msg under it */
+uint16_t term_addr(const struct term *t);
+
+/* ---- cmd.c: CP commands ---- */
+void cmd_execute(struct user *u, char *line);
 
 #endif

@@ -11,7 +11,15 @@
  *
  * A display presents device end when it is switched on, which for a display
  * reached over TN3270 is when a client connects: that is when CP paints the
- * logo.
+ * logo.  After LOGON the display is the user's console, laid out as VM/370's:
+ *
+ *     rows 1-22   output area: CP's messages, oldest first, scrolling
+ *     rows 23-24  input area (unprotected), then the status area at the
+ *                 bottom right: CP READ (CP waits for a command)
+ *
+ * CP keeps the lines of the output area and writes the whole screen with
+ * Erase/Write whenever it changes: at most 2K bytes, and no state to get out
+ * of step with the display.
  */
 #include "cp.h"
 
@@ -77,6 +85,32 @@ static int write_ds(struct rdev *d, uint8_t cmd, const struct ds *s)
 	return io_run(d, &w);
 }
 
+enum { OUT_ROWS = 22, IN_ADDR = 22 * COLS, STATUS_COL = 61 };
+enum tstate { T_LOGO, T_CONSOLE };
+struct term {
+	struct rdev *d;
+	enum tstate state;
+	struct user *u;
+	char out[OUT_ROWS][COLS + 1]; /* the output area */
+	int nout;
+	char msg[COLS + 1];           /* on the logo: the last message */
+};
+static struct term terms[64];
+static int nterms;
+
+uint16_t term_addr(const struct term *t)
+{
+	return t->d->addr;
+}
+
+static struct term *term_of(struct rdev *d)
+{
+	for (int k = 0; k < nterms; k++)
+		if (terms[k].d == d)
+			return &terms[k];
+	return NULL;
+}
+
 static const char *const logo[] = {
     "        sssss   333333   77777777    000000",
     "       ss   ss       33        77   00   000",
@@ -86,7 +120,7 @@ static const char *const logo[] = {
     "        sssss   333333     77        000000",
 };
 
-void disp_logo(struct rdev *d)
+static void paint_logo(struct term *t)
 {
 	static struct ds s;
 	s.n = 0;
@@ -94,6 +128,8 @@ void disp_logo(struct rdev *d)
 	for (int k = 0; k < 6; k++)
 		ds_label(&s, 3 + k, 12, 0, logo[k]);
 	ds_label(&s, 11, 12, FA_HIGH, "s370 CP " CP_VERSION " - a System/370 virtual machine system");
+	if (t->msg[0])
+		ds_label(&s, 16, 1, FA_HIGH, t->msg);
 	ds_label(&s, 18, 1, 0, "Fill in your USERID and PASSWORD and press ENTER");
 	ds_label(&s, 20, 1, 0, "USERID   ===>");
 	ds_sba(&s, 20, 15);
@@ -106,70 +142,187 @@ void disp_logo(struct rdev *d)
 	ds_sf(&s, FA_HIDDEN); /* unprotected, not displayed: the password */
 	ds_sba(&s, 21, 24);
 	ds_sf(&s, FA_PROT);
-	char line[80];
-	cp_format(line, sizeof line, "RUNNING   display %03X", d->addr);
+	char line[COLS];
+	cp_format(line, sizeof line, "RUNNING   display %03X", t->d->addr);
 	ds_label(&s, 23, 58, 0, line);
-	write_ds(d, 0x05, &s); /* Erase/Write */
+	write_ds(t->d, 0x05, &s); /* Erase/Write */
 }
 
-/* One message on the line above the input fields, keyboard restored. */
-static void disp_message(struct rdev *d, const char *text)
+static void paint_console(struct term *t)
 {
 	static struct ds s;
 	s.n = 0;
-	ds_byte(&s, WCC_RESTORE_RESET & ~1); /* keep what was typed */
-	ds_label(&s, 16, 1, FA_HIGH, text);
-	ds_byte(&s, ORD_SF);
-	ds_byte(&s, code6[FA_PROT]);
-	write_ds(d, 0x01, &s); /* Write */
+	ds_byte(&s, WCC_RESTORE_RESET);
+	for (int r = 0; r < t->nout; r++) {
+		ds_sba(&s, r, 0);
+		ds_text(&s, t->out[r]);
+	}
+	ds_sba(&s, OUT_ROWS - 1, COLS - 1); /* the input field's attribute ends row 22 */
+	ds_sf(&s, 0);
+	ds_byte(&s, ORD_IC);
+	ds_sba(&s, 23, STATUS_COL - 2);
+	ds_sf(&s, FA_PROT);
+	ds_sba(&s, 23, STATUS_COL);
+	char status[COLS];
+	cp_format(status, sizeof status, "CP READ   %-8s", t->u ? t->u->id : "");
+	ds_text(&s, status);
+	write_ds(t->d, 0x05, &s);
 }
 
-/* The user id typed in the first field, from a Read Modified answer. */
-static void userid_of(const uint8_t *in, int n, char *out, int outlen)
+void term_line(struct term *t, const char *text)
+{
+	/* long lines wrap at 80 columns (the last column of row 22 is the input
+	 * field's attribute) */
+	for (size_t n = strlen(text), off = 0; off < n || n == 0;) {
+		if (t->nout == OUT_ROWS) {
+			memmove(t->out[0], t->out[1], sizeof t->out[0] * (OUT_ROWS - 1));
+			t->nout--;
+		}
+		size_t take = n - off > (size_t)(COLS - 1) ? (size_t)(COLS - 1) : n - off;
+		memcpy(t->out[t->nout], text + off, take);
+		t->out[t->nout][take] = 0;
+		t->nout++;
+		off += take;
+		if (n == 0)
+			break;
+	}
+	if (t->state == T_CONSOLE)
+		paint_console(t);
+}
+
+void term_attach(struct term *t, struct user *u)
+{
+	t->u = u;
+	u->term = t;
+	t->state = T_CONSOLE;
+	t->nout = 0;
+	t->msg[0] = 0;
+	paint_console(t);
+}
+
+void term_detach(struct term *t, const char *msg)
+{
+	t->u = NULL;
+	t->state = T_LOGO;
+	t->nout = 0;
+	cp_format(t->msg, sizeof t->msg, "%s", msg ? msg : "");
+	paint_logo(t);
+}
+
+void disp_init(void)
+{
+	for (int k = 0; k < cp_nrdevs && nterms < (int)(sizeof terms / sizeof terms[0]); k++) {
+		if (cp_rdevs[k].cls != RDEV_DISPLAY)
+			continue;
+		struct term *t = &terms[nterms++];
+		memset(t, 0, sizeof *t);
+		t->d = &cp_rdevs[k];
+		paint_logo(t); /* one that is switched off just refuses */
+	}
+}
+
+/* The text of the field that starts at buffer address addr, from a Read
+ * Modified answer (AID, cursor, then SBA address text ...). */
+static void field_text(const uint8_t *in, int n, unsigned addr, char *out, int outlen)
 {
 	out[0] = 0;
 	for (int k = 3; k + 2 < n; k++) {
 		if (in[k] != ORD_SBA)
 			continue;
 		unsigned a = (unsigned)((in[k + 1] & 0x3F) << 6 | (in[k + 2] & 0x3F));
-		if (a != 20 * COLS + 16)
+		if (a != addr)
 			continue;
 		int m = 0;
 		for (int j = k + 3; j < n && in[j] != ORD_SBA && m + 1 < outlen; j++)
-			if (in[j] != 0x40 && in[j] != 0x00)
+			if (in[j] != 0x00)
 				out[m++] = (char)cp_e2a[in[j]];
+		while (m > 0 && out[m - 1] == ' ')
+			m--;
 		out[m] = 0;
 		return;
 	}
 }
 
+static void upper(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'a' && *s <= 'z')
+			*s = (char)(*s - 32);
+}
+
+/* Enter on the logo: LOGON. */
+static void logo_input(struct term *t, const uint8_t *in, int n)
+{
+	char user[16], pw[16];
+	field_text(in, n, 20 * COLS + 16, user, sizeof user);
+	field_text(in, n, 21 * COLS + 16, pw, sizeof pw);
+	upper(user);
+	const char *bad = NULL;
+	if (!user[0])
+		bad = "Enter a user id first.";
+	else
+		bad = user_logon(t, user, pw);
+	if (bad) {
+		cp_format(t->msg, sizeof t->msg, "%s", bad);
+		paint_logo(t);
+	}
+}
+
+/* Enter on a console: the line is a CP command (CP READ). */
+static void console_input(struct term *t, const uint8_t *in, int n)
+{
+	char line[COLS * 2];
+	field_text(in, n, IN_ADDR, line, sizeof line);
+	char *p = line;
+	while (*p == ' ')
+		p++;
+	if (!*p) {
+		paint_console(t);
+		return;
+	}
+	term_line(t, p); /* the command, as typed, into the output area */
+	cmd_execute(t->u, p);
+}
+
 /* Status a display presented by itself. */
 void disp_event(struct rdev *d, uint8_t status)
 {
-	if (status & US_DE) /* switched on: a new user */
-		disp_logo(d);
+	struct term *t = term_of(d);
+	if (!t)
+		return;
+	if (status & US_DE) { /* switched on: a new client */
+		if (t->u) /* the one before dropped the connection: disconnected */
+			user_disconnect(t->u);
+		t->msg[0] = 0;
+		paint_logo(t);
+	}
 	if (!(status & US_ATTN))
 		return;
-	static uint8_t in[256];
+	static uint8_t in[512];
 	static struct ccw rm;
 	memset(in, 0, sizeof in);
 	ccw_set(&rm, 0x06, in, CCW_SLI, sizeof in);
 	int st = io_run(d, &rm);
 	if (st < 0 || (st & US_UC))
 		return;
-	int n = (int)sizeof in; /* the residual count is in the CSW; the scan stops at zeros */
+	int n = (int)sizeof in; /* the scan stops at the zeros after the answer */
 	while (n > 0 && in[n - 1] == 0)
 		n--;
-	if (in[0] == AID_CLEAR) {
-		disp_logo(d);
+	if (t->state == T_LOGO) {
+		if (in[0] == AID_CLEAR)
+			t->msg[0] = 0;
+		if (in[0] == AID_ENTER)
+			logo_input(t, in, n);
+		else
+			paint_logo(t);
 		return;
 	}
-	char user[9], msg[80];
-	userid_of(in, n, user, sizeof user);
-	if (!user[0])
-		cp_format(msg, sizeof msg, "Enter a user id first.");
-	else
-		cp_format(msg, sizeof msg, "LOGON %s: no user directory yet; CP is still being built.", user);
-	disp_message(d, msg);
-	con_printf("display %03X: logon attempt by %s", d->addr, user[0] ? user : "(no user id)");
+	if (in[0] == AID_CLEAR) {
+		t->nout = 0;
+		paint_console(t);
+	} else if (in[0] == AID_ENTER) {
+		console_input(t, in, n);
+	} else {
+		paint_console(t);
+	}
 }

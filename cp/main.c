@@ -1,7 +1,8 @@
 /* main.c — CP's start-up and its main loop.
  *
  * Start-up: find the devices (io.c), choose the operator's console, say who
- * we are, and paint the logo on every display that is switched on.  Then
+ * we are, note where the user directory is (the IPL volume), and paint the
+ * logo on every display that is switched on.  Then
  * the loop: handle what the devices presented by themselves, and wait — an
  * enabled wait, so that with nothing to do the machine is idle.
  */
@@ -35,9 +36,8 @@ void cp_main(void)
 		struct rdev *d = &cp_rdevs[k];
 		con_printf("  %03X  %04X  %s", d->addr, d->type, class_name(d->cls));
 	}
-	for (int k = 0; k < cp_nrdevs; k++)
-		if (cp_rdevs[k].cls == RDEV_DISPLAY) /* one that is switched off just refuses */
-			disp_logo(&cp_rdevs[k]);
+	dir_init(io_find(ipldev));
+	disp_init();
 	con_printf("CP ready");
 	for (;;) {
 		bool any = false;

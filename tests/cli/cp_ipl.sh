@@ -5,44 +5,16 @@
 # found and which devices (by SENSE ID, each listed with its type); it then
 # waits enabled (PSW wait bit on, I/O masks on).  A TN3270 client on display
 # 00C0 gets CP's logo screen (exact rows, cursor in the user id field); what
-# it types in the password field is not displayed; Enter brings CP's answer
-# naming the user id (the directory comes later), which CP also logs on the
-# console; Clear paints the logo again; display 00C1, connected later, gets
-# its own logo when it is switched on (device end).
+# it types in the password field is not displayed; Enter with a wrong
+# password brings CP's refusal (on the screen and the console; logging on
+# itself is cp_logon.sh); Clear paints the logo again; display 00C1,
+# connected later, gets its own logo when it is switched on (device end).
+# Last, the default system (no -f) IPLs CP by itself.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
-need s3270
-VOL=$(dirname "$S370")/dasd/s37res.3350
-if [ ! -f "$VOL" ]; then
-	echo "skipped: no system volume $VOL (the s390x cross-compiler is missing)"
-	exit 77
-fi
-cp "$VOL" "$T/sysres.3350"
-
-mkfifo "$T/op"
-for _ in 1 2 3 4 5; do
-	PORT=$((20000 + RANDOM % 30000))
-	printf 'ARCHMODE S/370\nMAINSIZE 4\nNUMCPU 1\nS37X ON\nCNSLPORT %s\n0009 3215-C\n00C0.2 3270\n0150 3350 %s\n' \
-		"$PORT" "$T/sysres.3350" > "$T/t.cnf"
-	timeout 50 "$S370" -f "$T/t.cnf" --exit-on-wait < "$T/op" > "$T/out" 2> "$T/err" &
-	S370_PID=$!
-	exec {OP}> "$T/op"
-	for _ in $(seq 50); do
-		grep -q "console port" "$T/err" 2>/dev/null && break
-		sleep 0.1
-	done
-	grep -q "console port 127.0.0.1:$PORT " "$T/err" && break
-	exec {OP}>&-
-	wait $S370_PID
-	rm -f "$T/op"
-	mkfifo "$T/op"
-done
-op "ipl 0150"
-for _ in $(seq 50); do
-	grep -q "CP ready" "$T/err" && break
-	sleep 0.1
-done
+. "$(dirname "$0")/cp.inc"
+start_cp
 expect_grep "$T/err" "s370 CP 0.1: IPL from 150, 4096K real storage, 4 devices"
 expect_grep "$T/err" "  009  3215  console"
 expect_grep "$T/err" "  0C0  3278  display"
@@ -67,12 +39,8 @@ s3 A 'String("secret")'
 screen A
 expect_rows "21= USERID   ===>  ALICE" "22= PASSWORD ===>"
 s3 A "Enter"
-wait_row A 17 " LOGON ALICE: no user directory yet; CP is still being built."
-for _ in $(seq 20); do
-	grep -q "logon attempt" "$T/err" && break
-	sleep 0.1
-done
-expect_grep "$T/err" "display 0C0: logon attempt by ALICE"
+wait_row A 17 " S37LGN050E LOGON unsuccessful--incorrect password"
+wait_console "LOGON ALICE at 0C0: password incorrect"
 s3 A "Clear"
 wait_row A 17 ""
 expect_rows "12=            s370 CP 0.1 - a System/370 virtual machine system" "21= USERID   ===>"
@@ -82,9 +50,7 @@ s3 B "Connect(00C1@127.0.0.1:$PORT)" || fail "B: connect"
 wait_row B 24 "                                                          RUNNING   display 0C1"
 s3_end A
 s3_end B
-op quit
-exec {OP}>&-
-wait $S370_PID
+stop_cp
 
 # The default system (no -f, HERCULES_RC not set) IPLs CP by itself.
 printf 'pause 2\nquit\n' | (unset HERCULES_RC; timeout 20 "$S370") > "$T/dflt" 2>&1

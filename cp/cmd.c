@@ -1,0 +1,164 @@
+/* cmd.c — CP commands, typed by a logged-on user at CP READ.
+ *
+ * As in VM/370, a command is a word, abbreviated to its shortest
+ * unambiguous form (capitals in the table give the minimum), then operands.
+ * Unknown commands are answered `?CP: command`.
+ *
+ *   LOGoff               end the session
+ *   DISConnect           leave the terminal; the user stays logged on
+ *   Query Names | Users | Time
+ *   Msg userid text      a message to another user (or OPerator)
+ */
+#include "cp.h"
+
+/* Split the next blank-separated word off *p (in place). */
+static char *word(char **p)
+{
+	char *s = *p;
+	while (*s == ' ')
+		s++;
+	if (!*s)
+		return NULL;
+	char *e = s;
+	while (*e && *e != ' ')
+		e++;
+	if (*e)
+		*e++ = 0;
+	*p = e;
+	return s;
+}
+
+static void upper(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'a' && *s <= 'z')
+			*s = (char)(*s - 32);
+}
+
+/* Does w abbreviate name, whose capitals are the shortest form? */
+static bool abbrev(const char *w, const char *name)
+{
+	size_t min = 0, n = strlen(w), len = strlen(name);
+	while (min < len && name[min] >= 'A' && name[min] <= 'Z')
+		min++;
+	if (n < min || n > len)
+		return false;
+	for (size_t k = 0; k < n; k++) {
+		char c = name[k];
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 32);
+		if (w[k] != c)
+			return false;
+	}
+	return true;
+}
+
+static int users_on(int *disconnected)
+{
+	int n = 0, d = 0;
+	for (int k = 0; k < MAX_USERS; k++)
+		if (cp_users[k].used) {
+			n++;
+			d += !cp_users[k].term;
+		}
+	if (disconnected)
+		*disconnected = d;
+	return n;
+}
+
+/* QUERY NAMES: every user and where, four to a line, as VM/370 shows them. */
+static void q_names(struct user *u)
+{
+	char line[100];
+	int len = 0, in_line = 0;
+	line[0] = 0;
+	for (int k = 0; k < MAX_USERS; k++) {
+		struct user *v = &cp_users[k];
+		if (!v->used)
+			continue;
+		char where[8];
+		if (v->term)
+			cp_format(where, sizeof where, "%03X", term_addr(v->term));
+		else
+			cp_format(where, sizeof where, "DSC");
+		len += cp_format(line + len, sizeof line - (size_t)len, "%s%-8s - %s", in_line ? " , " : "", v->id,
+		                 where);
+		if (++in_line == 4) {
+			user_printf(u, "%s", line);
+			len = in_line = 0;
+			line[0] = 0;
+		}
+	}
+	if (in_line)
+		user_printf(u, "%s", line);
+}
+
+static void query(struct user *u, char *rest)
+{
+	char *w = word(&rest);
+	if (!w) {
+		user_printf(u, "S37CQR026E Operand missing or invalid");
+		return;
+	}
+	if (abbrev(w, "Names")) {
+		q_names(u);
+	} else if (abbrev(w, "Users")) {
+		int dsc, n = users_on(&dsc);
+		user_printf(u, "%03d USERS, %03d DSC", n, dsc);
+	} else if (abbrev(w, "Time")) {
+		char when[40];
+		cp_time_text(when, sizeof when);
+		user_printf(u, "TIME IS %s", when);
+	} else {
+		user_printf(u, "S37CQR003E Invalid option - %s", w);
+	}
+}
+
+static void msg(struct user *u, char *rest)
+{
+	char *to = word(&rest);
+	while (rest && *rest == ' ')
+		rest++;
+	if (!to) {
+		user_printf(u, "S37MSG026E Operand missing or invalid");
+		return;
+	}
+	if (abbrev(to, "OPerator")) {
+		con_printf("MSG FROM %-8s: %s", u->id, rest);
+		return;
+	}
+	struct user *v = user_find(to);
+	if (!v)
+		user_printf(u, "S37MSG045E %s not logged on", to);
+	else if (!v->term)
+		user_printf(u, "S37MSG057W %s not receiving; disconnected", to);
+	else
+		user_printf(v, "MSG FROM %-8s: %s", u->id, rest);
+}
+
+void cmd_execute(struct user *u, char *line)
+{
+	char *rest = line;
+	char *w = word(&rest);
+	if (!w)
+		return;
+	upper(w);
+	if (abbrev(w, "LOGoff") || abbrev(w, "LOGOUT")) {
+		user_logoff(u);
+	} else if (abbrev(w, "DISConnect")) {
+		user_disconnect(u);
+	} else if (abbrev(w, "Query")) {
+		upper(rest);
+		query(u, rest);
+	} else if (abbrev(w, "Msg") || abbrev(w, "Message")) {
+		char *p = rest;
+		while (*p == ' ')
+			p++;
+		for (char *q = p; *q && *q != ' '; q++) /* the user id only: the text stays as typed */
+			if (*q >= 'a' && *q <= 'z')
+				*q = (char)(*q - 32);
+		msg(u, rest);
+	} else {
+		user_printf(u, "S37CFC001E ?CP: %s", w);
+	}
+}

@@ -1,0 +1,114 @@
+/* user.c — who is logged on, and at which terminal.
+ *
+ * LOGON checks the user id and password against the directory (userdir.c)
+ * and gives the user a console on the terminal.  A user whose terminal goes
+ * away (DISCONNECT, or the client dropped the connection) stays logged on,
+ * disconnected; the next LOGON with the right password reconnects.  LOGOFF
+ * ends it all.  (The virtual machine itself comes with the next steps.)
+ */
+#include "cp.h"
+#include "dirfmt.h"
+
+struct user cp_users[MAX_USERS];
+
+static bool same_id(const char *a, const char *b)
+{
+	int k = 0;
+	for (; k < 8 && a[k] && b[k]; k++)
+		if (a[k] != b[k])
+			return false;
+	return (k == 8 || !a[k]) && (k == 8 || !b[k]);
+}
+
+struct user *user_find(const char *id)
+{
+	for (int k = 0; k < MAX_USERS; k++)
+		if (cp_users[k].used && same_id(cp_users[k].id, id))
+			return &cp_users[k];
+	return NULL;
+}
+
+void user_printf(struct user *u, const char *fmt, ...)
+{
+	char line[160];
+	va_list ap;
+	va_start(ap, fmt);
+	cp_vformat(line, sizeof line, fmt, ap);
+	va_end(ap);
+	if (u->term)
+		term_line(u->term, line);
+}
+
+const char *user_logon(struct term *t, const char *id, const char *password)
+{
+	static struct dir_user d;
+	static char msg[80];
+	switch (dir_find(id, &d)) {
+	case DIR_IO_ERROR:
+		return "S37LGN060E The user directory cannot be read; tell the operator.";
+	case DIR_NOT_FOUND:
+		cp_format(msg, sizeof msg, "S37LGN053E %s not in CP directory", id);
+		return msg;
+	}
+	if (!dir_password_ok(&d, password)) {
+		con_printf("LOGON %s at %03X: password incorrect", id, term_addr(t));
+		return "S37LGN050E LOGON unsuccessful--incorrect password";
+	}
+	char when[40];
+	cp_time_text(when, sizeof when);
+	struct user *u = user_find(id);
+	if (u && u->term) {
+		cp_format(msg, sizeof msg, "S37LGN054E Already logged on at display %03X", term_addr(u->term));
+		return msg;
+	}
+	if (u) { /* disconnected: take it back */
+		term_attach(t, u);
+		user_printf(u, "RECONNECTED AT %s", when);
+		con_printf("RECONNECT %s AT %03X", u->id, term_addr(t));
+		return NULL;
+	}
+	for (int k = 0; k < MAX_USERS && !u; k++)
+		if (!cp_users[k].used)
+			u = &cp_users[k];
+	if (!u)
+		return "S37LGN067E The system is full: no more users can log on";
+	memset(u, 0, sizeof *u);
+	u->used = true;
+	memcpy(u->id, id, 8);
+	u->id[8] = 0;
+	for (int k = 0; k < 8; k++)
+		u->classes[k] = d.classes[k] == ' ' ? 0 : d.classes[k];
+	u->storage_kb = d.storage_kb;
+	term_attach(t, u);
+	int n = 0;
+	for (int k = 0; k < MAX_USERS; k++)
+		n += cp_users[k].used;
+	user_printf(u, "LOGON AT %s", when);
+	user_printf(u, "Virtual machine of %uK, privilege classes %s.", u->storage_kb, u->classes);
+	con_printf("LOGON %s USERS = %d  AT %03X", u->id, n, term_addr(t));
+	return NULL;
+}
+
+void user_disconnect(struct user *u)
+{
+	char when[40];
+	cp_time_text(when, sizeof when);
+	char msg[64];
+	cp_format(msg, sizeof msg, "DISCONNECT AT %s", when);
+	con_printf("DISCONNECT %s", u->id);
+	if (u->term)
+		term_detach(u->term, msg);
+	u->term = NULL;
+}
+
+void user_logoff(struct user *u)
+{
+	char when[40];
+	cp_time_text(when, sizeof when);
+	con_printf("LOGOFF %s", u->id);
+	char msg[64];
+	cp_format(msg, sizeof msg, "LOGOFF AT %s", when);
+	if (u->term)
+		term_detach(u->term, msg);
+	memset(u, 0, sizeof *u);
+}

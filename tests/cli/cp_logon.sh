@@ -1,0 +1,160 @@
+# Logging on to CP (cp/user.c, cp/userdir.c, cp/cmd.c, tools/direct.c).
+# The user directory: `direct check` accepts dasd-images/user.direct and
+# names the file and line of each bad statement; `direct passwd` changes a
+# password in a copy of the source and `direct write` puts it on the copy of
+# the system volume, where CP reads it at the next LOGON (the old password
+# no longer works, the new one does).  Then two users at two displays:
+# unknown user, NOLOG user and wrong password refused; LOGON (password in
+# lower case accepted) gives the console screen: the LOGON line, the virtual
+# machine's size and classes, CP READ with the user id in the status area;
+# QUERY NAMES / USERS / TIME; MSG between the users; an unknown command;
+# DISCONNECT (the user stays, DSC), a MSG to a disconnected user, LOGON
+# again reconnects; a second LOGON of a connected user is refused; a client
+# that drops leaves its user disconnected when the next client connects;
+# LOGOFF.  The operator's console logs LOGON, LOGOFF, DISCONNECT.
+[ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/s3270.inc"
+. "$(dirname "$0")/cp.inc"
+SRC=$(dirname "$0")/../../dasd-images/user.direct
+
+# ---- the directory tool ----
+"$DIRECT" check "$SRC" > "$T/d.out" 2>&1
+expect_rc $? 0 "direct check"
+expect_grep "$T/d.out" "6 users, no errors"
+printf 'USER A1 PW 1M 4M G\n CONSOLE 009 3215\nUSER A1 PW 1M 4M G\n MDISK 191 3350 1 X VOL001 W\nUSER B2 PW 8M 4M Z\nLINK\nFROB 1\n' > "$T/bad.direct"
+"$DIRECT" check "$T/bad.direct" > "$T/d.out" 2>&1
+expect_rc $? 1 "direct check of a bad source"
+expect_grep "$T/d.out" "direct: $T/bad.direct:3: USER: A1 is defined twice"
+expect_grep "$T/d.out" "direct: $T/bad.direct:4: MDISK: expected MDISK vaddr type start count volser"
+expect_grep "$T/d.out" "direct: $T/bad.direct:5: USER B2: the maximum storage 4M is less than the storage 8M"
+expect_grep "$T/d.out" "direct: $T/bad.direct:5: USER B2: privilege class 'Z' (expected A-G)"
+expect_grep "$T/d.out" "direct: $T/bad.direct:6: LINK: expected LINK userid vaddr vaddr mode"
+expect_grep "$T/d.out" "direct: $T/bad.direct:7: unknown statement FROB"
+cp "$T/sysres.3350" "$T/before.3350"
+"$DIRECT" write "$T/bad.direct" "$T/sysres.3350" > "$T/d.out" 2>&1
+expect_rc $? 1 "direct write of a bad source"
+cmp -s "$T/sysres.3350" "$T/before.3350" || fail "a bad source changed the volume"
+cp "$SRC" "$T/user.direct"
+"$DIRECT" passwd "$T/user.direct" BOB NEWPW > "$T/d.out" 2>&1
+expect_rc $? 0 "direct passwd"
+grep -q "^USER BOB NEWPW 1M 4M G" "$T/user.direct" || fail "passwd did not change BOB: $(grep BOB "$T/user.direct")"
+"$DIRECT" add "$T/user.direct" CAROL CAROLPW 2M > "$T/d.out" 2>&1
+expect_rc $? 0 "direct add"
+"$DIRECT" add "$T/user.direct" CAROL X 2M > "$T/d.out" 2>&1
+expect_rc $? 1 "direct add of an existing user"
+"$DIRECT" write "$T/user.direct" "$T/sysres.3350" > "$T/d.out" 2>&1
+expect_rc $? 0 "direct write"
+expect_grep "$T/d.out" "7 users on cylinder 2"
+
+start_cp
+
+# logon NAME USER PASSWORD: fill the logo's fields and press Enter
+logon() {
+	s3 "$1" "Clear"
+	wait_row "$1" 21 " USERID   ===>"
+	s3 "$1" "String(\"$2\")"
+	s3 "$1" "Tab"
+	s3 "$1" "String(\"$3\")"
+	s3 "$1" "Enter"
+}
+# cmd NAME TEXT: type a CP command on the console screen
+cmd() {
+	s3 "$1" "String(\"$2\")"
+	s3 "$1" "Enter"
+}
+# has NAME TEXT: wait until some row of the screen is exactly TEXT
+has() {
+	for _ in $(seq 50); do
+		screen "$1"
+		grep -qxF -- "$2" "$T/screen" && return 0
+		sleep 0.1
+	done
+	fail "client $1: no row '$2'"
+	cat "$T/screen"
+	return 1
+}
+
+# has_re NAME REGEX: the same for an extended regular expression
+has_re() {
+	for _ in $(seq 50); do
+		screen "$1"
+		grep -qE -- "$2" "$T/screen" && return 0
+		sleep 0.1
+	done
+	fail "client $1: no row matching '$2'"
+	cat "$T/screen"
+	return 1
+}
+
+s3_start A -model 3278-2
+s3 A "Connect(00C0@127.0.0.1:$PORT)" || fail "A: connect"
+wait_row A 21 " USERID   ===>"
+logon A ZED PW
+wait_row A 17 " S37LGN053E ZED not in CP directory"
+logon A NOBODY NOLOG
+wait_row A 17 " S37LGN050E LOGON unsuccessful--incorrect password"
+logon A BOB BOB
+wait_row A 17 " S37LGN050E LOGON unsuccessful--incorrect password"
+logon A alice alice
+has A "Virtual machine of 1024K, privilege classes G."
+grep -qE "^LOGON AT [0-2][0-9]:[0-5][0-9]:[0-5][0-9] (MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY [01][0-9]/[0-3][0-9]/[0-9][0-9]$" \
+	"$T/screen" || fail "A: no LOGON AT line: $(head -2 "$T/screen")"
+expect_rows "24=                                                             CP READ   ALICE"
+wait_console "LOGON ALICE USERS = 1  AT 0C0"
+
+s3_start B -model 3278-2
+s3 B "Connect(00C1@127.0.0.1:$PORT)" || fail "B: connect"
+wait_row B 21 " USERID   ===>"
+logon B BOB NEWPW
+has B "Virtual machine of 1024K, privilege classes G."
+wait_console "LOGON BOB USERS = 2  AT 0C1"
+
+cmd A "q n"
+has A "ALICE    - 0C0 , BOB      - 0C1"
+cmd A "msg bob Hello, Bob"
+has B "MSG FROM ALICE   : Hello, Bob"
+cmd B "query users"
+has B "002 USERS, 000 DSC"
+cmd B "q time"
+has_re B "^TIME IS [0-2][0-9]:[0-5][0-9]:[0-5][0-9] [A-Z]+DAY [01][0-9]/[0-3][0-9]/[0-9][0-9]$"
+cmd A "frob 1 2"
+has A "S37CFC001E ?CP: FROB"
+cmd A "msg operator hello operator"
+wait_console "MSG FROM ALICE   : hello operator"
+
+cmd B "disc"
+wait_row B 21 " USERID   ===>"
+screen B
+grep -q "^ DISCONNECT AT " "$T/screen" || fail "B: no DISCONNECT AT line on the logo"
+wait_console "DISCONNECT BOB"
+cmd A "q n"
+has A "ALICE    - 0C0 , BOB      - DSC"
+cmd A "m bob are you there"
+has A "S37MSG057W BOB not receiving; disconnected"
+logon B bob newpw
+wait_row B 24 "                                                             CP READ   BOB"
+screen B
+grep -q "^RECONNECTED AT " "$T/screen" || fail "B: no RECONNECTED AT line"
+grep -q "^Virtual machine of" "$T/screen" && fail "B: a reconnect is not a new LOGON"
+wait_console "RECONNECT BOB AT 0C1"
+
+# B's client drops; the next client on 0C1 finds the logo, BOB disconnected.
+s3_end B
+s3_start D -model 3278-2
+s3 D "Connect(00C1@127.0.0.1:$PORT)" || fail "D: connect"
+wait_row D 21 " USERID   ===>"
+cmd A "q n"
+has A "ALICE    - 0C0 , BOB      - DSC"
+logon D ALICE ALICE
+wait_row D 17 " S37LGN054E Already logged on at display 0C0"
+
+cmd A "logoff"
+wait_row A 21 " USERID   ===>"
+screen A
+grep -q "^ LOGOFF AT " "$T/screen" || fail "A: no LOGOFF AT line on the logo"
+wait_console "LOGOFF ALICE"
+s3_end A
+s3_end D
+stop_cp
+finish

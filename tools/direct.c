@@ -1,0 +1,551 @@
+/* direct — the user directory: check it, write it onto the system volume,
+ * add users and change passwords in its source.
+ *
+ *   direct check SOURCE
+ *   direct write SOURCE IMAGE
+ *   direct add SOURCE USERID PASSWORD STORAGE [CLASSES]
+ *   direct passwd SOURCE USERID PASSWORD
+ *
+ * SOURCE holds VM/370's directory statements, one per line ('*' starts a
+ * comment line):
+ *
+ *   USER userid password storage maxstorage classes
+ *   ACCOUNT number
+ *   OPTION ECMODE|REALTIMER|BMX|ISAM ...
+ *   CONSOLE vaddr type
+ *   SPOOL vaddr type [class]
+ *   MDISK vaddr type start count volser mode [rpw [wpw [mpw]]]
+ *   LINK userid vaddr vaddr mode
+ *   DEDICATE vaddr raddr
+ *
+ * Every statement after USER belongs to that user.  `write` compiles the
+ * source into the records of cp/dirfmt.h (passwords hashed with a salt of
+ * their own) and puts them on cylinder DIR_CYL of the volume; CP reads them
+ * at LOGON.  `add` and `passwd` edit the source (then `write` again).
+ * An error names the file, the line and what was expected; nothing is
+ * written unless the whole source is correct.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ckd.h"
+#include "ckdimg.h"
+#include "dirfmt.h"
+#include "sha256.h"
+
+enum { MAX_USERS = 2000 };
+
+struct src {
+	const char *path;
+	int line;
+	int errors;
+};
+
+static void err(struct src *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void err(struct src *s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "direct: %s:%d: ", s->path, s->line);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	s->errors++;
+}
+
+static void put16(void *p, uint16_t v)
+{
+	uint8_t *b = p;
+	b[0] = (uint8_t)(v >> 8);
+	b[1] = (uint8_t)v;
+}
+static void put32(void *p, uint32_t v)
+{
+	uint8_t *b = p;
+	b[0] = (uint8_t)(v >> 24);
+	b[1] = (uint8_t)(v >> 16);
+	b[2] = (uint8_t)(v >> 8);
+	b[3] = (uint8_t)v;
+}
+
+/* Copy upper-cased into a blank-padded field. */
+static void field(char *dst, size_t n, const char *s)
+{
+	memset(dst, ' ', n);
+	for (size_t k = 0; k < n && s[k]; k++)
+		dst[k] = (char)toupper((unsigned char)s[k]);
+}
+
+static bool hex_addr(const char *s, uint16_t *out)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 16);
+	if (!*s || *end || v > 0xFFF)
+		return false;
+	*out = (uint16_t)v;
+	return true;
+}
+
+static bool number(const char *s, unsigned long max, unsigned long *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long v = strtoul(s, &end, 10);
+	if (!*s || *end || errno || v > max || *s == '-')
+		return false;
+	*out = v;
+	return true;
+}
+
+/* 512K, 1M, 16M: kilobytes, a multiple of 4K, at most 16M. */
+static bool storage(const char *s, uint32_t *kb)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+	if (end == s)
+		return false;
+	if (toupper((unsigned char)*end) == 'M')
+		v *= 1024;
+	else if (toupper((unsigned char)*end) != 'K')
+		return false;
+	if (end[1] || v == 0 || v > 16384 || v % 4)
+		return false;
+	*kb = (uint32_t)v;
+	return true;
+}
+
+static bool devtype(const char *s, uint16_t *t)
+{
+	static const char *const known[] = {"3215", "1052", "3270", "3277", "3278", "3279", "2311", "2314",
+	                                    "3330", "3340", "3350", "3375", "3380", "3310", "3370", "2540",
+	                                    "3505", "3525", "1403", "3211", "3420", "3480", NULL};
+	for (int k = 0; known[k]; k++)
+		if (!strcmp(s, known[k])) {
+			*t = (uint16_t)strtoul(s, NULL, 16);
+			return true;
+		}
+	return false;
+}
+
+static bool valid_id(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	if (!n || n > max)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (!isalnum((unsigned char)s[k]) && !strchr("@#$", s[k]))
+			return false;
+	return true;
+}
+
+/* The password hash: SHA-256 of the salt, the user id (8, blank padded) and
+ * the password upper-cased.  cp/userdir.c computes the same. */
+static void hash_password(const uint8_t salt[8], const char userid[8], const char *pw, uint8_t out[32])
+{
+	char up[9];
+	size_t n = strlen(pw);
+	for (size_t k = 0; k < n && k < 8; k++)
+		up[k] = (char)toupper((unsigned char)pw[k]);
+	struct sha256 s;
+	sha256_init(&s);
+	sha256_update(&s, salt, 8);
+	sha256_update(&s, userid, 8);
+	sha256_update(&s, up, (uint32_t)(n < 8 ? n : 8));
+	sha256_final(&s, out);
+}
+
+static void random_bytes(uint8_t *b, size_t n)
+{
+	FILE *f = fopen("/dev/urandom", "rb");
+	if (!f || fread(b, 1, n, f) != n)
+		for (size_t k = 0; k < n; k++)
+			b[k] = (uint8_t)rand();
+	if (f)
+		fclose(f);
+}
+
+/* Split a line into blank-separated words (in place). */
+static int words(char *line, char **w, int max)
+{
+	int n = 0;
+	for (char *p = strtok(line, " \t\r\n"); p && n < max; p = strtok(NULL, " \t\r\n"))
+		w[n++] = p;
+	return n;
+}
+
+static bool eq(const char *a, const char *b)
+{
+	return !strcasecmp(a, b);
+}
+
+/* Parse the source into users[]; returns the count, or -1 after errors. */
+static int parse(const char *path, struct dir_user *users, int max)
+{
+	struct src s = {path, 0, 0};
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "direct: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	char line[512];
+	int n = 0;
+	struct dir_user *u = NULL;
+	while (fgets(line, sizeof line, f)) {
+		s.line++;
+		if (!strchr(line, '\n') && !feof(f)) {
+			err(&s, "line longer than %zu characters", sizeof line - 2);
+			int c;
+			while ((c = fgetc(f)) != EOF && c != '\n')
+				;
+			continue;
+		}
+		char *w[16];
+		int nw = words(line, w, 16);
+		if (!nw || w[0][0] == '*')
+			continue;
+		const char *st = w[0];
+		if (eq(st, "USER")) {
+			if (nw < 6 || nw > 8) {
+				err(&s, "USER: expected USER userid password storage maxstorage classes");
+				u = NULL;
+				continue;
+			}
+			if (n == max) {
+				err(&s, "more than %d users", max);
+				break;
+			}
+			u = &users[n++];
+			memset(u, 0, sizeof *u);
+			if (!valid_id(w[1], 8))
+				err(&s, "USER: '%s' is not a user id (1-8 letters, digits, @ # $)", w[1]);
+			for (int k = 0; k < n - 1; k++)
+				if (!strncasecmp(users[k].userid, w[1], strlen(w[1])) &&
+				    (strlen(w[1]) == 8 || users[k].userid[strlen(w[1])] == ' '))
+					err(&s, "USER: %s is defined twice", w[1]);
+			field(u->userid, 8, w[1]);
+			if (!eq(w[2], "NOLOG")) {
+				if (!valid_id(w[2], 8))
+					err(&s, "USER %s: the password must be 1-8 letters, digits, @ # $ (or NOLOG)", w[1]);
+				random_bytes(u->salt, 8);
+				hash_password(u->salt, u->userid, w[2], u->pw_hash);
+			}
+			uint32_t st_kb, max_kb;
+			if (!storage(w[3], &st_kb) || !storage(w[4], &max_kb))
+				err(&s, "USER %s: storage '%s' and maximum '%s': expected sizes like 512K or 4M (4K to 16M)",
+				    w[1], w[3], w[4]);
+			else if (max_kb < st_kb)
+				err(&s, "USER %s: the maximum storage %s is less than the storage %s", w[1], w[4], w[3]);
+			put32(&u->storage_kb, st_kb);
+			put32(&u->max_storage_kb, max_kb);
+			for (const char *c = w[5]; *c; c++)
+				if (!strchr("ABCDEFGabcdefg", *c))
+					err(&s, "USER %s: privilege class '%c' (expected A-G)", w[1], *c);
+			field(u->classes, 8, w[5]);
+			field(u->account, 8, "");
+			continue;
+		}
+		if (!u) {
+			err(&s, "%s before the first USER statement", st);
+			continue;
+		}
+		uint16_t a, b, t;
+		unsigned long x, y;
+		if (eq(st, "ACCOUNT")) {
+			if (nw < 2 || strlen(w[1]) > 8)
+				err(&s, "ACCOUNT: expected an account number of 1-8 characters");
+			else
+				field(u->account, 8, w[1]);
+		} else if (eq(st, "OPTION")) {
+			uint32_t o = 0;
+			for (int k = 1; k < nw; k++) {
+				if (eq(w[k], "REALTIMER"))
+					o |= DIR_OPT_REALTIMER;
+				else if (eq(w[k], "ECMODE"))
+					o |= DIR_OPT_ECMODE;
+				else if (eq(w[k], "BMX"))
+					o |= DIR_OPT_BMX;
+				else if (eq(w[k], "ISAM"))
+					o |= DIR_OPT_ISAM;
+				else
+					err(&s, "OPTION: unknown option %s (REALTIMER ECMODE BMX ISAM)", w[k]);
+			}
+			put32(&u->options, o);
+		} else if (eq(st, "CONSOLE")) {
+			if (nw < 3 || !hex_addr(w[1], &a) || !devtype(w[2], &t) || (t != 0x3215 && t != 0x1052))
+				err(&s, "CONSOLE: expected CONSOLE vaddr 3215|1052");
+			else {
+				put16(&u->console_vaddr, a);
+				put16(&u->console_type, t);
+			}
+		} else if (eq(st, "SPOOL")) {
+			if (u->n_spool == DIR_MAX_SPOOL)
+				err(&s, "SPOOL: more than %d spool devices", DIR_MAX_SPOOL);
+			else if (nw < 3 || nw > 4 || !hex_addr(w[1], &a) || !devtype(w[2], &t) ||
+			         (t != 0x2540 && t != 0x3505 && t != 0x3525 && t != 0x1403 && t != 0x3211) ||
+			         (nw > 3 && (strlen(w[3]) != 1 || !isalnum((unsigned char)w[3][0]))))
+				err(&s, "SPOOL: expected SPOOL vaddr 2540|3505|3525|1403|3211 [class]");
+			else {
+				struct dir_dev *d = &u->spool[u->n_spool++];
+				put16(&d->vaddr, a);
+				put16(&d->devtype, t);
+				d->cls = nw > 3 ? (char)toupper((unsigned char)w[3][0]) : 'A';
+			}
+		} else if (eq(st, "MDISK")) {
+			static const char *const modes[] = {"R", "RR", "W", "WR", "M", "MR", "MW", NULL};
+			int m = -1;
+			for (int k = 0; nw > 6 && modes[k]; k++)
+				if (eq(w[6], modes[k]))
+					m = k;
+			if (u->n_mdisk == DIR_MAX_MDISK)
+				err(&s, "MDISK: more than %d minidisks", DIR_MAX_MDISK);
+			else if (nw < 7 || nw > 10 || !hex_addr(w[1], &a) || !devtype(w[2], &t) ||
+			         !number(w[3], 65535, &x) || !number(w[4], 65535, &y) || !y || !valid_id(w[5], 6) ||
+			         m < 0)
+				err(&s, "MDISK: expected MDISK vaddr type start count volser R|RR|W|WR|M|MR|MW "
+				        "[rpw [wpw [mpw]]]");
+			else {
+				struct dir_mdisk *d = &u->mdisk[u->n_mdisk++];
+				put16(&d->vaddr, a);
+				put16(&d->devtype, t);
+				put16(&d->start, (uint16_t)x);
+				put16(&d->count, (uint16_t)y);
+				field(d->volser, 6, w[5]);
+				field(d->mode, 4, w[6]);
+				for (int k = 7; k < nw; k++) {
+					uint8_t h[32];
+					hash_password(u->salt, u->userid, w[k], h);
+					memcpy(d->pw_hash[k - 7], h, 8);
+				}
+			}
+		} else if (eq(st, "LINK")) {
+			if (u->n_link == DIR_MAX_LINK)
+				err(&s, "LINK: more than %d links", DIR_MAX_LINK);
+			else if (nw != 5 || !valid_id(w[1], 8) || !hex_addr(w[2], &a) || !hex_addr(w[3], &b) ||
+			         strlen(w[4]) > 2)
+				err(&s, "LINK: expected LINK userid vaddr vaddr mode");
+			else {
+				struct dir_link *l = &u->link[u->n_link++];
+				field(l->userid, 8, w[1]);
+				put16(&l->their_vaddr, a);
+				put16(&l->my_vaddr, b);
+				field(l->mode, 4, w[4]);
+			}
+		} else if (eq(st, "DEDICATE")) {
+			if (u->n_dedicate == DIR_MAX_DEDICATE)
+				err(&s, "DEDICATE: more than %d devices", DIR_MAX_DEDICATE);
+			else if (nw != 3 || !hex_addr(w[1], &a) || !hex_addr(w[2], &b))
+				err(&s, "DEDICATE: expected DEDICATE vaddr raddr");
+			else {
+				struct dir_dev *d = &u->dedicate[u->n_dedicate++];
+				put16(&d->vaddr, a);
+				put16(&d->raddr, b);
+			}
+		} else {
+			err(&s, "unknown statement %s (USER ACCOUNT OPTION CONSOLE SPOOL MDISK LINK DEDICATE)", st);
+		}
+	}
+	fclose(f);
+	if (!n && !s.errors) {
+		s.line = 0;
+		err(&s, "no USER statement");
+	}
+	return s.errors ? -1 : n;
+}
+
+/* Write the header and the users on cylinder DIR_CYL of the image. */
+static int write_dir(const char *path, const struct dir_user *users, int n)
+{
+	struct ckd_img img;
+	char e[512];
+	if (ckd_img_open(&img, path, false, e, sizeof e)) {
+		fprintf(stderr, "direct: %s\n", e);
+		return 1;
+	}
+	const struct ckd_geom *g = ckd_geom_by_code(img.code, img.cyls);
+	int rc = 1;
+	uint8_t *trk = calloc(1, img.trksize);
+	if (!g || !trk || img.cyls <= DIR_CYL) {
+		fprintf(stderr, "direct: %s: %s\n", path,
+		        !g ? "not a CKD type this tool knows" : !trk ? "out of memory" : "the volume is too small");
+		goto out;
+	}
+	/* Conservatively fewer records than the device's capacity formula allows. */
+	uint32_t per = g->r1max / (DIR_RECLEN + 256);
+	if (per < 1)
+		per = 1;
+	uint32_t need = (uint32_t)n + 1, tracks = (need + per - 1) / per;
+	if (tracks > img.heads) {
+		fprintf(stderr, "direct: %s: %d users need %u tracks, cylinder %d has %u\n", path, n, tracks, DIR_CYL,
+		        img.heads);
+		goto out;
+	}
+	/* A directory written before has R1 of DIR_RECLEN bytes; anything else
+	 * on the cylinder means it is in use. */
+	for (uint32_t t = 0; t < tracks; t++) {
+		if (ckd_img_read(&img, DIR_CYL * img.heads + t, trk, e, sizeof e)) {
+			fprintf(stderr, "direct: %s\n", e);
+			goto out;
+		}
+		const uint8_t *r1 = trk + CKD_HA_LEN + CKD_COUNT_LEN + 8;
+		bool empty = !memcmp(r1, "\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF", 8);
+		if (!empty && (r1[4] != 1 || r1[5] != 0 || ckd_be16(r1 + 6) != DIR_RECLEN)) {
+			fprintf(stderr, "direct: %s: cylinder %d is in use by something else\n", path, DIR_CYL);
+			goto out;
+		}
+	}
+	static uint8_t rec[DIR_RECLEN];
+	uint32_t k = 0;
+	for (uint32_t t = 0; t < tracks; t++) {
+		memset(trk, 0, img.trksize);
+		uint16_t cyl = DIR_CYL, head = (uint16_t)t;
+		uint8_t *p = trk;
+		*p++ = 0;
+		ckd_put16(p, cyl);
+		ckd_put16(p + 2, head);
+		p += 4;
+		uint8_t r0[8] = {0};
+		ckd_put16(r0, cyl);
+		ckd_put16(r0 + 2, head);
+		ckd_put16(r0 + 6, 8);
+		memcpy(p, r0, 8);
+		p += 16;
+		for (uint32_t r = 1; r <= per && k < need; r++, k++) {
+			memset(rec, 0, sizeof rec);
+			if (k == 0) {
+				struct dir_header *h = (struct dir_header *)rec;
+				memcpy(h->magic, DIR_MAGIC, 8);
+				put32(&h->users, (uint32_t)n);
+				put32(&h->per_track, per);
+				put32(&h->generation, 1);
+			} else {
+				memcpy(rec, &users[k - 1], sizeof users[k - 1]);
+			}
+			ckd_put16(p, cyl);
+			ckd_put16(p + 2, head);
+			p[4] = (uint8_t)r;
+			p[5] = 0;
+			ckd_put16(p + 6, DIR_RECLEN);
+			memcpy(p + 8, rec, DIR_RECLEN);
+			p += 8 + DIR_RECLEN;
+		}
+		memset(p, 0xFF, CKD_EOT_LEN);
+		p += CKD_EOT_LEN;
+		if (ckd_img_write(&img, DIR_CYL * img.heads + t, trk, (uint32_t)(p - trk), e, sizeof e)) {
+			fprintf(stderr, "direct: %s\n", e);
+			goto out;
+		}
+	}
+	if (ckd_img_flush(&img)) {
+		fprintf(stderr, "direct: %s: cannot flush the image\n", path);
+		goto out;
+	}
+	printf("direct: %s: %d users on cylinder %d, tracks 0-%u\n", path, n, DIR_CYL, tracks - 1);
+	rc = 0;
+out:
+	free(trk);
+	ckd_img_close(&img);
+	return rc;
+}
+
+/* Rewrite SOURCE: the USER statement of userid gets a new password, or a
+ * new user is appended. */
+static int edit(const char *path, const char *userid, const char *pw, const char *stor, const char *classes)
+{
+	struct src s = {path, 0, 0};
+	if (!valid_id(userid, 8) || !valid_id(pw, 8)) {
+		err(&s, "user id and password: 1-8 letters, digits, @ # $");
+		return 1;
+	}
+	uint32_t kb;
+	if (stor && !storage(stor, &kb)) {
+		err(&s, "storage '%s': expected a size like 512K or 4M", stor);
+		return 1;
+	}
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "direct: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	char *text = NULL;
+	size_t tl = 0;
+	FILE *o = open_memstream(&text, &tl);
+	char line[512];
+	bool found = false;
+	while (fgets(line, sizeof line, f)) {
+		char copy[512], *w[16];
+		strcpy(copy, line);
+		int nw = words(copy, w, 16);
+		if (nw >= 6 && eq(w[0], "USER") && eq(w[1], userid)) {
+			found = true;
+			if (!stor) {
+				fprintf(o, "USER %s %s", w[1], pw);
+				for (int k = 3; k < nw; k++)
+					fprintf(o, " %s", w[k]);
+				fputc('\n', o);
+				continue;
+			}
+		}
+		fputs(line, o);
+	}
+	fclose(f);
+	if (stor && !found)
+		fprintf(o, "USER %s %s %s %s %s\n", userid, pw, stor, stor, classes ? classes : "G");
+	fclose(o);
+	int rc = 0;
+	if (stor && found) {
+		err(&s, "user %s exists already (passwd changes its password)", userid);
+		rc = 1;
+	} else if (!stor && !found) {
+		err(&s, "no user %s", userid);
+		rc = 1;
+	} else {
+		char tmp[4096];
+		snprintf(tmp, sizeof tmp, "%s.new", path);
+		FILE *w = fopen(tmp, "w");
+		if (!w || fwrite(text, 1, tl, w) != tl || fclose(w) || rename(tmp, path)) {
+			fprintf(stderr, "direct: %s: cannot rewrite: %s\n", path, strerror(errno));
+			rc = 1;
+		}
+	}
+	free(text);
+	return rc;
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: direct check SOURCE\n"
+	                "       direct write SOURCE IMAGE\n"
+	                "       direct add SOURCE USERID PASSWORD STORAGE [CLASSES]\n"
+	                "       direct passwd SOURCE USERID PASSWORD\n");
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 3)
+		return usage();
+	static struct dir_user users[MAX_USERS];
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "check") && argc == 3) {
+		int n = parse(argv[2], users, MAX_USERS);
+		if (n < 0)
+			return 1;
+		printf("direct: %s: %d users, no errors\n", argv[2], n);
+		return 0;
+	}
+	if (!strcmp(cmd, "write") && argc == 4) {
+		int n = parse(argv[2], users, MAX_USERS);
+		return n < 0 ? 1 : write_dir(argv[3], users, n);
+	}
+	if (!strcmp(cmd, "add") && (argc == 6 || argc == 7))
+		return edit(argv[2], argv[3], argv[4], argv[5], argc == 7 ? argv[6] : NULL);
+	if (!strcmp(cmd, "passwd") && argc == 5)
+		return edit(argv[2], argv[3], argv[4], NULL, NULL);
+	return usage();
+}
