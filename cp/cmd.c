@@ -8,6 +8,7 @@
  *   DISConnect           leave the terminal; the user stays logged on
  *   Query Names | Users | Time
  *   Msg userid text      a message to another user (or OPerator)
+ *   TERMinal MORE n      MORE... lasts n seconds
  */
 #include "cp.h"
 
@@ -136,6 +137,24 @@ static void msg(struct user *u, char *rest)
 		user_printf(v, "MSG FROM %-8s: %s", u->id, rest);
 }
 
+/* TERMINAL MORE n: MORE... lasts n seconds (0: the full screen is cleared at once). */
+static void terminal(struct user *u, char *rest)
+{
+	char *w = word(&rest), *n = word(&rest);
+	int v = 0;
+	bool ok = w && abbrev(w, "MORE") && n && !word(&rest);
+	for (const char *p = n; ok && *p; p++) {
+		ok = *p >= '0' && *p <= '9' && v < 1000;
+		v = v * 10 + (*p - '0');
+	}
+	if (!ok || v > 255) {
+		user_printf(u, "S37CTM026E Operand missing or invalid (TERMINAL MORE 0-255)");
+		return;
+	}
+	if (u->term)
+		term_set_more(u->term, v);
+}
+
 void cmd_execute(struct user *u, char *line)
 {
 	char *rest = line;
@@ -150,6 +169,9 @@ void cmd_execute(struct user *u, char *line)
 	} else if (abbrev(w, "Query")) {
 		upper(rest);
 		query(u, rest);
+	} else if (abbrev(w, "TERMinal")) {
+		upper(rest);
+		terminal(u, rest);
 	} else if (abbrev(w, "Msg") || abbrev(w, "Message")) {
 		char *p = rest;
 		while (*p == ' ')

@@ -15,6 +15,7 @@
  *   userdir.c  the user directory on the system volume (dirfmt.h)
  *   cmd.c      CP commands
  *   clock.c    the time of day
+ *   timer.c    deadlines (the clock comparator)
  *   sha256.c   password hashes
  *   lib.c      memory and string functions, the message formatter
  *   ebcdic.c   code page 037
@@ -114,6 +115,13 @@ void cp_time(struct cp_time *t);     /* the TOD clock as a date and time */
 /* "hh:mm:ss WEEKDAY mm/dd/yy" into buf (at least 32 bytes) */
 void cp_time_text(char *buf, size_t size);
 
+/* ---- timer.c: deadlines on the clock comparator ---- */
+void timer_init(void);
+int timer_add(uint32_t ms, void (*fn)(void *), void *arg); /* an id, or -1 when full */
+void timer_cancel(int id);
+bool timer_run(void);     /* call what is due; true when something ran */
+void cp_ext_interrupt(void);
+
 /* ---- userdir.c: the directory on the system volume (dirfmt.h) ---- */
 struct dir_user;
 enum { DIR_FOUND, DIR_NOT_FOUND, DIR_IO_ERROR };
@@ -142,9 +150,11 @@ void user_printf(struct user *u, const char *fmt, ...) __attribute__((format(pri
 /* ---- display.c: 3270 terminals: the logo, and a user's console ---- */
 void disp_init(void);                              /* a terminal for every display */
 void disp_event(struct rdev *d, uint8_t status);   /* status it presented by itself */
+void disp_update(void);                            /* paint the consoles whose output changed */
 void term_line(struct term *t, const char *text);  /* a line to the console's output area */
 void term_attach(struct term *t, struct user *u);  /* the user's console from now on */
 void term_detach(struct term *t, const char *msg);  /* back to the logo, msg under it */
+void term_set_more(struct term *t, int seconds);    /* TERMINAL MORE: MORE... lasts this long */
 uint16_t term_addr(const struct term *t);
 
 /* ---- cmd.c: CP commands ---- */

@@ -15,7 +15,11 @@
  *
  *     rows 1-22   output area: CP's messages, oldest first, scrolling
  *     rows 23-24  input area (unprotected), then the status area at the
- *                 bottom right: CP READ (CP waits for a command)
+ *                 bottom right: CP READ (CP waits for a command), MORE...
+ *                 (the output area is full and more output waits: it is
+ *                 cleared after TERMINAL MORE seconds, or at once by PA2 or
+ *                 Clear), HOLDING (Enter on an empty line during MORE...:
+ *                 kept until PA2 or Clear)
  *
  * CP keeps the lines of the output area and writes the whole screen with
  * Erase/Write whenever it changes: at most 2K bytes, and no state to get out
@@ -26,7 +30,7 @@
 enum { COLS = 80, ROWS = 24 };
 enum { ORD_SF = 0x1D, ORD_SBA = 0x11, ORD_IC = 0x13 };
 enum { WCC_RESTORE_RESET = 0xC3 };  /* keyboard restore, reset modified bits */
-enum { AID_ENTER = 0x7D, AID_CLEAR = 0x6D, AID_PA1 = 0x6C };
+enum { AID_ENTER = 0x7D, AID_CLEAR = 0x6D, AID_PA1 = 0x6C, AID_PA2 = 0x6E };
 /* Field attributes (bits 2-7 of the attribute byte, sent as a graphic). */
 enum { FA_PROT = 0x20, FA_HIGH = 0x08, FA_HIDDEN = 0x0C };
 
@@ -85,17 +89,27 @@ static int write_ds(struct rdev *d, uint8_t cmd, const struct ds *s)
 	return io_run(d, &w);
 }
 
-enum { OUT_ROWS = 22, IN_ADDR = 22 * COLS, STATUS_COL = 61 };
+enum { OUT_ROWS = 22, IN_ADDR = 22 * COLS, STATUS_COL = 61, QUEUE = 100 };
 enum tstate { T_LOGO, T_CONSOLE };
+/* The output area's state: when it is full and more output waits, MORE...
+ * for some seconds, then it is cleared and the output goes on; Enter on an
+ * empty input line holds it (HOLDING) until PA2 or Clear. */
+enum more { M_NONE, M_MORE, M_HOLD };
 struct term {
 	struct rdev *d;
 	enum tstate state;
 	struct user *u;
 	char out[OUT_ROWS][COLS + 1]; /* the output area */
 	int nout;
+	char q[QUEUE][COLS];          /* output waiting for room: a ring */
+	int qhead, qn;
+	enum more more;
+	int more_secs;                /* TERMINAL MORE */
+	int more_timer;               /* timer id, or -1 */
+	bool dirty;                   /* the console needs painting */
 	char msg[COLS + 1];           /* on the logo: the last message */
 };
-static struct term terms[64];
+static struct term terms[32];
 static int nterms;
 
 uint16_t term_addr(const struct term *t)
@@ -164,47 +178,121 @@ static void paint_console(struct term *t)
 	ds_sf(&s, FA_PROT);
 	ds_sba(&s, 23, STATUS_COL);
 	char status[COLS];
-	cp_format(status, sizeof status, "CP READ   %-8s", t->u ? t->u->id : "");
+	static const char *const state[] = {"CP READ", "MORE...", "HOLDING"};
+	cp_format(status, sizeof status, "%-10s%-8s", state[t->more], t->u ? t->u->id : "");
 	ds_text(&s, status);
 	write_ds(t->d, 0x05, &s);
 }
 
+static void flush(struct term *t);
+
+/* MORE... has lasted its time: clear the output area, go on. */
+static void more_timeout(void *arg)
+{
+	struct term *t = arg;
+	t->more_timer = -1;
+	if (t->more != M_MORE)
+		return;
+	t->nout = 0;
+	t->more = M_NONE;
+	flush(t);
+}
+
+static void more_end(struct term *t)
+{
+	if (t->more_timer >= 0)
+		timer_cancel(t->more_timer);
+	t->more_timer = -1;
+	t->nout = 0;
+	t->more = M_NONE;
+	flush(t);
+}
+
+/* Move waiting output into the output area while it has room; when it is
+ * full and output still waits: MORE... (or, with TERMINAL MORE 0, clear at
+ * once).  Then paint the console. */
+static void flush(struct term *t)
+{
+	for (;;) {
+		while (t->qn && t->nout < OUT_ROWS && t->more == M_NONE) {
+			memcpy(t->out[t->nout], t->q[t->qhead], COLS);
+			t->out[t->nout++][COLS - 1] = 0;
+			t->qhead = (t->qhead + 1) % QUEUE;
+			t->qn--;
+		}
+		if (!t->qn || t->more != M_NONE)
+			break;
+		if (t->more_secs) {
+			t->more = M_MORE;
+			t->more_timer = timer_add((uint32_t)t->more_secs * 1000u, more_timeout, t);
+			break;
+		}
+		t->nout = 0;
+	}
+	t->dirty = true; /* painted by disp_update, once for all of it */
+}
+
+void disp_update(void)
+{
+	for (int k = 0; k < nterms; k++)
+		if (terms[k].dirty) {
+			terms[k].dirty = false;
+			if (terms[k].state == T_CONSOLE)
+				paint_console(&terms[k]);
+		}
+}
+
 void term_line(struct term *t, const char *text)
 {
-	/* long lines wrap at 80 columns (the last column of row 22 is the input
-	 * field's attribute) */
-	for (size_t n = strlen(text), off = 0; off < n || n == 0;) {
-		if (t->nout == OUT_ROWS) {
-			memmove(t->out[0], t->out[1], sizeof t->out[0] * (OUT_ROWS - 1));
-			t->nout--;
-		}
+	/* long lines wrap at 79 columns (the last column of row 22 is the
+	 * input field's attribute) */
+	size_t n = strlen(text), off = 0;
+	do {
 		size_t take = n - off > (size_t)(COLS - 1) ? (size_t)(COLS - 1) : n - off;
-		memcpy(t->out[t->nout], text + off, take);
-		t->out[t->nout][take] = 0;
-		t->nout++;
+		if (t->qn == QUEUE) { /* far behind: the oldest waiting line goes */
+			t->qhead = (t->qhead + 1) % QUEUE;
+			t->qn--;
+		}
+		char *slot = t->q[(t->qhead + t->qn) % QUEUE];
+		memcpy(slot, text + off, take);
+		slot[take] = 0;
+		t->qn++;
 		off += take;
-		if (n == 0)
-			break;
-	}
-	if (t->state == T_CONSOLE)
-		paint_console(t);
+	} while (off < n);
+	flush(t);
+}
+
+void term_set_more(struct term *t, int seconds)
+{
+	t->more_secs = seconds;
+}
+
+/* Empty output area and queue, no MORE... */
+static void term_reset(struct term *t)
+{
+	if (t->more_timer >= 0)
+		timer_cancel(t->more_timer);
+	t->more_timer = -1;
+	t->more = M_NONE;
+	t->nout = t->qn = t->qhead = 0;
+	t->more_secs = 60;
 }
 
 void term_attach(struct term *t, struct user *u)
 {
+	term_reset(t);
 	t->u = u;
 	u->term = t;
 	t->state = T_CONSOLE;
-	t->nout = 0;
 	t->msg[0] = 0;
-	paint_console(t);
+	t->dirty = true;
 }
 
 void term_detach(struct term *t, const char *msg)
 {
+	term_reset(t);
 	t->u = NULL;
 	t->state = T_LOGO;
-	t->nout = 0;
 	cp_format(t->msg, sizeof t->msg, "%s", msg ? msg : "");
 	paint_logo(t);
 }
@@ -217,6 +305,7 @@ void disp_init(void)
 		struct term *t = &terms[nterms++];
 		memset(t, 0, sizeof *t);
 		t->d = &cp_rdevs[k];
+		t->more_timer = -1;
 		paint_logo(t); /* one that is switched off just refuses */
 	}
 }
@@ -276,8 +365,13 @@ static void console_input(struct term *t, const uint8_t *in, int n)
 	char *p = line;
 	while (*p == ' ')
 		p++;
-	if (!*p) {
-		paint_console(t);
+	if (!*p) { /* an empty line: holds the screen in MORE... */
+		if (t->more == M_MORE) {
+			timer_cancel(t->more_timer);
+			t->more_timer = -1;
+			t->more = M_HOLD;
+		}
+		t->dirty = true; /* every attention gets a write: it unlocks the keyboard */
 		return;
 	}
 	term_line(t, p); /* the command, as typed, into the output area */
@@ -317,12 +411,11 @@ void disp_event(struct rdev *d, uint8_t status)
 			paint_logo(t);
 		return;
 	}
-	if (in[0] == AID_CLEAR) {
-		t->nout = 0;
-		paint_console(t);
+	if (in[0] == AID_CLEAR || in[0] == AID_PA2) { /* clear the output area; waiting output follows */
+		more_end(t);
 	} else if (in[0] == AID_ENTER) {
 		console_input(t, in, n);
 	} else {
-		paint_console(t);
+		t->dirty = true;
 	}
 }

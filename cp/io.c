@@ -51,7 +51,9 @@ void cp_io_interrupt(void)
 		d->pending |= unit; /* unsolicited: for the main loop */
 		return;
 	}
-	d->unit |= unit;
+	if (unit & US_ATTN) /* a 3270 user pressed a key while CP wrote: not ours to end */
+		d->pending |= US_ATTN;
+	d->unit |= unit & (uint8_t)~US_ATTN;
 	d->chan |= chan;
 	/* The channel program is over at device end, or at channel end with an
 	 * error (a channel program check ends it without device end). */
@@ -63,9 +65,19 @@ void cp_io_interrupt(void)
 static int run_raw(struct rdev *d, const struct ccw *prog)
 {
 	LC32(LC_CAW) = (uint32_t)(uintptr_t)prog; /* protection key 0 */
-	d->unit = d->chan = 0;
-	d->busy = true;
-	switch (sio(d->addr)) {
+	int cc;
+	for (int tries = 0;; tries++) {
+		d->unit = d->chan = 0;
+		d->busy = true;
+		cc = sio(d->addr);
+		/* cc 1 with only attention (and device end): status the device
+		 * had pending, given to us instead of starting; keep it, retry */
+		uint8_t st = LC8(LC_CSW + 4);
+		if (cc != 1 || tries == 3 || (st & ~(US_ATTN | US_DE)) || !st)
+			break;
+		d->pending |= st;
+	}
+	switch (cc) {
 	case 0: /* started: the ending comes as an interruption */
 		while (d->busy)
 			cp_wait();

@@ -36,11 +36,12 @@ void cp_main(void)
 		struct rdev *d = &cp_rdevs[k];
 		con_printf("  %03X  %04X  %s", d->addr, d->type, class_name(d->cls));
 	}
+	timer_init();
 	dir_init(io_find(ipldev));
 	disp_init();
 	con_printf("CP ready");
 	for (;;) {
-		bool any = false;
+		bool any = timer_run();
 		for (int k = 0; k < cp_nrdevs; k++) {
 			struct rdev *d = &cp_rdevs[k];
 			if (!d->pending)
@@ -51,6 +52,7 @@ void cp_main(void)
 			if (d->cls == RDEV_DISPLAY)
 				disp_event(d, st);
 		}
+		disp_update();
 		if (!any)
 			cp_wait();
 	}

@@ -9,10 +9,10 @@
  * stubs below.  A stub saves the registers in page 0 (with base register 0:
  * it has no other base yet), moves to the interrupt stack and calls C.
  *
- * Waiting: cp_wait loads a PSW with the wait bit and the I/O masks on, whose
- * address is cp_wait's own return.  The CPU stops there until an I/O
- * interruption comes; the I/O stub handles it and resumes the old PSW with
- * the wait bit cleared, so cp_wait returns.  With nothing to do the emulated
+ * Waiting: cp_wait loads a PSW with the wait bit and the I/O and external
+ * masks on, whose address is cp_wait's own return.  The CPU stops there
+ * until an interruption comes; the stub handles it and resumes the old PSW
+ * with the wait bit cleared, so cp_wait returns.  With nothing to do the emulated
  * CPU is in the wait state, and the host sleeps.
  */
 	.set	LC_IPL, 0
@@ -21,6 +21,8 @@
 	.set	LC_EXT_NEW, 88
 	.set	LC_SAVE_IO, 0xC00
 	.set	LC_SAVE_PGM, 0xC40
+	.set	LC_EXT_OLD, 24
+	.set	LC_SAVE_EXT, 0xC80
 	.set	LC_PGM_RESUME, 0xD00	/* nonzero: where a program check resumes */
 
 	.section .text.start,"ax"
@@ -52,6 +54,16 @@ io_entry:
 	lm	%r0,%r15,LC_SAVE_IO
 	ni	LC_IO_OLD+1,0xFD	/* off the wait bit: a cp_wait returns */
 	lpsw	LC_IO_OLD
+
+/* External interruption: the code is in the old PSW (26-27). */
+ext_entry:
+	stm	%r0,%r15,LC_SAVE_EXT
+	larl	%r15,int_stack_top
+	ahi	%r15,-96
+	brasl	%r14,cp_ext_interrupt
+	lm	%r0,%r15,LC_SAVE_EXT
+	ni	LC_EXT_OLD+1,0xFD	/* off the wait bit: a cp_wait returns */
+	lpsw	LC_EXT_OLD
 
 /* Program interruption.  Where start-up code expects one (probing storage) it
  * set LC_PGM_RESUME: the old PSW is pointed there.  Otherwise C reports it. */
@@ -106,7 +118,7 @@ cp_storage_size:
 	.section .rodata
 	.align	8
 new_psws:
-	.long	0x00020000, 0x00000E01	/* external: not expected yet: stop */
+	.long	0x00000000, ext_entry	/* external */
 	.long	0x00020000, 0x00000E02	/* SVC: not expected yet: stop */
 	.long	0x00000000, pgm_entry	/* program */
 	.long	0x00020000, 0x00000E04	/* machine check: stop */
@@ -115,7 +127,7 @@ new_psws:
 	.data
 	.align	8
 wait_psw:
-	.long	0xFE020000, 0		/* channels 0-5 and 6 up enabled, wait */
+	.long	0xFF020000, 0		/* channels 0-5 and 6 up, and external, enabled; wait */
 halt_psw:
 	.long	0x00020000, 0		/* disabled wait */
 

@@ -23,7 +23,7 @@ expect_grep "$T/err" "  150  3350  DASD"
 expect_grep "$T/err" "CP ready"
 op psw
 sleep 0.3
-grep -q "PSW=FE02" "$T/err" || fail "CP is not in an enabled wait: $(grep PSW= "$T/err")"
+grep -q "PSW=FF02" "$T/err" || fail "CP is not in an enabled wait: $(grep PSW= "$T/err")"
 
 s3_start A -model 3278-2
 s3 A "Connect(00C0@127.0.0.1:$PORT)" || fail "A: connect"

@@ -10,8 +10,9 @@
 # QUERY NAMES / USERS / TIME; MSG between the users; an unknown command;
 # DISCONNECT (the user stays, DSC), a MSG to a disconnected user, LOGON
 # again reconnects; a second LOGON of a connected user is refused; a client
-# that drops leaves its user disconnected when the next client connects;
-# LOGOFF.  The operator's console logs LOGON, LOGOFF, DISCONNECT.
+# that drops leaves its user disconnected when the next client connects; a
+# full output area: MORE..., HOLDING, PA2, TERMINAL MORE 1 clearing by
+# itself; LOGOFF.  The operator's console logs LOGON, LOGOFF, DISCONNECT.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
@@ -60,8 +61,14 @@ logon() {
 }
 # cmd NAME TEXT: type a CP command on the console screen
 cmd() {
+	s3 "$1" "Wait(5,Unlock)"
 	s3 "$1" "String(\"$2\")"
 	s3 "$1" "Enter"
+}
+# key NAME ACTION: press a key (Enter, Clear, PA(2)) once the keyboard is free
+key() {
+	s3 "$1" "Wait(5,Unlock)"
+	s3 "$1" "$2"
 }
 # has NAME TEXT: wait until some row of the screen is exactly TEXT
 has() {
@@ -148,6 +155,31 @@ cmd A "q n"
 has A "ALICE    - 0C0 , BOB      - DSC"
 logon D ALICE ALICE
 wait_row D 17 " S37LGN054E Already logged on at display 0C0"
+
+# The output area fills: MORE..., then HOLDING (Enter on an empty line), PA2
+# shows what waited; with TERMINAL MORE 1 the full screen clears by itself.
+cmd A "clear-me"
+key A "Clear"
+wait_row A 1 ""
+for k in $(seq 11); do cmd A "q t"; done
+has A "                                                             CP READ   ALICE"
+cmd A "q u"
+has A "                                                             MORE...   ALICE"
+key A "Enter"
+has A "                                                             HOLDING   ALICE"
+sleep 1
+has A "                                                             HOLDING   ALICE"
+key A "PA(2)"
+wait_row A 1 "q u"
+expect_rows "2=002 USERS, 001 DSC" "3=" "24=                                                             CP READ   ALICE"
+cmd A "terminal more 1"
+cmd A "terminal less 1"
+has A "S37CTM026E Operand missing or invalid (TERMINAL MORE 0-255)"
+for k in $(seq 8); do cmd A "q t"; done # 21 lines
+cmd A "q n"                               # its answer is the 23rd
+has A "                                                             MORE...   ALICE"
+wait_row A 1 "ALICE    - 0C0 , BOB      - DSC"
+expect_rows "24=                                                             CP READ   ALICE"
 
 cmd A "logoff"
 wait_row A 21 " USERID   ===>"
