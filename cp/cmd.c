@@ -151,8 +151,10 @@ static void terminal(struct user *u, char *rest)
 		user_printf(u, "S37CTM026E Operand missing or invalid (TERMINAL MORE 0-255)");
 		return;
 	}
-	if (u->term)
-		term_set_more(u->term, v);
+	if (u->term && u->term->ops->set_more)
+		u->term->ops->set_more(u->term, v);
+	else
+		user_printf(u, "S37CTM027E TERMINAL MORE is for a display");
 }
 
 void cmd_execute(struct user *u, char *line)

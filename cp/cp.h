@@ -11,6 +11,7 @@
  *   io.c       real devices: the device table, SIO, I/O interruptions
  *   console.c  the operator's console (3215): messages
  *   display.c  local 3270 displays: the logo screen, a user's console
+ *   linemode.c 3215 consoles over telnet: LOGON and a user's console, line by line
  *   user.c     LOGON, LOGOFF, DISCONNECT: the users and their terminals
  *   userdir.c  the user directory on the system volume (dirfmt.h)
  *   cmd.c      CP commands
@@ -41,6 +42,7 @@ void *memcpy(void *d, const void *s, size_t n);
 void *memmove(void *d, const void *s, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
 size_t strlen(const char *s);
+int strcmp(const char *a, const char *b);
 /* printf-like into buf (always terminated): %s %c %d %u %x %X with a width
  * and a 0 flag, %%. Returns the length written. */
 int cp_vformat(char *buf, size_t size, const char *fmt, va_list ap);
@@ -147,15 +149,29 @@ void user_logoff(struct user *u);
 void user_disconnect(struct user *u);
 void user_printf(struct user *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* ---- display.c: 3270 terminals: the logo, and a user's console ---- */
+/* ---- terminals: a 3270 display (display.c) or a line-mode 3215 (linemode.c) ----
+ * What CP does with a terminal is the same for both kinds: the ops say how. */
+struct term_ops {
+	void (*line)(struct term *t, const char *text);   /* a line of output for the user */
+	void (*attach)(struct term *t, struct user *u);   /* the user's console from now on */
+	void (*detach)(struct term *t, const char *msg);  /* back to the logon prompt, msg shown */
+	void (*set_more)(struct term *t, int seconds);    /* TERMINAL MORE (NULL: not a display) */
+};
+struct term {
+	const struct term_ops *ops;
+	struct rdev *d;
+	struct user *u; /* logged on here, or NULL */
+};
+static inline void term_line(struct term *t, const char *text) { t->ops->line(t, text); }
+static inline void term_attach(struct term *t, struct user *u) { t->ops->attach(t, u); }
+static inline void term_detach(struct term *t, const char *msg) { t->ops->detach(t, msg); }
+static inline uint16_t term_addr(const struct term *t) { return t->d->addr; }
+
 void disp_init(void);                              /* a terminal for every display */
 void disp_event(struct rdev *d, uint8_t status);   /* status it presented by itself */
 void disp_update(void);                            /* paint the consoles whose output changed */
-void term_line(struct term *t, const char *text);  /* a line to the console's output area */
-void term_attach(struct term *t, struct user *u);  /* the user's console from now on */
-void term_detach(struct term *t, const char *msg);  /* back to the logo, msg under it */
-void term_set_more(struct term *t, int seconds);    /* TERMINAL MORE: MORE... lasts this long */
-uint16_t term_addr(const struct term *t);
+void line_init(void);                              /* a terminal for every line-mode console */
+void line_event(struct rdev *d, uint8_t status);
 
 /* ---- cmd.c: CP commands ---- */
 void cmd_execute(struct user *u, char *line);

@@ -95,10 +95,9 @@ enum tstate { T_LOGO, T_CONSOLE };
  * for some seconds, then it is cleared and the output goes on; Enter on an
  * empty input line holds it (HOLDING) until PA2 or Clear. */
 enum more { M_NONE, M_MORE, M_HOLD };
-struct term {
-	struct rdev *d;
+struct disp {
+	struct term t;                /* first: a struct term * is a struct disp * */
 	enum tstate state;
-	struct user *u;
 	char out[OUT_ROWS][COLS + 1]; /* the output area */
 	int nout;
 	char q[QUEUE][COLS];          /* output waiting for room: a ring */
@@ -109,18 +108,13 @@ struct term {
 	bool dirty;                   /* the console needs painting */
 	char msg[COLS + 1];           /* on the logo: the last message */
 };
-static struct term terms[32];
+static struct disp terms[32];
 static int nterms;
 
-uint16_t term_addr(const struct term *t)
-{
-	return t->d->addr;
-}
-
-static struct term *term_of(struct rdev *d)
+static struct disp *disp_of(struct rdev *d)
 {
 	for (int k = 0; k < nterms; k++)
-		if (terms[k].d == d)
+		if (terms[k].t.d == d)
 			return &terms[k];
 	return NULL;
 }
@@ -134,7 +128,7 @@ static const char *const logo[] = {
     "        sssss   333333     77        000000",
 };
 
-static void paint_logo(struct term *t)
+static void paint_logo(struct disp *t)
 {
 	static struct ds s;
 	s.n = 0;
@@ -157,12 +151,12 @@ static void paint_logo(struct term *t)
 	ds_sba(&s, 21, 24);
 	ds_sf(&s, FA_PROT);
 	char line[COLS];
-	cp_format(line, sizeof line, "RUNNING   display %03X", t->d->addr);
+	cp_format(line, sizeof line, "RUNNING   display %03X", t->t.d->addr);
 	ds_label(&s, 23, 58, 0, line);
-	write_ds(t->d, 0x05, &s); /* Erase/Write */
+	write_ds(t->t.d, 0x05, &s); /* Erase/Write */
 }
 
-static void paint_console(struct term *t)
+static void paint_console(struct disp *t)
 {
 	static struct ds s;
 	s.n = 0;
@@ -179,17 +173,17 @@ static void paint_console(struct term *t)
 	ds_sba(&s, 23, STATUS_COL);
 	char status[COLS];
 	static const char *const state[] = {"CP READ", "MORE...", "HOLDING"};
-	cp_format(status, sizeof status, "%-10s%-8s", state[t->more], t->u ? t->u->id : "");
+	cp_format(status, sizeof status, "%-10s%-8s", state[t->more], t->t.u ? t->t.u->id : "");
 	ds_text(&s, status);
-	write_ds(t->d, 0x05, &s);
+	write_ds(t->t.d, 0x05, &s);
 }
 
-static void flush(struct term *t);
+static void flush(struct disp *t);
 
 /* MORE... has lasted its time: clear the output area, go on. */
 static void more_timeout(void *arg)
 {
-	struct term *t = arg;
+	struct disp *t = arg;
 	t->more_timer = -1;
 	if (t->more != M_MORE)
 		return;
@@ -198,7 +192,7 @@ static void more_timeout(void *arg)
 	flush(t);
 }
 
-static void more_end(struct term *t)
+static void more_end(struct disp *t)
 {
 	if (t->more_timer >= 0)
 		timer_cancel(t->more_timer);
@@ -211,7 +205,7 @@ static void more_end(struct term *t)
 /* Move waiting output into the output area while it has room; when it is
  * full and output still waits: MORE... (or, with TERMINAL MORE 0, clear at
  * once).  Then paint the console. */
-static void flush(struct term *t)
+static void flush(struct disp *t)
 {
 	for (;;) {
 		while (t->qn && t->nout < OUT_ROWS && t->more == M_NONE) {
@@ -242,8 +236,9 @@ void disp_update(void)
 		}
 }
 
-void term_line(struct term *t, const char *text)
+static void disp_line(struct term *tt, const char *text)
 {
+	struct disp *t = (struct disp *)tt;
 	/* long lines wrap at 79 columns (the last column of row 22 is the
 	 * input field's attribute) */
 	size_t n = strlen(text), off = 0;
@@ -262,13 +257,13 @@ void term_line(struct term *t, const char *text)
 	flush(t);
 }
 
-void term_set_more(struct term *t, int seconds)
+static void disp_set_more(struct term *t, int seconds)
 {
-	t->more_secs = seconds;
+	((struct disp *)t)->more_secs = seconds;
 }
 
 /* Empty output area and queue, no MORE... */
-static void term_reset(struct term *t)
+static void term_reset(struct disp *t)
 {
 	if (t->more_timer >= 0)
 		timer_cancel(t->more_timer);
@@ -278,33 +273,38 @@ static void term_reset(struct term *t)
 	t->more_secs = 60;
 }
 
-void term_attach(struct term *t, struct user *u)
+static void disp_attach(struct term *tt, struct user *u)
 {
+	struct disp *t = (struct disp *)tt;
 	term_reset(t);
-	t->u = u;
-	u->term = t;
+	t->t.u = u;
+	u->term = tt;
 	t->state = T_CONSOLE;
 	t->msg[0] = 0;
 	t->dirty = true;
 }
 
-void term_detach(struct term *t, const char *msg)
+static void disp_detach(struct term *tt, const char *msg)
 {
+	struct disp *t = (struct disp *)tt;
 	term_reset(t);
-	t->u = NULL;
+	t->t.u = NULL;
 	t->state = T_LOGO;
 	cp_format(t->msg, sizeof t->msg, "%s", msg ? msg : "");
 	paint_logo(t);
 }
+
+static const struct term_ops disp_ops = {disp_line, disp_attach, disp_detach, disp_set_more};
 
 void disp_init(void)
 {
 	for (int k = 0; k < cp_nrdevs && nterms < (int)(sizeof terms / sizeof terms[0]); k++) {
 		if (cp_rdevs[k].cls != RDEV_DISPLAY)
 			continue;
-		struct term *t = &terms[nterms++];
+		struct disp *t = &terms[nterms++];
 		memset(t, 0, sizeof *t);
-		t->d = &cp_rdevs[k];
+		t->t.ops = &disp_ops;
+		t->t.d = &cp_rdevs[k];
 		t->more_timer = -1;
 		paint_logo(t); /* one that is switched off just refuses */
 	}
@@ -340,7 +340,7 @@ static void upper(char *s)
 }
 
 /* Enter on the logo: LOGON. */
-static void logo_input(struct term *t, const uint8_t *in, int n)
+static void logo_input(struct disp *t, const uint8_t *in, int n)
 {
 	char user[16], pw[16];
 	field_text(in, n, 20 * COLS + 16, user, sizeof user);
@@ -350,7 +350,7 @@ static void logo_input(struct term *t, const uint8_t *in, int n)
 	if (!user[0])
 		bad = "Enter a user id first.";
 	else
-		bad = user_logon(t, user, pw);
+		bad = user_logon(&t->t, user, pw);
 	if (bad) {
 		cp_format(t->msg, sizeof t->msg, "%s", bad);
 		paint_logo(t);
@@ -358,7 +358,7 @@ static void logo_input(struct term *t, const uint8_t *in, int n)
 }
 
 /* Enter on a console: the line is a CP command (CP READ). */
-static void console_input(struct term *t, const uint8_t *in, int n)
+static void console_input(struct disp *t, const uint8_t *in, int n)
 {
 	char line[COLS * 2];
 	field_text(in, n, IN_ADDR, line, sizeof line);
@@ -374,19 +374,19 @@ static void console_input(struct term *t, const uint8_t *in, int n)
 		t->dirty = true; /* every attention gets a write: it unlocks the keyboard */
 		return;
 	}
-	term_line(t, p); /* the command, as typed, into the output area */
-	cmd_execute(t->u, p);
+	disp_line(&t->t, p); /* the command, as typed, into the output area */
+	cmd_execute(t->t.u, p);
 }
 
 /* Status a display presented by itself. */
 void disp_event(struct rdev *d, uint8_t status)
 {
-	struct term *t = term_of(d);
+	struct disp *t = disp_of(d);
 	if (!t)
 		return;
 	if (status & US_DE) { /* switched on: a new client */
-		if (t->u) /* the one before dropped the connection: disconnected */
-			user_disconnect(t->u);
+		if (t->t.u) /* the one before dropped the connection: disconnected */
+			user_disconnect(t->t.u);
 		t->msg[0] = 0;
 		paint_logo(t);
 	}

@@ -39,6 +39,7 @@ void cp_main(void)
 	timer_init();
 	dir_init(io_find(ipldev));
 	disp_init();
+	line_init();
 	con_printf("CP ready");
 	for (;;) {
 		bool any = timer_run();
@@ -51,6 +52,8 @@ void cp_main(void)
 			any = true;
 			if (d->cls == RDEV_DISPLAY)
 				disp_event(d, st);
+			else if (d->cls == RDEV_CONSOLE && d != con_device())
+				line_event(d, st);
 		}
 		disp_update();
 		if (!any)

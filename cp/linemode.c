@@ -1,0 +1,181 @@
+/* linemode.c — line-mode terminals: a 3215 console reached by a telnet
+ * client (s370's `001F 3215` statement), worked a line at a time as VM/370
+ * worked its typewriter terminals.
+ *
+ * The 3215 presents device end when a client connects (switched on): CP
+ * writes its greeting.  A line the user types while no Read is waiting is
+ * kept by the device, which presents attention; CP then reads it with Read
+ * Inquiry (X'0A').  Before LOGON, CP expects `LOGON userid` and then asks
+ * for the password on a line of its own; after it, each line is a CP
+ * command and each message a line written with Write and carrier return
+ * (X'09').  A telnet client shows what it types, the password too: that is
+ * the client's echo, which CP cannot switch off.
+ */
+#include "cp.h"
+
+enum { LINE_LEN = 130 };
+enum lstep { L_IDLE, L_PASSWORD, L_CONSOLE };
+struct lterm {
+	struct term t; /* first: a struct term * is a struct lterm * */
+	enum lstep step;
+	char id[9];    /* LOGON userid, while the password is asked for */
+};
+static struct lterm lterms[16];
+static int nlterms;
+
+static void write_line(struct lterm *l, const char *text)
+{
+	static uint8_t out[LINE_LEN];
+	static struct ccw w;
+	size_t n = strlen(text);
+	if (n > LINE_LEN)
+		n = LINE_LEN;
+	cp_to_ebcdic(out, text, n);
+	if (!n)
+		out[n++] = 0x40;
+	ccw_set(&w, 0x09, out, CCW_SLI, (uint16_t)n);
+	io_run(l->t.d, &w);
+}
+
+static void greet(struct lterm *l)
+{
+	write_line(l, "s370 CP " CP_VERSION " ONLINE -- enter LOGON userid");
+}
+
+static void l_line(struct term *t, const char *text)
+{
+	write_line((struct lterm *)t, text);
+}
+
+static void l_attach(struct term *t, struct user *u)
+{
+	struct lterm *l = (struct lterm *)t;
+	l->t.u = u;
+	u->term = t;
+	l->step = L_CONSOLE;
+}
+
+static void l_detach(struct term *t, const char *msg)
+{
+	struct lterm *l = (struct lterm *)t;
+	l->t.u = NULL;
+	l->step = L_IDLE;
+	if (msg && *msg)
+		write_line(l, msg);
+	greet(l);
+}
+
+static const struct term_ops line_ops = {l_line, l_attach, l_detach, NULL};
+
+static struct lterm *lterm_of(struct rdev *d)
+{
+	for (int k = 0; k < nlterms; k++)
+		if (lterms[k].t.d == d)
+			return &lterms[k];
+	return NULL;
+}
+
+void line_init(void)
+{
+	struct rdev *op = con_device();
+	for (int k = 0; k < cp_nrdevs && nlterms < (int)(sizeof lterms / sizeof lterms[0]); k++) {
+		struct rdev *d = &cp_rdevs[k];
+		if (d->cls != RDEV_CONSOLE || d == op)
+			continue;
+		struct lterm *l = &lterms[nlterms++];
+		memset(l, 0, sizeof *l);
+		l->t.ops = &line_ops;
+		l->t.d = d;
+		greet(l); /* one that is switched off just refuses */
+	}
+}
+
+/* The line the user typed (Read Inquiry), in ASCII, trailing blanks gone;
+ * false when there is none. */
+static bool read_line(struct lterm *l, char *out, size_t size)
+{
+	static uint8_t in[LINE_LEN];
+	static struct ccw r;
+	memset(in, 0, sizeof in);
+	ccw_set(&r, 0x0A, in, CCW_SLI, sizeof in);
+	int st = io_run(l->t.d, &r);
+	if (st < 0 || (st & US_UC))
+		return false;
+	size_t n = 0;
+	for (size_t k = 0; k < sizeof in && in[k] && n + 1 < size; k++)
+		out[n++] = (char)cp_e2a[in[k]];
+	while (n && out[n - 1] == ' ')
+		n--;
+	out[n] = 0;
+	return true;
+}
+
+static char *skip(char *p)
+{
+	while (*p == ' ')
+		p++;
+	return p;
+}
+
+static void logon_line(struct lterm *l, char *p)
+{
+	char w[16];
+	size_t n = 0;
+	while (*p && *p != ' ' && n + 1 < sizeof w) {
+		char c = *p++;
+		w[n++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+	}
+	w[n] = 0;
+	p = skip(p);
+	bool logon = !strcmp(w, "L") || !strcmp(w, "LOG") || !strcmp(w, "LOGO") || !strcmp(w, "LOGON") ||
+	             !strcmp(w, "LOGIN");
+	if (!logon || !*p) {
+		write_line(l, "S37LGN001E Enter LOGON userid");
+		return;
+	}
+	n = 0;
+	while (*p && *p != ' ' && n < 8) {
+		char c = *p++;
+		l->id[n++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+	}
+	l->id[n] = 0;
+	l->step = L_PASSWORD;
+	write_line(l, "ENTER PASSWORD:");
+}
+
+void line_event(struct rdev *d, uint8_t status)
+{
+	struct lterm *l = lterm_of(d);
+	if (!l)
+		return;
+	if (status & US_DE) { /* switched on: a new client */
+		if (l->t.u)
+			user_disconnect(l->t.u); /* the one before dropped the connection */
+		l->step = L_IDLE;
+		greet(l);
+	}
+	if (!(status & US_ATTN))
+		return;
+	char line[LINE_LEN + 1];
+	if (!read_line(l, line, sizeof line))
+		return;
+	char *p = skip(line);
+	switch (l->step) {
+	case L_IDLE:
+		logon_line(l, p);
+		break;
+	case L_PASSWORD: {
+		l->step = L_IDLE;
+		const char *bad = user_logon(&l->t, l->id, p);
+		if (bad) {
+			write_line(l, bad);
+			greet(l);
+		}
+		break;
+	}
+	case L_CONSOLE:
+		if (*p)
+			cmd_execute(l->t.u, p);
+		break;
+	}
+}

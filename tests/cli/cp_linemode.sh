@@ -1,0 +1,70 @@
+# CP on a line-mode terminal (cp/linemode.c): a 3215 at 001F reached by a
+# telnet client that refuses the terminal type (played by this script
+# through bash's /dev/tcp).  Checked: CP's greeting when the client
+# connects (device end), a line that is not LOGON, LOGON with a wrong
+# password, LOGON userid then the password on its own line, the LOGON lines,
+# QUERY NAMES naming the 3215, a MSG to oneself, TERMINAL MORE refused on a
+# typewriter, LOGOFF and the greeting again; the operator's console logs it.
+[ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/s3270.inc"
+. "$(dirname "$0")/cp.inc"
+
+start_cp "001F 3215"
+
+# text FILE TEXT: until FILE (CR and telnet bytes dropped) has the line TEXT, 5 s at most
+text() {
+	for _ in $(seq 50); do
+		tr -d '\r' < "$1" | tr -c '[:print:]\n' '?' | grep -qxF -- "$2" && return 0
+		sleep 0.1
+	done
+	fail "the terminal lacks the line '$2'; it has: $(tr -d '\r' < "$1")"
+	return 1
+}
+# count FILE TEXT: how many lines are TEXT
+count() {
+	tr -d '\r' < "$1" | grep -cxF -- "$2"
+}
+
+exec 3<>/dev/tcp/127.0.0.1/$PORT
+cat <&3 > "$T/a" &
+CAT=$!
+for _ in $(seq 50); do
+	[ -s "$T/a" ] && break
+	sleep 0.1
+done
+printf '\xff\xfc\x18' >&3 # WONT TERMINAL-TYPE: a line-mode client
+GREET="s370 CP 0.1 ONLINE -- enter LOGON userid"
+text "$T/a" "$GREET"
+printf 'hello\r\n' >&3
+text "$T/a" "S37LGN001E Enter LOGON userid"
+printf 'logon bob\r\n' >&3
+text "$T/a" "ENTER PASSWORD:"
+printf 'nope\r\n' >&3
+text "$T/a" "S37LGN050E LOGON unsuccessful--incorrect password"
+[ "$(count "$T/a" "$GREET")" = 2 ] || fail "no greeting after the refusal"
+printf 'logon alice\r\n' >&3
+sleep 0.3
+printf 'alice\r\n' >&3
+text "$T/a" "Virtual machine of 1024K, privilege classes G."
+tr -d '\r' < "$T/a" | grep -qE "^LOGON AT [0-2][0-9]:[0-5][0-9]:[0-5][0-9] " || fail "no LOGON AT line"
+wait_console "LOGON ALICE USERS = 1  AT 01F"
+printf 'q n\r\n' >&3
+text "$T/a" "ALICE    - 01F"
+printf 'msg alice note to self\r\n' >&3
+text "$T/a" "MSG FROM ALICE   : note to self"
+printf 'terminal more 5\r\n' >&3
+text "$T/a" "S37CTM027E TERMINAL MORE is for a display"
+printf 'logoff\r\n' >&3
+for _ in $(seq 50); do
+	[ "$(count "$T/a" "$GREET")" = 3 ] && break
+	sleep 0.1
+done
+[ "$(count "$T/a" "$GREET")" = 3 ] || fail "no greeting after LOGOFF"
+tr -d '\r' < "$T/a" | grep -qE "^LOGOFF AT " || fail "no LOGOFF AT line"
+wait_console "LOGOFF ALICE"
+exec 3>&-
+kill $CAT 2>/dev/null
+wait $CAT 2>/dev/null
+stop_cp
+finish
