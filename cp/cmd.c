@@ -6,7 +6,7 @@
  *
  *   LOGoff               end the session
  *   DISConnect           leave the terminal; the user stays logged on
- *   Query Names | Users | Time
+ *   Query Names | Users | Time | Virtual | STORage | DASD
  *   Msg userid text      a message to another user (or OPerator)
  *   TERMinal MORE n      MORE... lasts n seconds
  */
@@ -106,6 +106,16 @@ static void query(struct user *u, char *rest)
 	} else if (abbrev(w, "Users")) {
 		int dsc, n = users_on(&dsc);
 		user_printf(u, "%03d USERS, %03d DSC", n, dsc);
+	} else if (abbrev(w, "Virtual")) {
+		if (u->vm)
+			vm_query(u, u->vm);
+	} else if (abbrev(w, "STORage")) {
+		user_printf(u, "STORAGE = %uK", u->vm ? u->vm->pages * 4 : 0);
+	} else if (abbrev(w, "DASD")) {
+		for (int k = 0; k < cp_nrdevs; k++)
+			if (cp_rdevs[k].cls == RDEV_DASD)
+				user_printf(u, "DASD %03X %04X %s", cp_rdevs[k].addr, cp_rdevs[k].type,
+				            cp_rdevs[k].volser[0] ? cp_rdevs[k].volser : "(no label)");
 	} else if (abbrev(w, "Time")) {
 		char when[40];
 		cp_time_text(when, sizeof when);

@@ -14,6 +14,9 @@
  *   linemode.c 3215 consoles over telnet: LOGON and a user's console, line by line
  *   user.c     LOGON, LOGOFF, DISCONNECT: the users and their terminals
  *   userdir.c  the user directory on the system volume (dirfmt.h)
+ *   vm.c       a user's virtual machine: storage and devices
+ *   frames.c   real storage frames
+ *   dasd.c     reading CKD records; volume labels
  *   cmd.c      CP commands
  *   clock.c    the time of day
  *   timer.c    deadlines (the clock comparator)
@@ -78,6 +81,7 @@ struct rdev {
 	volatile uint8_t unit, chan;   /* status of the last ending */
 	volatile uint8_t pending;      /* unsolicited status not yet handled (ATTN, DE) */
 	uint8_t sense[32];
+	char volser[7];         /* DASD: the volume serial from its label, or "" */
 };
 extern struct rdev cp_rdevs[];
 extern int cp_nrdevs;
@@ -101,6 +105,18 @@ struct rdev *io_find(uint16_t addr);
 int io_run(struct rdev *d, const struct ccw *prog);
 void cp_io_interrupt(void);                      /* from start.S */
 void cp_program_check(void);                     /* from start.S */
+
+/* ---- dasd.c: CP's own reads of real CKD disks ---- */
+int dasd_read(struct rdev *d, uint16_t cyl, uint16_t head, uint8_t r, void *buf, uint16_t len);
+void dasd_init_volumes(void);                   /* every DASD's volume serial */
+struct rdev *dasd_find_volume(const char *volser);
+
+/* ---- frames.c: real storage frames (4K) for virtual machines ---- */
+void frames_init(uint32_t storage_bytes);
+uint32_t frames_alloc(uint32_t n);              /* n contiguous frames: the real address, 0 if none */
+void frames_free(uint32_t addr, uint32_t n);
+uint32_t frames_free_count(void);
+uint32_t frames_total(void);
 
 /* ---- console.c ---- */
 void con_init(uint16_t prefer);
@@ -131,6 +147,30 @@ void dir_init(struct rdev *system_volume);
 int dir_find(const char *userid, struct dir_user *out);
 bool dir_password_ok(const struct dir_user *u, const char *password);
 
+/* ---- vm.c: a user's virtual machine ---- */
+enum vdev_kind { VDEV_CONSOLE, VDEV_SPOOL, VDEV_MDISK, VDEV_DEDICATED };
+struct vdev {
+	uint16_t vaddr, type;
+	enum vdev_kind kind;
+	char spool_kind, spool_class;    /* SPOOL: R, P, L; the class */
+	char volser[7];                  /* MDISK: its volume, */
+	struct rdev *real;               /* found at LOGON (NULL: not mounted), */
+	uint16_t start, count;           /* its cylinders there */
+	bool write;                      /* linked read/write */
+	uint16_t raddr;                  /* DEDICATE: the real device */
+};
+enum { VM_MAX_DEV = 32 };
+struct vm {
+	uint32_t base, pages;            /* its storage: real frames from base */
+	struct vdev dev[VM_MAX_DEV];
+	int ndev;
+};
+struct user;
+struct dir_user;
+struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **why);
+void vm_destroy(struct vm *v);
+void vm_query(struct user *u, struct vm *v);
+
 /* ---- user.c: the users logged on ---- */
 struct term;
 struct user {
@@ -139,6 +179,7 @@ struct user {
 	char classes[9];
 	uint32_t storage_kb;
 	struct term *term;               /* NULL: disconnected */
+	struct vm *vm;
 };
 enum { MAX_USERS = 64 };
 extern struct user cp_users[MAX_USERS];

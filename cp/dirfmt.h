@@ -56,7 +56,7 @@ struct dir_dev {               /* SPOOL or DEDICATE */
 	uint16_t devtype;          /* SPOOL: X'2540', X'1403' ...; DEDICATE: 0 */
 	uint16_t raddr;            /* DEDICATE: the real device */
 	char cls;                  /* SPOOL: the spool class */
-	char pad;
+	char kind;                 /* SPOOL: R reader, P punch, L printer */
 };
 
 struct dir_user {              /* one record of DIR_RECLEN bytes */

@@ -28,18 +28,22 @@ void cp_main(void)
 {
 	uint16_t ipldev = LC16(LC_IPL_PSW + 2);
 	uint32_t storage = cp_storage_size();
+	frames_init(storage);
 	io_probe();
+	dasd_init_volumes();
 	con_init(0x009);
 	con_printf("s370 CP %s: IPL from %03X, %uK real storage, %d devices", CP_VERSION, ipldev,
 	           storage >> 10, cp_nrdevs);
 	for (int k = 0; k < cp_nrdevs; k++) {
 		struct rdev *d = &cp_rdevs[k];
-		con_printf("  %03X  %04X  %s", d->addr, d->type, class_name(d->cls));
+		con_printf("  %03X  %04X  %s%s%s", d->addr, d->type, class_name(d->cls), d->volser[0] ? " " : "",
+		           d->volser);
 	}
 	timer_init();
 	dir_init(io_find(ipldev));
 	disp_init();
 	line_init();
+	con_printf("%uK of real storage in %u frames for virtual machines", frames_total() * 4, frames_total());
 	con_printf("CP ready");
 	for (;;) {
 		bool any = timer_run();

@@ -79,12 +79,23 @@ const char *user_logon(struct term *t, const char *id, const char *password)
 	for (int k = 0; k < 8; k++)
 		u->classes[k] = d.classes[k] == ' ' ? 0 : d.classes[k];
 	u->storage_kb = d.storage_kb;
+	const char *why = NULL;
+	u->vm = vm_create(u, &d, &why);
+	if (!u->vm) {
+		memset(u, 0, sizeof *u);
+		return why;
+	}
 	term_attach(t, u);
 	int n = 0;
 	for (int k = 0; k < MAX_USERS; k++)
 		n += cp_users[k].used;
 	user_printf(u, "LOGON AT %s", when);
 	user_printf(u, "Virtual machine of %uK, privilege classes %s.", u->storage_kb, u->classes);
+	for (int k = 0; k < u->vm->ndev; k++) {
+		const struct vdev *v = &u->vm->dev[k];
+		if (v->kind == VDEV_MDISK && !v->real)
+			user_printf(u, "DASD %03X NOT LINKED; VOLID %s NOT MOUNTED", v->vaddr, v->volser);
+	}
 	con_printf("LOGON %s USERS = %d  AT %03X", u->id, n, term_addr(t));
 	return NULL;
 }
@@ -110,5 +121,6 @@ void user_logoff(struct user *u)
 	cp_format(msg, sizeof msg, "LOGOFF AT %s", when);
 	if (u->term)
 		term_detach(u->term, msg);
+	vm_destroy(u->vm);
 	memset(u, 0, sizeof *u);
 }

@@ -2,13 +2,7 @@
  *
  * tools/direct.c wrote it on cylinder DIR_CYL in records laid out by
  * cp/dirfmt.h: the header in R1 of the first track, then one record per
- * user, per_track records to a track.  CP reads one record with the classic
- * CKD channel program of every S/370 operating system:
- *
- *     Seek            BBCCHH          position the access arm and head
- *     Search ID Equal CCHHR           compare each count field as it passes;
- *     TIC *-8                         until it matches, go back and search again
- *     Read Data       the record      (status modifier on the match skips the TIC)
+ * user, per_track records to a track, read one at a time (dasd.c).
  *
  * The directory is read afresh at every LOGON, so a `direct write` onto the
  * volume takes effect without an IPL.
@@ -24,32 +18,10 @@ void dir_init(struct rdev *ipl_device)
 	sysvol = ipl_device;
 }
 
-/* Read record r of track (cyl, head) of the system volume into buf. */
-static int read_record(uint16_t cyl, uint16_t head, uint8_t r, void *buf, uint16_t len)
-{
-	static uint8_t seek[6], search[5];
-	static struct ccw prog[4];
-	seek[0] = seek[1] = 0;
-	seek[2] = (uint8_t)(cyl >> 8);
-	seek[3] = (uint8_t)cyl;
-	seek[4] = (uint8_t)(head >> 8);
-	seek[5] = (uint8_t)head;
-	memcpy(search, seek + 2, 4);
-	search[4] = r;
-	ccw_set(&prog[0], 0x07, seek, CCW_CC, 6);
-	ccw_set(&prog[1], 0x31, search, CCW_CC, 5);
-	ccw_set(&prog[2], 0x08, &prog[1], 0, 1);
-	ccw_set(&prog[3], 0x06, buf, CCW_SLI, len);
-	if (!sysvol)
-		return -1;
-	int st = io_run(sysvol, prog);
-	return st < 0 || (st & (US_UC | US_UX)) || sysvol->chan ? -1 : 0;
-}
-
 int dir_find(const char *userid, struct dir_user *out)
 {
 	static uint8_t rec[DIR_RECLEN];
-	if (read_record(DIR_CYL, 0, 1, rec, DIR_RECLEN))
+	if (dasd_read(sysvol, DIR_CYL, 0, 1, rec, DIR_RECLEN))
 		return DIR_IO_ERROR;
 	struct dir_header h;
 	memcpy(&h, rec, sizeof h);
@@ -62,7 +34,7 @@ int dir_find(const char *userid, struct dir_user *out)
 	for (uint32_t k = 1; k <= h.users; k++) {
 		uint16_t head = (uint16_t)(k / h.per_track);
 		uint8_t r = (uint8_t)(k % h.per_track + 1);
-		if (read_record(DIR_CYL, head, r, rec, DIR_RECLEN))
+		if (dasd_read(sysvol, DIR_CYL, head, r, rec, DIR_RECLEN))
 			return DIR_IO_ERROR;
 		if (!memcmp(rec, id, 8)) {
 			memcpy(out, rec, sizeof *out);

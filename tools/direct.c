@@ -13,7 +13,7 @@
  *   ACCOUNT number
  *   OPTION ECMODE|REALTIMER|BMX|ISAM ...
  *   CONSOLE vaddr type
- *   SPOOL vaddr type [class]
+ *   SPOOL vaddr 2540 READER|PUNCH [class], SPOOL vaddr 3505|3525|1403|3211 [class]
  *   MDISK vaddr type start count volser mode [rpw [wpw [mpw]]]
  *   LINK userid vaddr vaddr mode
  *   DEDICATE vaddr raddr
@@ -284,17 +284,28 @@ static int parse(const char *path, struct dir_user *users, int max)
 				put16(&u->console_type, t);
 			}
 		} else if (eq(st, "SPOOL")) {
+			/* SPOOL vaddr type [READER|PUNCH] [class]: a 2540 is both, so it says which */
+			int k = 3;
+			char kind = 0;
+			if (nw > 2 && devtype(w[2], &t))
+				kind = t == 0x3505 ? 'R' : t == 0x3525 ? 'P' : (t == 0x1403 || t == 0x3211) ? 'L' : 0;
+			if (nw > 3 && (eq(w[3], "READER") || eq(w[3], "PUNCH"))) {
+				if (!kind || t == 0x2540)
+					kind = eq(w[3], "READER") ? 'R' : 'P';
+				k = 4;
+			}
 			if (u->n_spool == DIR_MAX_SPOOL)
 				err(&s, "SPOOL: more than %d spool devices", DIR_MAX_SPOOL);
-			else if (nw < 3 || nw > 4 || !hex_addr(w[1], &a) || !devtype(w[2], &t) ||
+			else if (nw < 3 || nw > k + 1 || !hex_addr(w[1], &a) || !devtype(w[2], &t) || !kind ||
 			         (t != 0x2540 && t != 0x3505 && t != 0x3525 && t != 0x1403 && t != 0x3211) ||
-			         (nw > 3 && (strlen(w[3]) != 1 || !isalnum((unsigned char)w[3][0]))))
-				err(&s, "SPOOL: expected SPOOL vaddr 2540|3505|3525|1403|3211 [class]");
+			         (nw > k && (strlen(w[k]) != 1 || (!isalnum((unsigned char)w[k][0]) && w[k][0] != '*'))))
+				err(&s, "SPOOL: expected SPOOL vaddr 2540 READER|PUNCH [class], or 3505|3525|1403|3211 [class]");
 			else {
 				struct dir_dev *d = &u->spool[u->n_spool++];
 				put16(&d->vaddr, a);
 				put16(&d->devtype, t);
-				d->cls = nw > 3 ? (char)toupper((unsigned char)w[3][0]) : 'A';
+				d->cls = nw > k ? (char)toupper((unsigned char)w[k][0]) : 'A';
+				d->kind = kind;
 			}
 		} else if (eq(st, "MDISK")) {
 			static const char *const modes[] = {"R", "RR", "W", "WR", "M", "MR", "MW", NULL};

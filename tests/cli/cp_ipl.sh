@@ -15,11 +15,13 @@
 . "$(dirname "$0")/s3270.inc"
 . "$(dirname "$0")/cp.inc"
 start_cp
-expect_grep "$T/err" "s370 CP 0.1: IPL from 150, 4096K real storage, 4 devices"
+expect_grep "$T/err" "s370 CP 0.1: IPL from 150, 4096K real storage, 5 devices"
 expect_grep "$T/err" "  009  3215  console"
 expect_grep "$T/err" "  0C0  3278  display"
 expect_grep "$T/err" "  0C1  3278  display"
-expect_grep "$T/err" "  150  3350  DASD"
+expect_grep "$T/err" "  150  3350  DASD S37RES"
+expect_grep "$T/err" "  151  3350  DASD S37U01"
+grep -qE "^[0-9]+K of real storage in [0-9]+ frames for virtual machines$" "$T/err" || fail "no frames line"
 expect_grep "$T/err" "CP ready"
 op psw
 sleep 0.3

@@ -2,7 +2,8 @@
 # telnet client that refuses the terminal type (played by this script
 # through bash's /dev/tcp).  Checked: CP's greeting when the client
 # connects (device end), a line that is not LOGON, LOGON with a wrong
-# password, LOGON userid then the password on its own line, the LOGON lines,
+# password, LOGON userid then the password on its own line, the LOGON lines
+# (with the minidisk on a volume that is not mounted: NOT LINKED), QUERY VIRTUAL,
 # QUERY NAMES naming the 3215, a MSG to oneself, TERMINAL MORE refused on a
 # typewriter, LOGOFF and the greeting again; the operator's console logs it.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
@@ -10,7 +11,7 @@
 . "$(dirname "$0")/s3270.inc"
 . "$(dirname "$0")/cp.inc"
 
-start_cp "001F 3215"
+CP_NO_USERVOL=1 start_cp "001F 3215" # no user volume: the minidisk is not linked
 
 # text FILE TEXT: until FILE (CR and telnet bytes dropped) has the line TEXT, 5 s at most
 text() {
@@ -49,6 +50,10 @@ printf 'alice\r\n' >&3
 text "$T/a" "Virtual machine of 1024K, privilege classes G."
 tr -d '\r' < "$T/a" | grep -qE "^LOGON AT [0-2][0-9]:[0-5][0-9]:[0-5][0-9] " || fail "no LOGON AT line"
 wait_console "LOGON ALICE USERS = 1  AT 01F"
+text "$T/a" "DASD 191 NOT LINKED; VOLID S37U01 NOT MOUNTED"
+printf 'q v\r\n' >&3
+text "$T/a" "CONS 009 3215 ON LINE 01F"
+text "$T/a" "DASD 191 3350 S37U01 NOT LINKED"
 printf 'q n\r\n' >&3
 text "$T/a" "ALICE    - 01F"
 printf 'msg alice note to self\r\n' >&3

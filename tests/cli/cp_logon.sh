@@ -7,12 +7,14 @@
 # unknown user, NOLOG user and wrong password refused; LOGON (password in
 # lower case accepted) gives the console screen: the LOGON line, the virtual
 # machine's size and classes, CP READ with the user id in the status area;
-# QUERY NAMES / USERS / TIME; MSG between the users; an unknown command;
+# QUERY NAMES / USERS / TIME / VIRTUAL (storage, console, spool devices,
+# the minidisk on the user volume) / DASD (volume serials); MSG between the users; an unknown command;
 # DISCONNECT (the user stays, DSC), a MSG to a disconnected user, LOGON
 # again reconnects; a second LOGON of a connected user is refused; a client
 # that drops leaves its user disconnected when the next client connects; a
 # full output area: MORE..., HOLDING, PA2, TERMINAL MORE 1 clearing by
-# itself; LOGOFF.  The operator's console logs LOGON, LOGOFF, DISCONNECT.
+# itself; a virtual machine bigger than the free real storage refused;
+# LOGOFF.  The operator's console logs LOGON, LOGOFF, DISCONNECT.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
@@ -119,6 +121,15 @@ wait_console "LOGON BOB USERS = 2  AT 0C1"
 
 cmd A "q n"
 has A "ALICE    - 0C0 , BOB      - 0C1"
+cmd A "q v"
+has A "STORAGE = 1024K"
+expect_rows "7=CONS 009 3215 ON DISP 0C0" "8=RDR 00C 2540 CL *" "9=PUN 00D 2540 CL A" "10=PRT 00E 1403 CL A" \
+	"11=DASD 191 3350 S37U01 R/W 5 CYL ON 151 AT CYL 11"
+cmd A "q dasd"
+has A "DASD 151 3350 S37U01"
+expect_rows "13=DASD 150 3350 S37RES"
+key A "Clear"
+wait_row A 1 ""
 cmd A "msg bob Hello, Bob"
 has B "MSG FROM ALICE   : Hello, Bob"
 cmd B "query users"
@@ -155,6 +166,8 @@ cmd A "q n"
 has A "ALICE    - 0C0 , BOB      - DSC"
 logon D ALICE ALICE
 wait_row D 17 " S37LGN054E Already logged on at display 0C0"
+logon D MAINT MAINT # 4M of storage on a 4M machine that already holds two users of 1M
+wait_row D 17 " S37LGN067E Not enough real storage for your virtual machine now"
 
 # The output area fills: MORE..., then HOLDING (Enter on an empty line), PA2
 # shows what waited; with TERMINAL MORE 1 the full screen clears by itself.

@@ -1,0 +1,63 @@
+/* dasd.c — CP's own use of real CKD disks: reading a record, and the volume
+ * serial of every disk, read from its label at IPL.
+ *
+ * One record is read with the classic CKD channel program of every S/370
+ * operating system:
+ *
+ *     Seek            BBCCHH          position the access arm and head
+ *     Search ID Equal CCHHR           compare each count field as it passes;
+ *     TIC *-8                         until it matches, go back and search again
+ *     Read Data       the record      (status modifier on the match skips the TIC)
+ *
+ * The volume label VOL1 is record 3 of cylinder 0 track 0 (GC26-3840 "OS/VS
+ * DASD labels"): after "VOL1", six characters of volume serial.
+ */
+#include "cp.h"
+
+int dasd_read(struct rdev *d, uint16_t cyl, uint16_t head, uint8_t r, void *buf, uint16_t len)
+{
+	static uint8_t seek[6], search[5];
+	static struct ccw prog[4];
+	if (!d)
+		return -1;
+	seek[0] = seek[1] = 0;
+	seek[2] = (uint8_t)(cyl >> 8);
+	seek[3] = (uint8_t)cyl;
+	seek[4] = (uint8_t)(head >> 8);
+	seek[5] = (uint8_t)head;
+	memcpy(search, seek + 2, 4);
+	search[4] = r;
+	ccw_set(&prog[0], 0x07, seek, CCW_CC, 6);
+	ccw_set(&prog[1], 0x31, search, CCW_CC, 5);
+	ccw_set(&prog[2], 0x08, &prog[1], 0, 1);
+	ccw_set(&prog[3], 0x06, buf, CCW_SLI, len);
+	int st = io_run(d, prog);
+	return st < 0 || (st & (US_UC | US_UX)) || d->chan ? -1 : 0;
+}
+
+void dasd_init_volumes(void)
+{
+	static uint8_t vol1[80];
+	for (int k = 0; k < cp_nrdevs; k++) {
+		struct rdev *d = &cp_rdevs[k];
+		if (d->cls != RDEV_DASD || d->type == 0x3310 || d->type == 0x3370)
+			continue; /* FBA volumes have their label elsewhere */
+		memset(vol1, 0, sizeof vol1);
+		if (dasd_read(d, 0, 0, 3, vol1, sizeof vol1))
+			continue;
+		static const uint8_t vol1_ebcdic[4] = {0xE5, 0xD6, 0xD3, 0xF1};
+		if (memcmp(vol1, vol1_ebcdic, 4))
+			continue;
+		for (int j = 0; j < 6; j++)
+			d->volser[j] = (char)cp_e2a[vol1[4 + j]];
+		d->volser[6] = 0;
+	}
+}
+
+struct rdev *dasd_find_volume(const char *volser)
+{
+	for (int k = 0; k < cp_nrdevs; k++)
+		if (cp_rdevs[k].cls == RDEV_DASD && !strcmp(cp_rdevs[k].volser, volser))
+			return &cp_rdevs[k];
+	return NULL;
+}

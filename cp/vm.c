@@ -1,0 +1,106 @@
+/* vm.c — the virtual machine a user gets at LOGON, as the directory
+ * describes it: storage, and the devices at the addresses the user's
+ * programs will use (console, unit record for spooling, minidisks).
+ *
+ * A minidisk is a range of cylinders on a real volume, named by its volume
+ * serial: at LOGON CP finds the volume among the DASD it found at IPL (by
+ * the VOL1 label it read from each one).  Running the machine — its
+ * privileged instructions trapped and done by CP, its channel programs
+ * translated — comes next (docs/cp.md).
+ */
+#include "cp.h"
+#include "dirfmt.h"
+
+static struct vm vms[MAX_USERS];
+
+static void blank_trim(char *dst, const char *src, size_t n)
+{
+	memcpy(dst, src, n);
+	dst[n] = 0;
+	while (n && dst[n - 1] == ' ')
+		dst[--n] = 0;
+}
+
+static struct vdev *add_dev(struct vm *v, uint16_t vaddr, uint16_t type, enum vdev_kind kind)
+{
+	static struct vdev spare; /* past VM_MAX_DEV: written, not kept (direct.c limits it) */
+	struct vdev *d = v->ndev < VM_MAX_DEV ? &v->dev[v->ndev++] : &spare;
+	memset(d, 0, sizeof *d);
+	d->vaddr = vaddr;
+	d->type = type;
+	d->kind = kind;
+	return d;
+}
+
+struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **why)
+{
+	struct vm *v = &vms[u - cp_users];
+	memset(v, 0, sizeof *v);
+	v->pages = (dir->storage_kb + 3) / 4;
+	v->base = frames_alloc(v->pages);
+	if (!v->base) {
+		*why = "S37LGN067E Not enough real storage for your virtual machine now";
+		return NULL;
+	}
+	if (dir->console_type)
+		add_dev(v, dir->console_vaddr, dir->console_type, VDEV_CONSOLE);
+	for (int k = 0; k < dir->n_spool; k++) {
+		struct vdev *d = add_dev(v, dir->spool[k].vaddr, dir->spool[k].devtype, VDEV_SPOOL);
+		d->spool_kind = dir->spool[k].kind;
+		d->spool_class = dir->spool[k].cls;
+	}
+	for (int k = 0; k < dir->n_mdisk; k++) {
+		const struct dir_mdisk *m = &dir->mdisk[k];
+		struct vdev *d = add_dev(v, m->vaddr, m->devtype, VDEV_MDISK);
+		blank_trim(d->volser, m->volser, 6);
+		char mode[5];
+		blank_trim(mode, m->mode, 4);
+		d->write = mode[0] == 'W' || mode[0] == 'M';
+		d->start = m->start;
+		d->count = m->count;
+		d->real = dasd_find_volume(d->volser); /* NULL: user.c says NOT LINKED */
+	}
+	for (int k = 0; k < dir->n_dedicate; k++)
+		add_dev(v, dir->dedicate[k].vaddr, 0, VDEV_DEDICATED)->raddr = dir->dedicate[k].raddr;
+	return v;
+}
+
+void vm_destroy(struct vm *v)
+{
+	if (v && v->base)
+		frames_free(v->base, v->pages);
+	if (v)
+		memset(v, 0, sizeof *v);
+}
+
+/* QUERY VIRTUAL: the machine as the user's programs will see it. */
+void vm_query(struct user *u, struct vm *v)
+{
+	user_printf(u, "STORAGE = %uK", v->pages * 4);
+	for (int k = 0; k < v->ndev; k++) {
+		const struct vdev *d = &v->dev[k];
+		switch (d->kind) {
+		case VDEV_CONSOLE:
+			if (u->term)
+				user_printf(u, "CONS %03X %04X ON %s %03X", d->vaddr, d->type,
+				            u->term->ops->set_more ? "DISP" : "LINE", term_addr(u->term));
+			else
+				user_printf(u, "CONS %03X %04X DISCONNECTED", d->vaddr, d->type);
+			break;
+		case VDEV_SPOOL:
+			user_printf(u, "%s %03X %04X CL %c", d->spool_kind == 'P' ? "PUN" : d->spool_kind == 'L' ? "PRT" : "RDR",
+			            d->vaddr, d->type, d->spool_class ? d->spool_class : 'A');
+			break;
+		case VDEV_MDISK:
+			if (d->real)
+				user_printf(u, "DASD %03X %04X %s R/%c %u CYL ON %03X AT CYL %u", d->vaddr, d->type,
+				            d->volser, d->write ? 'W' : 'O', d->count, d->real->addr, d->start);
+			else
+				user_printf(u, "DASD %03X %04X %s NOT LINKED", d->vaddr, d->type, d->volser);
+			break;
+		case VDEV_DEDICATED:
+			user_printf(u, "DEV %03X ATTACHED AS %03X", d->raddr, d->vaddr);
+			break;
+		}
+	}
+}
