@@ -6,9 +6,8 @@
  * CCWs) in the CAW at location 72 and issues START I/O with the device
  * address.  The condition code says whether the channel took it.  When the
  * device is done it presents an I/O interruption: the CPU stores the CSW at
- * 64 (unit and channel status) and the old PSW at 56 with the device address
- * in its interruption code, and loads the I/O new PSW, which leads to
- * cp_io_interrupt below.
+ * 64 (unit and channel status), the device address at 186 and the old PSW at
+ * 56, and loads the I/O new PSW, which leads to cp_io_interrupt below.
  *
  * A device can also interrupt when nobody asked: a 3270 whose user pressed
  * Enter presents attention, one that was switched on (a client connected)
@@ -42,7 +41,7 @@ struct rdev *io_find(uint16_t addr)
 /* The I/O new PSW comes here (start.S), interruptions disabled. */
 void cp_io_interrupt(void)
 {
-	uint16_t addr = LC16(LC_IO_OLD + 2);
+	uint16_t addr = LC16(LC_IO_ADDR);
 	uint8_t unit = LC8(LC_CSW + 4), chan = LC8(LC_CSW + 5);
 	struct rdev *d = by_addr[addr & 0xFFF];
 	if (!d)

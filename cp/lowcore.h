@@ -3,9 +3,9 @@
  *
  * When an interruption happens the CPU stores the current PSW as the "old"
  * PSW of its class and loads the class's "new" PSW: that is how control
- * comes to CP.  In the BC mode the old PSW also carries the interruption
- * code (bits 16-31): the device address for I/O, the exception for a program
- * interruption, the SVC number.
+ * comes to CP.  CP runs in the EC mode, where the interruption code has its
+ * own place in page 0 (134, 138, 142, 186); in the BC mode it would be in
+ * the old PSW (bits 16-31).
  *
  * CP's own words are at X'C00' up: the interrupt stubs in start.S save the
  * registers there with base register 0, before they have any other base.
@@ -30,7 +30,13 @@ enum {
 	LC_PGM_NEW = 104,
 	LC_MCK_NEW = 112,
 	LC_IO_NEW = 120,
-	LC_IO_ADDR = 186,    /* I/O address (EC mode) */
+	LC_EXT_CODE = 134,   /* EC mode: external interruption code */
+	LC_SVC_ILC = 137,    /* EC mode: SVC: instruction length (bits 5-6) */
+	LC_SVC_CODE = 138,
+	LC_PGM_ILC = 141,    /* EC mode: program: instruction length (bits 5-6) */
+	LC_PGM_CODE = 142,   /* EC mode: program interruption code */
+	LC_TEA = 144,        /* translation-exception address */
+	LC_IO_ADDR = 186,    /* EC mode: I/O address */
 
 	LC_SAVE_IO = 0xC00,  /* 16 registers at each interruption (start.S) */
 	LC_SAVE_PGM = 0xC40,

@@ -18,7 +18,7 @@ static const char *class_name(enum rdev_class c)
 
 void cp_program_check(void)
 {
-	uint16_t code = LC16(LC_PGM_OLD + 2);
+	uint16_t code = LC16(LC_PGM_CODE);
 	uint32_t ia = LC32(LC_PGM_OLD + 4) & 0xFFFFFF;
 	con_printf("CP program check %04X at %06X: CP stops", code, ia);
 	cp_halt(0xC00000 | code);

@@ -2,7 +2,11 @@
  *
  * The IPL channel program (tools/mksysvol.c) has read the nucleus to X'1000'
  * and loaded the IPL PSW, which points here: BC mode, supervisor state, key
- * 0, every interruption disabled.  Locations 2-3 hold the IPL device.
+ * 0, every interruption disabled.  Locations 2-3 hold the IPL device.  CP
+ * goes into the EC mode at once and stays there (with DAT off: CP's
+ * addresses are real ones); the EC mode is what lets it run a virtual
+ * machine with DAT on, and what puts every interruption code at a fixed
+ * place in page 0.
  *
  * How CP gets control back from then on: each interruption class has a new
  * PSW in page 0 (lowcore.h).  _start puts there PSWs that point at the
@@ -28,7 +32,11 @@
 	.section .text.start,"ax"
 	.globl	_start
 _start:
-	larl	%r15,cp_stack_top
+	/* into EC mode at once: CP's PSWs are all EC from here on, so every
+	 * interruption code is where the EC mode puts it (lowcore.h) */
+	larl	%r1,ec_start
+	lpsw	0(%r1)
+in_ec:	larl	%r15,cp_stack_top
 	ahi	%r15,-96
 	/* clear .bss: MVCL with a second operand of length 0 pads with zeros */
 	larl	%r2,__bss_start
@@ -45,7 +53,7 @@ _start:
 	j	cp_halt
 
 	.text
-/* I/O interruption: the device address is in the old PSW (58-59), the CSW at 64. */
+/* I/O interruption: the device address at 186-187, the CSW at 64. */
 io_entry:
 	stm	%r0,%r15,LC_SAVE_IO
 	larl	%r15,int_stack_top
@@ -55,7 +63,7 @@ io_entry:
 	ni	LC_IO_OLD+1,0xFD	/* off the wait bit: a cp_wait returns */
 	lpsw	LC_IO_OLD
 
-/* External interruption: the code is in the old PSW (26-27). */
+/* External interruption: the code at 134-135. */
 ext_entry:
 	stm	%r0,%r15,LC_SAVE_EXT
 	larl	%r15,int_stack_top
@@ -117,19 +125,21 @@ cp_storage_size:
 
 	.section .rodata
 	.align	8
-new_psws:
-	.long	0x00000000, ext_entry	/* external */
-	.long	0x00020000, 0x00000E02	/* SVC: not expected yet: stop */
-	.long	0x00000000, pgm_entry	/* program */
-	.long	0x00020000, 0x00000E04	/* machine check: stop */
-	.long	0x00000000, io_entry	/* I/O */
+ec_start:
+	.long	0x00080000, in_ec	/* EC mode, disabled, key 0 */
+new_psws:				/* EC mode (byte 1 X'08'), supervisor, DAT off */
+	.long	0x00080000, ext_entry	/* external */
+	.long	0x000A0000, 0x00000E02	/* SVC: not expected yet: stop */
+	.long	0x00080000, pgm_entry	/* program */
+	.long	0x000A0000, 0x00000E04	/* machine check: stop */
+	.long	0x00080000, io_entry	/* I/O */
 
 	.data
 	.align	8
 wait_psw:
-	.long	0xFF020000, 0		/* channels 0-5 and 6 up, and external, enabled; wait */
+	.long	0x030A0000, 0		/* EC: I/O (channels by CR2) and external enabled; wait */
 halt_psw:
-	.long	0x00020000, 0		/* disabled wait */
+	.long	0x000A0000, 0		/* EC: disabled wait */
 
 	.bss
 	.align	8

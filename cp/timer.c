@@ -73,7 +73,7 @@ void timer_cancel(int id)
 /* From the external stub: which interruption is in the old PSW's code. */
 void cp_ext_interrupt(void)
 {
-	uint16_t code = LC16(LC_EXT_OLD + 2);
+	uint16_t code = LC16(LC_EXT_CODE);
 	if (code == 0x1004) { /* clock comparator: quiet it; timer_run sets it again */
 		set_comparator(~0ull);
 		fired = true;

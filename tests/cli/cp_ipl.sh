@@ -25,7 +25,7 @@ grep -qE "^[0-9]+K of real storage in [0-9]+ frames for virtual machines$" "$T/e
 expect_grep "$T/err" "CP ready"
 op psw
 sleep 0.3
-grep -q "PSW=FF02" "$T/err" || fail "CP is not in an enabled wait: $(grep PSW= "$T/err")"
+grep -q "PSW=030A" "$T/err" || fail "CP is not in an enabled wait: $(grep PSW= "$T/err")"
 
 s3_start A -model 3278-2
 s3 A "Connect(00C0@127.0.0.1:$PORT)" || fail "A: connect"
