@@ -9,6 +9,8 @@
  *   Query Names | Users | Time | Virtual | STORage | DASD
  *   Msg userid text      a message to another user (or OPerator)
  *   TERMinal MORE n      MORE... lasts n seconds
+ *   IPL vaddr            the virtual machine IPLs from a minidisk
+ *   Begin                the stopped machine goes on (after PA1 or #CP)
  */
 #include "cp.h"
 
@@ -147,6 +149,28 @@ static void msg(struct user *u, char *rest)
 		user_printf(v, "MSG FROM %-8s: %s", u->id, rest);
 }
 
+/* IPL vaddr: the virtual machine IPLs from one of its minidisks. */
+static void ipl(struct user *u, char *rest)
+{
+	char *w = word(&rest);
+	uint32_t a = 0;
+	bool ok = w && !word(&rest);
+	for (const char *p = w; ok && *p; p++) {
+		char c = *p >= 'a' && *p <= 'z' ? (char)(*p - 32) : *p;
+		ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
+		a = a * 16 + (uint32_t)(c <= '9' ? c - '0' : c - 'A' + 10);
+	}
+	if (!ok || a > 0xFFF) {
+		user_printf(u, "S37CIP026E Operand missing or invalid (IPL vaddr)");
+		return;
+	}
+	char msg[100];
+	if (vm_ipl(u, (uint16_t)a, msg, sizeof msg))
+		user_printf(u, "%s", msg);
+	else if (u->term)
+		term_status(u->term);
+}
+
 /* TERMINAL MORE n: MORE... lasts n seconds (0: the full screen is cleared at once). */
 static void terminal(struct user *u, char *rest)
 {
@@ -181,6 +205,16 @@ void cmd_execute(struct user *u, char *line)
 	} else if (abbrev(w, "Query")) {
 		upper(rest);
 		query(u, rest);
+	} else if (abbrev(w, "IPL")) {
+		ipl(u, rest);
+	} else if (abbrev(w, "Begin")) {
+		if (u->vm && u->vm->state == VM_STOPPED && u->vm->psw[5] | u->vm->psw[6] | u->vm->psw[7]) {
+			u->vm->state = u->vm->resume == VM_READING ? VM_READING : VM_RUNNING;
+			if (u->term)
+				term_status(u->term);
+		} else {
+			user_printf(u, "S37CBE001E Nothing to begin: IPL first");
+		}
 	} else if (abbrev(w, "TERMinal")) {
 		upper(rest);
 		terminal(u, rest);

@@ -158,16 +158,53 @@ struct vdev {
 	uint16_t start, count;           /* its cylinders there */
 	bool write;                      /* linked read/write */
 	uint16_t raddr;                  /* DEDICATE: the real device */
+	bool int_pending;                /* an I/O interruption waits for the guest */
+	uint8_t csw[8];                  /* ... with this CSW */
+	uint8_t sense[24];               /* the sense bytes of its last unit check */
+	bool busy;                       /* CONSOLE: a Read waits for the user */
+	uint32_t read_ccw;               /* CONSOLE: the Read CCW's guest address */
 };
 enum { VM_MAX_DEV = 32 };
+/* What run_guest loads and saves (start.S knows the offsets). */
+struct guest {
+	uint32_t gpr[16];                /* 0 */
+	uint8_t psw[8];                  /* 64: the real PSW */
+	uint32_t cr1;                    /* 72: the segment table */
+};
+enum vm_state { VM_STOPPED, VM_RUNNING, VM_READING };
 struct vm {
 	uint32_t base, pages;            /* its storage: real frames from base */
+	uint32_t tables;                 /* the frames of its segment and page tables */
+	uint32_t cr1;
+	struct guest g;                  /* its registers, as the guest last left them */
+	uint8_t psw[8];                  /* its PSW, as the guest sees it (BC or EC) */
+	uint32_t cr[16];                 /* its control registers */
+	uint8_t *keys;                   /* its storage keys, one per 2K block */
+	uint32_t nkeys;
+	enum vm_state state, resume;     /* resume: the state BEGIN goes back to */
+	uint32_t instructions, privops;  /* turns run, privileged instructions simulated */
 	struct vdev dev[VM_MAX_DEV];
 	int ndev;
 };
 struct user;
 struct dir_user;
 struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **why);
+struct vdev *vm_dev(struct vm *v, uint16_t vaddr);
+
+/* ---- vmrun.c: trap and emulate ---- */
+int run_guest(struct guest *g);  /* start.S: 1 program, 2 SVC, 3 I/O, 4 external */
+void vm_init(void);                  /* the translation format in CR0 */
+void vm_map(struct vm *v);
+bool vm_run(struct user *u);
+bool vm_runnable(struct user *u);
+uint8_t *vm_addr(struct vm *v, uint32_t a, uint32_t n);
+bool vm_deliver_io(struct vm *v);
+void vm_reflect_program(struct vm *v, uint16_t code, uint8_t ilc);
+
+/* ---- vio.c: the virtual machine's I/O ---- */
+int vio_instruction(struct user *u, uint8_t op, uint16_t dev);   /* SIO TIO HIO TCH: the CC */
+void vio_console_input(struct user *u, const char *line);       /* a line for a waiting Read */
+int vm_ipl(struct user *u, uint16_t vaddr, char *msg, size_t size);
 void vm_destroy(struct vm *v);
 void vm_query(struct user *u, struct vm *v);
 
@@ -189,6 +226,8 @@ const char *user_logon(struct term *t, const char *id, const char *password);
 void user_logoff(struct user *u);
 void user_disconnect(struct user *u);
 void user_printf(struct user *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void user_input(struct user *u, char *line);    /* a line typed at the user's console */
+void user_attention(struct user *u);            /* PA1: stop the machine, CP READ */
 
 /* ---- terminals: a 3270 display (display.c) or a line-mode 3215 (linemode.c) ----
  * What CP does with a terminal is the same for both kinds: the ops say how. */
@@ -197,6 +236,7 @@ struct term_ops {
 	void (*attach)(struct term *t, struct user *u);   /* the user's console from now on */
 	void (*detach)(struct term *t, const char *msg);  /* back to the logon prompt, msg shown */
 	void (*set_more)(struct term *t, int seconds);    /* TERMINAL MORE (NULL: not a display) */
+	void (*status)(struct term *t);                   /* the machine's state changed (NULL: none shown) */
 };
 struct term {
 	const struct term_ops *ops;
@@ -207,6 +247,11 @@ static inline void term_line(struct term *t, const char *text) { t->ops->line(t,
 static inline void term_attach(struct term *t, struct user *u) { t->ops->attach(t, u); }
 static inline void term_detach(struct term *t, const char *msg) { t->ops->detach(t, msg); }
 static inline uint16_t term_addr(const struct term *t) { return t->d->addr; }
+static inline void term_status(struct term *t)
+{
+	if (t->ops->status)
+		t->ops->status(t);
+}
 
 void disp_init(void);                              /* a terminal for every display */
 void disp_event(struct rdev *d, uint8_t status);   /* status it presented by itself */

@@ -173,7 +173,10 @@ static void paint_console(struct disp *t)
 	ds_sba(&s, 23, STATUS_COL);
 	char status[COLS];
 	static const char *const state[] = {"CP READ", "MORE...", "HOLDING"};
-	cp_format(status, sizeof status, "%-10s%-8s", state[t->more], t->t.u ? t->t.u->id : "");
+	const char *st = state[t->more];
+	if (t->more == M_NONE && t->t.u && t->t.u->vm)
+		st = t->t.u->vm->state == VM_READING ? "VM READ" : t->t.u->vm->state == VM_RUNNING ? "RUNNING" : st;
+	cp_format(status, sizeof status, "%-10s%-8s", st, t->t.u ? t->t.u->id : "");
 	ds_text(&s, status);
 	write_ds(t->t.d, 0x05, &s);
 }
@@ -294,7 +297,12 @@ static void disp_detach(struct term *tt, const char *msg)
 	paint_logo(t);
 }
 
-static const struct term_ops disp_ops = {disp_line, disp_attach, disp_detach, disp_set_more};
+static void disp_status(struct term *t)
+{
+	((struct disp *)t)->dirty = true;
+}
+
+static const struct term_ops disp_ops = {disp_line, disp_attach, disp_detach, disp_set_more, disp_status};
 
 void disp_init(void)
 {
@@ -365,6 +373,10 @@ static void console_input(struct disp *t, const uint8_t *in, int n)
 	char *p = line;
 	while (*p == ' ')
 		p++;
+	if (!*p && t->more == M_NONE && t->t.u && t->t.u->vm && t->t.u->vm->state == VM_READING) {
+		user_input(t->t.u, p); /* a null line is an answer to the machine's Read */
+		return;
+	}
 	if (!*p) { /* an empty line: holds the screen in MORE... */
 		if (t->more == M_MORE) {
 			timer_cancel(t->more_timer);
@@ -374,8 +386,8 @@ static void console_input(struct disp *t, const uint8_t *in, int n)
 		t->dirty = true; /* every attention gets a write: it unlocks the keyboard */
 		return;
 	}
-	disp_line(&t->t, p); /* the command, as typed, into the output area */
-	cmd_execute(t->t.u, p);
+	disp_line(&t->t, p); /* the line, as typed, into the output area */
+	user_input(t->t.u, p);
 }
 
 /* Status a display presented by itself. */
@@ -411,7 +423,10 @@ void disp_event(struct rdev *d, uint8_t status)
 			paint_logo(t);
 		return;
 	}
-	if (in[0] == AID_CLEAR || in[0] == AID_PA2) { /* clear the output area; waiting output follows */
+	if (in[0] == AID_PA1 && t->t.u) { /* attention to CP: the machine stops, CP READ */
+		user_attention(t->t.u);
+		t->dirty = true;
+	} else if (in[0] == AID_CLEAR || in[0] == AID_PA2) { /* clear the output area; waiting output follows */
 		more_end(t);
 	} else if (in[0] == AID_ENTER) {
 		console_input(t, in, n);

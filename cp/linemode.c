@@ -65,7 +65,7 @@ static void l_detach(struct term *t, const char *msg)
 	greet(l);
 }
 
-static const struct term_ops line_ops = {l_line, l_attach, l_detach, NULL};
+static const struct term_ops line_ops = {l_line, l_attach, l_detach, NULL, NULL};
 
 static struct lterm *lterm_of(struct rdev *d)
 {
@@ -174,8 +174,7 @@ void line_event(struct rdev *d, uint8_t status)
 		break;
 	}
 	case L_CONSOLE:
-		if (*p)
-			cmd_execute(l->t.u, p);
+		user_input(l->t.u, p);
 		break;
 	}
 }

@@ -24,6 +24,8 @@ void cp_program_check(void)
 	cp_halt(0xC00000 | code);
 }
 
+static int next_user;
+
 void cp_main(void)
 {
 	uint16_t ipldev = LC16(LC_IPL_PSW + 2);
@@ -40,6 +42,7 @@ void cp_main(void)
 		           d->volser);
 	}
 	timer_init();
+	vm_init();
 	dir_init(io_find(ipldev));
 	disp_init();
 	line_init();
@@ -58,6 +61,21 @@ void cp_main(void)
 				disp_event(d, st);
 			else if (d->cls == RDEV_CONSOLE && d != con_device())
 				line_event(d, st);
+		}
+		/* the virtual machines: each runnable one gets a turn (a time slice
+		 * at most), round robin */
+		for (int k = 0; k < MAX_USERS; k++) {
+			struct user *u = &cp_users[(next_user + k) % MAX_USERS];
+			if (!u->used || !u->vm || u->vm->state != VM_RUNNING)
+				continue;
+			if (vm_runnable(u)) {
+				next_user = (int)(u - cp_users) + 1;
+				vm_run(u);
+				any = true;
+				if (u->vm && u->vm->state != VM_RUNNING && u->term)
+					term_status(u->term);
+				break;
+			}
 		}
 		disp_update();
 		if (!any)

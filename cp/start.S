@@ -28,6 +28,11 @@
 	.set	LC_EXT_OLD, 24
 	.set	LC_SAVE_EXT, 0xC80
 	.set	LC_PGM_RESUME, 0xD00	/* nonzero: where a program check resumes */
+	.set	LC_SVC_OLD, 32
+	.set	LC_SAVE_SVC, 0xCC0
+	.set	LC_GUEST, 0xD04		/* the struct guest run_guest is running */
+	.set	LC_HOST_SAVE, 0xD08	/* CP's registers 6-15 while a guest runs */
+	.set	LC_GUEST_PSW, 0xD30	/* the PSW run_guest loads (doubleword) */
 
 	.section .text.start,"ax"
 	.globl	_start
@@ -59,6 +64,8 @@ io_entry:
 	larl	%r15,int_stack_top
 	ahi	%r15,-96
 	brasl	%r14,cp_io_interrupt
+	tm	LC_IO_OLD+1,0x01	/* problem state: it was the guest */
+	jo	exit_io
 	lm	%r0,%r15,LC_SAVE_IO
 	ni	LC_IO_OLD+1,0xFD	/* off the wait bit: a cp_wait returns */
 	lpsw	LC_IO_OLD
@@ -69,6 +76,8 @@ ext_entry:
 	larl	%r15,int_stack_top
 	ahi	%r15,-96
 	brasl	%r14,cp_ext_interrupt
+	tm	LC_EXT_OLD+1,0x01
+	jo	exit_ext
 	lm	%r0,%r15,LC_SAVE_EXT
 	ni	LC_EXT_OLD+1,0xFD	/* off the wait bit: a cp_wait returns */
 	lpsw	LC_EXT_OLD
@@ -77,6 +86,8 @@ ext_entry:
  * set LC_PGM_RESUME: the old PSW is pointed there.  Otherwise C reports it. */
 pgm_entry:
 	stm	%r0,%r15,LC_SAVE_PGM
+	tm	LC_PGM_OLD+1,0x01
+	jo	exit_pgm
 	icm	%r1,15,LC_PGM_RESUME
 	jz	1f
 	stcm	%r1,7,LC_PGM_OLD+5
@@ -88,6 +99,58 @@ pgm_entry:
 	brasl	%r14,cp_program_check	/* does not return */
 	lhi	%r2,0xEEE
 	j	cp_halt
+
+/* SVC: only a guest issues one (CP never does). */
+svc_entry:
+	stm	%r0,%r15,LC_SAVE_SVC
+	lhi	%r1,2
+	la	%r3,LC_SAVE_SVC
+	la	%r4,LC_SVC_OLD
+	j	guest_exit
+
+/* ---- running a virtual machine ----
+ *
+ * int run_guest(struct guest *g) loads the guest's registers and PSW (a
+ * real PSW built by vmrun.c: EC mode, problem state, DAT on with the
+ * virtual machine's segment table in g->cr1) and lets it run.  The guest
+ * comes back to CP only by an interruption: the stubs above see the problem
+ * state in the old PSW and come here, where the guest's registers and old
+ * PSW are put in *g and run_guest returns, as from a call, the class of
+ * interruption: 1 program, 2 SVC, 3 I/O, 4 external.  The I/O and external
+ * ones have been handled for CP already (cp_io_interrupt, cp_ext_interrupt).
+ * This is trap-and-emulate's "trap": everything the guest may not do itself
+ * becomes a return from run_guest. */
+	.globl	run_guest
+run_guest:
+	stm	%r6,%r15,LC_HOST_SAVE
+	st	%r2,LC_GUEST
+	lctl	1,1,72(%r2)		/* the virtual machine's segment table */
+	.insn	s,0xb20d0000,0		/* PTLB: no translation of another machine stays */
+	mvc	LC_GUEST_PSW(8),64(%r2)
+	lm	%r0,%r15,0(%r2)
+	lpsw	LC_GUEST_PSW
+
+exit_pgm:
+	lhi	%r1,1
+	la	%r3,LC_SAVE_PGM
+	la	%r4,LC_PGM_OLD
+	j	guest_exit
+exit_io:
+	lhi	%r1,3
+	la	%r3,LC_SAVE_IO
+	la	%r4,LC_IO_OLD
+	j	guest_exit
+exit_ext:
+	lhi	%r1,4
+	la	%r3,LC_SAVE_EXT
+	la	%r4,LC_EXT_OLD
+guest_exit:			/* r1 reason, r3 the saved registers, r4 the old PSW */
+	l	%r2,LC_GUEST
+	mvc	0(64,%r2),0(%r3)
+	mvc	64(8,%r2),0(%r4)
+	lr	%r2,%r1
+	lm	%r6,%r15,LC_HOST_SAVE
+	br	%r14
 
 /* void cp_wait(void) */
 	.globl	cp_wait
@@ -129,7 +192,7 @@ ec_start:
 	.long	0x00080000, in_ec	/* EC mode, disabled, key 0 */
 new_psws:				/* EC mode (byte 1 X'08'), supervisor, DAT off */
 	.long	0x00080000, ext_entry	/* external */
-	.long	0x000A0000, 0x00000E02	/* SVC: not expected yet: stop */
+	.long	0x00080000, svc_entry	/* SVC (from a guest) */
 	.long	0x00080000, pgm_entry	/* program */
 	.long	0x000A0000, 0x00000E04	/* machine check: stop */
 	.long	0x00080000, io_entry	/* I/O */

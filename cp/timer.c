@@ -29,9 +29,11 @@ void timer_init(void)
 {
 	uint32_t cr0;
 	__asm__ volatile("stctl 0,0,%0" : "=Q"(cr0));
-	cr0 = (cr0 & ~0xE0u) | 0x800u; /* clock comparator on; interval timer, key, signal off */
+	cr0 = (cr0 & ~0xE0u) | 0xC00u; /* clock comparator and CPU timer on; interval timer, key, signal off */
 	__asm__ volatile("lctl 0,0,%0" : : "Q"(cr0));
 	set_comparator(~0ull);
+	uint64_t far = 0x7FFFFFFFFFFFFFFFull;
+	__asm__ volatile("spt %0" : : "Q"(far));
 }
 
 /* TOD clock units (bit 51 = 1 microsecond) in ms milliseconds. */
@@ -77,6 +79,9 @@ void cp_ext_interrupt(void)
 	if (code == 0x1004) { /* clock comparator: quiet it; timer_run sets it again */
 		set_comparator(~0ull);
 		fired = true;
+	} else if (code == 0x1005) { /* CPU timer: a guest's time slice ended (vmrun.c); quiet it */
+		uint64_t far = 0x7FFFFFFFFFFFFFFFull;
+		__asm__ volatile("spt %0" : : "Q"(far));
 	}
 }
 

@@ -124,3 +124,37 @@ void user_logoff(struct user *u)
 	vm_destroy(u->vm);
 	memset(u, 0, sizeof *u);
 }
+
+/* What the user typed at the console: for CP (CP READ, or #CP), for the
+ * virtual machine's Read (VM READ), or held for its next Read (RUNNING). */
+void user_input(struct user *u, char *line)
+{
+	struct vm *v = u->vm;
+	if ((line[0] == '#') && (line[1] == 'C' || line[1] == 'c') && (line[2] == 'P' || line[2] == 'p')) {
+		char *p = line + 3;
+		while (*p == ' ')
+			p++;
+		if (*p)
+			cmd_execute(u, p);
+		else
+			user_attention(u);
+	} else if (v && v->state == VM_READING) {
+		vio_console_input(u, line);
+	} else if (v && v->state == VM_RUNNING) {
+		user_printf(u, "S37CON009W Not accepted: the virtual machine is not reading; #CP for CP");
+	} else {
+		cmd_execute(u, line);
+	}
+}
+
+/* PA1 (or #CP alone): the machine stops, CP READ; BEGIN goes on. */
+void user_attention(struct user *u)
+{
+	struct vm *v = u->vm;
+	if (v && v->state != VM_STOPPED) {
+		v->resume = v->state;
+		v->state = VM_STOPPED;
+	}
+	if (u->term)
+		term_status(u->term);
+}

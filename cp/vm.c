@@ -36,12 +36,22 @@ struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **wh
 {
 	struct vm *v = &vms[u - cp_users];
 	memset(v, 0, sizeof *v);
-	v->pages = (dir->storage_kb + 3) / 4;
+	v->pages = (dir->storage_kb + 63) / 64 * 16; /* whole 64K segments */
+	v->nkeys = v->pages * 2;
+	uint32_t key_frames = (v->nkeys + 4095) / 4096;
 	v->base = frames_alloc(v->pages);
-	if (!v->base) {
+	v->tables = v->base ? frames_alloc(3 + key_frames) : 0; /* segment and page tables, keys */
+	if (!v->base || !v->tables) {
+		if (v->base)
+			frames_free(v->base, v->pages);
+		v->base = 0;
 		*why = "S37LGN067E Not enough real storage for your virtual machine now";
 		return NULL;
 	}
+	v->keys = (uint8_t *)(uintptr_t)(v->tables + 3 * 4096);
+	memset(v->keys, 0, v->nkeys);
+	vm_map(v);
+	v->state = VM_STOPPED;
 	if (dir->console_type)
 		add_dev(v, dir->console_vaddr, dir->console_type, VDEV_CONSOLE);
 	for (int k = 0; k < dir->n_spool; k++) {
@@ -65,18 +75,30 @@ struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **wh
 	return v;
 }
 
+struct vdev *vm_dev(struct vm *v, uint16_t vaddr)
+{
+	for (int k = 0; k < v->ndev; k++)
+		if (v->dev[k].vaddr == vaddr)
+			return &v->dev[k];
+	return NULL;
+}
+
 void vm_destroy(struct vm *v)
 {
-	if (v && v->base)
+	if (v && v->base) {
 		frames_free(v->base, v->pages);
+		frames_free(v->tables, 3 + (v->nkeys + 4095) / 4096);
+	}
 	if (v)
 		memset(v, 0, sizeof *v);
 }
 
-/* QUERY VIRTUAL: the machine as the user's programs will see it. */
+/* QUERY VIRTUAL: the machine as the user's programs will see it, and what
+ * CP has done for it (trap and emulate, made visible). */
 void vm_query(struct user *u, struct vm *v)
 {
 	user_printf(u, "STORAGE = %uK", v->pages * 4);
+	user_printf(u, "SIMULATED %u PRIVILEGED INSTRUCTIONS IN %u DISPATCHES", v->privops, v->instructions);
 	for (int k = 0; k < v->ndev; k++) {
 		const struct vdev *d = &v->dev[k];
 		switch (d->kind) {

@@ -24,9 +24,17 @@
  * 16 CCWs fit in IPL2, so 13 tracks are read: about 240K on a 3350.  A bigger
  * nucleus is refused here, by name and size (CP would load the rest itself).
  *
+ *   mksysvol --minidisk CYL IMAGE PROGRAM
+ *
+ * makes cylinder CYL of IMAGE an IPL-able minidisk of its own: IPL1 and IPL2
+ * on its track 0, the program (a flat binary, loaded at NUC_ORIGIN too) on
+ * the tracks after it.  Its count fields say cylinder 0, as on any minidisk
+ * (the guest's own numbering; CP moves only the seeks).
+ *
  * Errors name what was wrong; the image is written only when everything has
  * been checked, and flushed before exit.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,9 +92,32 @@ static long find_data(const uint8_t *trk, uint32_t size, uint8_t r, uint32_t *dl
 	return -1;
 }
 
-/* A track holding R0 (8 bytes of zeros) and one record R1 of len bytes. */
+/* Append record r (key kl bytes, data len bytes) with count cylinder cc at *pp. */
+static void put_rec(uint8_t **pp, uint16_t cc, uint16_t head, uint8_t r, const char *key, const uint8_t *data,
+                    uint32_t len)
+{
+	uint8_t *p = *pp;
+	ckd_put16(p, cc);
+	ckd_put16(p + 2, head);
+	p[4] = r;
+	p[5] = (uint8_t)(key ? 4 : 0);
+	ckd_put16(p + 6, (uint16_t)len);
+	p += CKD_COUNT_LEN;
+	if (key) { /* the IPL records' keys, "IPL1" and "IPL2" in EBCDIC */
+		static const uint8_t e[] = {0xC9, 0xD7, 0xD3};
+		memcpy(p, e, 3);
+		p[3] = (uint8_t)(key[3] == '1' ? 0xF1 : 0xF2);
+		p += 4;
+	}
+	memcpy(p, data, len);
+	*pp = p + len;
+}
+
+/* A track holding R0 (8 bytes of zeros) and one record R1 of len bytes;
+ * the home address has the real cylinder, the counts cyl_in_count (a
+ * minidisk's own cylinder numbers). */
 static uint32_t build_track(uint8_t *t, uint32_t size, uint16_t cyl, uint16_t head, const uint8_t *data,
-                            uint32_t len)
+                            uint32_t len, uint16_t cyl_in_count)
 {
 	memset(t, 0, size);
 	uint8_t *p = t;
@@ -94,31 +125,52 @@ static uint32_t build_track(uint8_t *t, uint32_t size, uint16_t cyl, uint16_t he
 	ckd_put16(p, cyl);
 	ckd_put16(p + 2, head);
 	p += 4;
-	ckd_put16(p, cyl); /* R0 count: CC HH R=0 KL=0 DL=8 */
-	ckd_put16(p + 2, head);
-	p[4] = 0;
-	p[5] = 0;
-	ckd_put16(p + 6, 8);
-	p += CKD_COUNT_LEN + 8;
+	static const uint8_t zeros[8];
+	put_rec(&p, cyl_in_count, head, 0, NULL, zeros, 8);
+	put_rec(&p, cyl_in_count, head, 1, NULL, data, len);
+	memset(p, 0xFF, CKD_EOT_LEN);
+	return (uint32_t)(p + CKD_EOT_LEN - t);
+}
+
+/* A minidisk's track 0: R0, IPL1, IPL2. */
+static uint32_t build_ipl_track(uint8_t *t, uint32_t size, uint16_t cyl, const uint8_t *ipl1, const uint8_t *ipl2)
+{
+	memset(t, 0, size);
+	uint8_t *p = t;
+	*p++ = 0;
 	ckd_put16(p, cyl);
-	ckd_put16(p + 2, head);
-	p[4] = 1;
-	p[5] = 0;
-	ckd_put16(p + 6, (uint16_t)len);
-	p += CKD_COUNT_LEN;
-	memcpy(p, data, len);
-	p += len;
+	ckd_put16(p + 2, 0);
+	p += 4;
+	static const uint8_t zeros[8];
+	put_rec(&p, 0, 0, 0, NULL, zeros, 8);
+	put_rec(&p, 0, 0, 1, "IPL1", ipl1, 24);
+	put_rec(&p, 0, 0, 2, "IPL2", ipl2, IPL2_LEN);
 	memset(p, 0xFF, CKD_EOT_LEN);
 	return (uint32_t)(p + CKD_EOT_LEN - t);
 }
 
 int main(int argc, char **argv)
 {
+	/* Where things go: the system volume's IPL records are on its track 0,
+	 * the nucleus on cylinder 1; a minidisk's are on its own cylinder 0
+	 * (real cylinder mcyl), with the program on the tracks after. */
+	long mcyl = -1;
+	if (argc == 5 && !strcmp(argv[1], "--minidisk")) {
+		char *end;
+		mcyl = strtol(argv[2], &end, 10);
+		if (*end || mcyl < 1 || mcyl > 65535)
+			return fail("--minidisk %s: expected a cylinder number of 1 or more%s", argv[2], "");
+		argv += 2;
+		argc -= 2;
+	}
 	if (argc != 3) {
-		fprintf(stderr, "usage: mksysvol IMAGE NUCLEUS\n");
+		fprintf(stderr, "usage: mksysvol IMAGE NUCLEUS\n"
+		                "       mksysvol --minidisk CYL IMAGE PROGRAM\n");
 		return 2;
 	}
 	const char *path = argv[1], *nucpath = argv[2];
+	uint16_t prog_cyl = (uint16_t)(mcyl < 0 ? NUC_CYL : mcyl), first_head = mcyl < 0 ? 0 : 1;
+	uint16_t count_cyl = mcyl < 0 ? NUC_CYL : 0; /* what the counts and the seek say */
 	FILE *f = fopen(nucpath, "rb");
 	if (!f)
 		return fail("%s: cannot open the nucleus%s", nucpath, "");
@@ -147,53 +199,68 @@ int main(int argc, char **argv)
 	per &= ~7u;
 	uint32_t ntrk = (uint32_t)((nlen + per - 1) / per);
 	uint32_t maxtrk = IPL2_CCWS - 3;
-	if (ntrk > maxtrk || ntrk > g->heads) {
+	if (mcyl >= (long)img.cyls) {
+		fail("%s: there is no cylinder %s", path, argv[-1]);
+		goto out;
+	}
+	if (ntrk > maxtrk || ntrk + first_head > g->heads) {
 		char sz[64];
 		snprintf(sz, sizeof sz, "%zu bytes, more than the %u", nlen, per * (maxtrk < g->heads ? maxtrk : g->heads));
 		fail("%s: the nucleus has %s bytes the IPL records can load", nucpath, sz);
 		goto out;
 	}
 
-	/* Track 0 must be what `dasd init` makes: IPL1 of 24 bytes, IPL2 of 144. */
-	if (ckd_img_read(&img, 0, trk, err, sizeof err)) {
-		fail("%s%s", err, "");
-		goto out;
-	}
-	uint32_t dl1, dl2;
+	/* Track 0 must be what `dasd init` makes: IPL1 of 24 bytes, IPL2 of 144
+	 * (a minidisk's track 0 is made here). */
+	static uint8_t ipl_own[24 + IPL2_LEN];
+	uint32_t dl1 = 24, dl2 = IPL2_LEN;
 	uint8_t kl1, kl2;
-	long o1 = find_data(trk, img.trksize, 1, &dl1, &kl1), o2 = find_data(trk, img.trksize, 2, &dl2, &kl2);
-	if (o1 < 0 || o2 < 0 || dl1 != 24 || dl2 != IPL2_LEN) {
+	long o1 = -1, o2 = -1;
+	if (mcyl < 0) {
+		if (ckd_img_read(&img, 0, trk, err, sizeof err)) {
+			fail("%s%s", err, "");
+			goto out;
+		}
+		o1 = find_data(trk, img.trksize, 1, &dl1, &kl1);
+		o2 = find_data(trk, img.trksize, 2, &dl2, &kl2);
+	}
+	if (mcyl < 0 && (o1 < 0 || o2 < 0 || dl1 != 24 || dl2 != IPL2_LEN)) {
 		fail("%s: cylinder 0 track 0 has no IPL1 (24 bytes) and IPL2 (144 bytes) records: make the volume with "
 		     "`dasd init`%s",
 		     path, "");
 		goto out;
 	}
-	/* Cylinder 1 must be free: nothing but R0 on the tracks the nucleus takes
-	 * (a rerun replaces an earlier nucleus: its tracks have exactly R1). */
+	/* The cylinder must be free: nothing but R0 on the tracks the program
+	 * takes (a rerun replaces an earlier program: its tracks have exactly an
+	 * R1 without a key, or the IPL records). */
 	static uint8_t probe[65536];
-	for (uint32_t t = 0; t < ntrk; t++) {
+	for (uint32_t t = 0; t < ntrk + first_head; t++) {
 		uint32_t dl;
 		uint8_t kl;
-		if (ckd_img_read(&img, NUC_CYL * img.heads + t, probe, err, sizeof err)) {
+		if (ckd_img_read(&img, prog_cyl * img.heads + t, probe, err, sizeof err)) {
 			fail("%s%s", err, "");
 			goto out;
 		}
-		if (find_data(probe, img.trksize, 2, &dl, &kl) >= 0 ||
-		    (find_data(probe, img.trksize, 1, &dl, &kl) >= 0 && kl != 0)) {
-			fail("%s: cylinder 1 is in use (the VTOC or data sets are there)%s", path, "");
+		bool ipl_track = mcyl >= 0 && t == 0;
+		if ((!ipl_track && find_data(probe, img.trksize, 2, &dl, &kl) >= 0) ||
+		    (find_data(probe, img.trksize, 1, &dl, &kl) >= 0 && kl != (ipl_track ? 4 : 0))) {
+			fprintf(stderr, "mksysvol: %s: cylinder %u is in use (the VTOC or data sets are there)\n", path,
+			        prog_cyl);
 			goto out;
 		}
 	}
 
-	uint8_t *ipl1 = trk + o1, *ipl2 = trk + o2;
+	uint8_t *ipl1 = mcyl < 0 ? trk + o1 : ipl_own, *ipl2 = mcyl < 0 ? trk + o2 : ipl_own + 24;
 	memset(ipl1, 0, 24);
 	ipl1[6] = (uint8_t)(NUC_ORIGIN >> 8); /* PSW 00000000 00001000 */
 	ipl1[7] = (uint8_t)NUC_ORIGIN;
 	put_ccw(ipl1 + 8, 0x06, IPL2_AT, CC | SLI, IPL2_LEN);
 	put_ccw(ipl1 + 16, 0x08, IPL2_AT + 16, 0, 1);
 	memset(ipl2, 0, IPL2_LEN);
-	ckd_put16(ipl2 + 2, NUC_CYL); /* seek BBCCHH */
-	ckd_put16(ipl2 + 6, NUC_CYL); /* search CCHHR: head 0, record 1 */
+	ckd_put16(ipl2 + 2, count_cyl); /* seek BBCCHH */
+	ckd_put16(ipl2 + 4, first_head);
+	ckd_put16(ipl2 + 6, count_cyl); /* search CCHHR: record 1 */
+	ckd_put16(ipl2 + 8, first_head);
 	ipl2[10] = 1;
 	uint8_t *ccw = ipl2 + 16;
 	put_ccw(ccw, 0x07, IPL2_AT, CC, 6);
@@ -204,14 +271,16 @@ int main(int argc, char **argv)
 		put_ccw(ccw + 24 + 8 * t, t ? 0x86 : 0x06, NUC_ORIGIN + t * per,
 		        (uint8_t)(SLI | (t + 1 < ntrk ? CC : 0)), (uint16_t)len);
 	}
-	if (ckd_img_write(&img, 0, trk, img.trksize, err, sizeof err)) {
+	uint32_t used0 = mcyl < 0 ? img.trksize : build_ipl_track(trk, img.trksize, prog_cyl, ipl1, ipl2);
+	if (ckd_img_write(&img, mcyl < 0 ? 0 : prog_cyl * img.heads, trk, used0, err, sizeof err)) {
 		fail("%s%s", err, "");
 		goto out;
 	}
 	for (uint32_t t = 0; t < ntrk; t++) {
 		uint32_t len = t + 1 < ntrk ? per : (uint32_t)(nlen - (size_t)t * per);
-		uint32_t used = build_track(probe, img.trksize, NUC_CYL, (uint16_t)t, nuc + (size_t)t * per, len);
-		if (ckd_img_write(&img, NUC_CYL * img.heads + t, probe, used, err, sizeof err)) {
+		uint16_t head = (uint16_t)(t + first_head);
+		uint32_t used = build_track(probe, img.trksize, prog_cyl, head, nuc + (size_t)t * per, len, count_cyl);
+		if (ckd_img_write(&img, prog_cyl * img.heads + head, probe, used, err, sizeof err)) {
 			fail("%s%s", err, "");
 			goto out;
 		}
@@ -220,8 +289,8 @@ int main(int argc, char **argv)
 		fail("%s: cannot flush the image%s", path, "");
 		goto out;
 	}
-	printf("mksysvol: %s: nucleus of %zu bytes on cylinder %d, tracks 0-%u; IPL records written\n", path, nlen,
-	       NUC_CYL, ntrk - 1);
+	printf("mksysvol: %s: %s of %zu bytes on cylinder %u, tracks %u-%u; IPL records written\n", path,
+	       mcyl < 0 ? "nucleus" : "minidisk program", nlen, prog_cyl, first_head, ntrk + first_head - 1);
 	rc = 0;
 out:
 	free(trk);

@@ -13,7 +13,8 @@
  * Only the raw bytes objdump prints are used, not its mnemonics, which it does
  * not know for the S/370 I/O instructions (it prints ".long 0x9c00...").
  * With --no-s37x the S37X instructions are refused too (code that must run on
- * a real 370).  Exit status 0 all known, 1 an unknown opcode, 2 bad input.
+ * a real 370).  An assembler program that keeps its constants in its text
+ * marks where they begin with the label data_in_text.  Exit status 0 all known, 1 an unknown opcode, 2 bad input.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -62,13 +63,20 @@ int main(int argc, char **argv)
 	const char *name = argv[a];
 	char line[512], func[256] = "?";
 	unsigned long lines = 0, insns = 0, bad = 0;
+	bool in_data = false; /* after a label data_in_text: constants, not instructions */
 	while (fgets(line, sizeof line, stdin)) {
 		lines++;
 		char *lt = strchr(line, '<');
 		if (line[0] != ' ' && lt && strstr(line, ">:")) { /* "00000000 <cp_main>:" */
 			snprintf(func, sizeof func, "%.*s", (int)(strcspn(lt + 1, ">")), lt + 1);
+			if (!strcmp(func, "data_in_text"))
+				in_data = true; /* to the end of the section */
 			continue;
 		}
+		if (!strncmp(line, "Disassembly of section", 22))
+			in_data = false;
+		if (in_data)
+			continue;
 		unsigned char b[8];
 		int n = line_bytes(line, b, 8);
 		if (n < 2)

@@ -1,0 +1,96 @@
+# A virtual machine runs (cp/vmrun.c, cp/vio.c): ALICE logs on and IPLs the
+# minidisk 190 (hello370, dasd-images/hello370.s, on cylinder 3 of the system
+# volume).  Its START I/O, its enabled wait (LPSW) and DIAGNOSE 8 are
+# privileged, so each traps to CP, which does it for the guest: the console
+# shows the guest's greeting and prompt (its channel program's Writes), the
+# status is VM READ while the guest's Read waits, a typed line comes back
+# echoed by the guest, TIME makes the guest give CP the command QUERY TIME,
+# PA1 stops the machine (CP READ) and BEGIN lets it go on, #CP runs a CP
+# command from VM READ, and QUIT ends in the guest's disabled wait, which CP
+# reports.  The CCW translation moved the minidisk's seek to cylinder 3.
+[ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/s3270.inc"
+. "$(dirname "$0")/cp.inc"
+start_cp
+
+logon() {
+	s3 "$1" "Clear"
+	wait_row "$1" 21 " USERID   ===>"
+	s3 "$1" "String(\"$2\")"
+	s3 "$1" "Tab"
+	s3 "$1" "String(\"$3\")"
+	s3 "$1" "Enter"
+}
+cmd() {
+	s3 "$1" "Wait(5,Unlock)"
+	s3 "$1" "String(\"$2\")"
+	s3 "$1" "Enter"
+}
+key() {
+	s3 "$1" "Wait(5,Unlock)"
+	s3 "$1" "$2"
+}
+has() {
+	for _ in $(seq 50); do
+		screen "$1"
+		grep -qxF -- "$2" "$T/screen" && return 0
+		sleep 0.1
+	done
+	fail "client $1: no row '$2'"
+	cat "$T/screen"
+	return 1
+}
+STATUS="                                                             "
+
+s3_start A -model 3278-2
+s3 A "Connect(00C0@127.0.0.1:$PORT)" || fail "A: connect"
+wait_row A 21 " USERID   ===>"
+logon A ALICE ALICE
+has A "${STATUS}CP READ   ALICE"
+cmd A "q v"
+has A "DASD 190 3350 S37RES R/O 1 CYL ON 150 AT CYL 3"
+key A "Clear"
+wait_row A 1 ""
+cmd A "ipl 190"
+has A "HELLO FROM A VIRTUAL MACHINE. TYPE A LINE; TIME ASKS CP; QUIT ENDS."
+has A "ENTER A LINE:"
+has A "${STATUS}VM READ   ALICE"
+cmd A "hello, world"
+has A "YOU TYPED: hello, world"
+expect_rows "1=ipl 190" "3=ENTER A LINE:" "4=hello, world" "5=YOU TYPED: hello, world" "6=ENTER A LINE:"
+cmd A "time"
+for _ in $(seq 50); do
+	screen A
+	grep -qE "^TIME IS [0-2][0-9]:[0-5][0-9]:[0-5][0-9] " "$T/screen" && break
+	sleep 0.1
+done
+expect_rows "7=time" "9=ENTER A LINE:"
+grep -qE "^TIME IS [0-2][0-9]:[0-5][0-9]:[0-5][0-9] " "$T/screen" || fail "no TIME IS from the guest's DIAGNOSE 8"
+key A "PA(1)"
+has A "${STATUS}CP READ   ALICE"
+cmd A "q n"
+has A "ALICE    - 0C0"
+cmd A "begin"
+has A "${STATUS}VM READ   ALICE"
+cmd A "#cp q u"
+has A "001 USERS, 000 DSC"
+cmd A "quit"
+has A "GOODBYE."
+has A "S37VMS023I Disabled wait state: PSW address 000E0D, code 0000"
+has A "${STATUS}CP READ   ALICE"
+# 20 traps: 9 SIO, 10 LPSW (a wait after each, and the last), 1 DIAGNOSE
+cmd A "q v"
+for _ in $(seq 50); do
+	screen A
+	grep -qE "^SIMULATED 20 PRIVILEGED INSTRUCTIONS IN [0-9]+ DISPATCHES$" "$T/screen" && break
+	sleep 0.1
+done
+grep -qE "^SIMULATED 20 PRIVILEGED INSTRUCTIONS IN [0-9]+ DISPATCHES$" "$T/screen" ||
+	fail "QUERY VIRTUAL: $(grep SIMULATED "$T/screen")"
+cmd A "logoff"
+wait_row A 21 " USERID   ===>"
+s3_end A
+expect_no_grep "$T/err" "program check"
+stop_cp
+finish
