@@ -44,7 +44,9 @@
  * TLS handshake (TLS_WAIT_MS at most) and then carry the same telnet
  * stream.  A client that opens with something other than a TLS handshake
  * record (a plain telnet client on the TLS port) is told so in plain text
- * and disconnected; it costs nobody else anything.
+ * and disconnected; it costs nobody else anything.  A TLS client over the
+ * session limit is told so as a plain one is, inside TLS once the
+ * handshake is done (REFUSE_MAX such clients at once; not sessions).
  */
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -74,6 +76,7 @@ enum {
 	TTYPE_WAIT_MS = 1000,       /* a client that never answers DO TERMINAL-TYPE */
 	TLS_WAIT_MS = 10000,        /* a TLS handshake that never ends */
 	CLOSE_WAIT_MS = 5000,       /* a closing session's last output that is never read */
+	REFUSE_MAX = 16,            /* TLS clients over the session limit being told so at once */
 	TLS_RECORD_HANDSHAKE = 0x16 /* the first byte a TLS client sends (RFC 8446 5.1) */
 };
 
@@ -89,11 +92,57 @@ uint64_t tel_now_ms(void)
 
 /* ---- the register ---- */
 
+/* An IPv4 or IPv6 address (brackets allowed around IPv6): its family and
+ * bytes, or 0. */
+static int parse_ip(const char *text, uint8_t out[16])
+{
+	char buf[INET6_ADDRSTRLEN + 2];
+	size_t n = strlen(text);
+	if (n >= 2 && text[0] == '[' && text[n - 1] == ']' && n - 2 < sizeof buf) {
+		memcpy(buf, text + 1, n - 2);
+		buf[n - 2] = 0;
+		return inet_pton(AF_INET6, buf, out) == 1 ? AF_INET6 : 0;
+	}
+	memset(out, 0, 16);
+	if (inet_pton(AF_INET, text, out) == 1)
+		return AF_INET;
+	return inet_pton(AF_INET6, text, out) == 1 ? AF_INET6 : 0;
+}
+
+/* The mask operand for an address of family fam. */
+static int parse_mask(const char *text, int fam, uint8_t mask[16], char *err, size_t errlen)
+{
+	uint8_t m[16];
+	char *end;
+	const char *num = text[0] == '/' ? text + 1 : text;
+	long bits = fam == AF_INET6 && *num ? strtol(num, &end, 10) : -1;
+	if (fam == AF_INET6 && bits >= 0 && bits <= 128 && !*end) { /* a prefix length */
+		memset(mask, 0, 16);
+		for (long k = 0; k < bits; k++)
+			mask[k / 8] |= (uint8_t)(0x80 >> (k % 8));
+		return 0;
+	}
+	int mf = parse_ip(text, m);
+	if (mf == fam) {
+		memcpy(mask, m, 16);
+		return 0;
+	}
+	if (fam == AF_INET)
+		snprintf(err, errlen, "bad subnet mask %s (an IPv4 address takes a dotted IPv4 mask)", text);
+	else
+		snprintf(err, errlen,
+		         "bad subnet mask %s (an IPv6 address takes an IPv6 mask such as "
+		         "ffff:ffff:ffff:ffff:: or a prefix length 0-128)",
+		         text);
+	return -1;
+}
+
 int tel_parse_bind(struct tel_bind *b, int argc, char **argv, char *err, size_t errlen)
 {
 	memset(b, 0, sizeof *b);
+	uint8_t ip[16];
 	int a = 0;
-	if (a < argc && inet_pton(AF_INET, argv[a], &b->ip) != 1) {
+	if (a < argc && !parse_ip(argv[a], ip)) {
 		const char *g = argv[a];
 		size_t n = strlen(g);
 		bool ok = n >= 1 && n <= 8;
@@ -112,19 +161,18 @@ int tel_parse_bind(struct tel_bind *b, int argc, char **argv, char *err, size_t 
 		a++;
 	}
 	if (a < argc) {
-		if (inet_pton(AF_INET, argv[a], &b->ip) != 1) {
+		b->family = parse_ip(argv[a], b->ip);
+		if (!b->family) {
 			snprintf(err, errlen, "bad IP address %s", argv[a]);
 			return -1;
 		}
 		b->has_ip = true;
-		b->mask.s_addr = 0xFFFFFFFFu;
+		memset(b->mask, 0xFF, b->family == AF_INET ? 4 : 16); /* this address alone */
 		a++;
 	}
 	if (a < argc) {
-		if (inet_pton(AF_INET, argv[a], &b->mask) != 1) {
-			snprintf(err, errlen, "bad subnet mask %s", argv[a]);
+		if (parse_mask(argv[a], b->family, b->mask, err, errlen))
 			return -1;
-		}
 		a++;
 	}
 	if (a < argc) {
@@ -272,11 +320,36 @@ void tel_conn_say(struct tel_conn *c, const char *text)
 	tel_proto_text(&c->proto, text, strlen(text));
 }
 
+/* The client's address as the IP filter sees it: an IPv4 client reaching
+ * a dual-stack socket ("::") as ::ffff:a.b.c.d (RFC 4291 2.5.5.2) is
+ * IPv4.  Its family; the bytes in out. */
+static int client_ip(const struct tel_conn *c, uint8_t out[16])
+{
+	memset(out, 0, 16);
+	if (c->addr.ss_family == AF_INET) {
+		memcpy(out, &((const struct sockaddr_in *)&c->addr)->sin_addr, 4);
+		return AF_INET;
+	}
+	const struct in6_addr *a6 = &((const struct sockaddr_in6 *)&c->addr)->sin6_addr;
+	if (IN6_IS_ADDR_V4MAPPED(a6)) {
+		memcpy(out, a6->s6_addr + 12, 4);
+		return AF_INET;
+	}
+	memcpy(out, a6->s6_addr, 16);
+	return AF_INET6;
+}
+
 static bool eligible(const struct tel_dev *t, const struct tel_conn *c)
 {
 	if (!t->bind.has_ip)
 		return true;
-	return (c->addr.sin_addr.s_addr & t->bind.mask.s_addr) == (t->bind.ip.s_addr & t->bind.mask.s_addr);
+	uint8_t ip[16];
+	if (client_ip(c, ip) != t->bind.family)
+		return false; /* an IPv4 filter takes no IPv6 client, and the reverse */
+	for (int k = 0; k < 16; k++)
+		if ((ip[k] & t->bind.mask[k]) != (t->bind.ip[k] & t->bind.mask[k]))
+			return false;
+	return true;
 }
 
 /* Hercules' rule for the terminal-type suffix: "@0009" a device, "@NAME" a
@@ -377,7 +450,11 @@ static void keepalive(const struct tel_opts *o, int fd)
 	setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &o->ka_cnt, sizeof o->ka_cnt);
 }
 
-static void conn_open(struct tel_server *s, int fd, const struct sockaddr_in *addr, bool tls)
+/* A connection from addr on fd.  refusal: a TLS client over the session
+ * limit, which is not a session: after the handshake it reads refusal and
+ * the connection closes (REFUSE_MAX of them at once). */
+static void conn_open(struct tel_server *s, int fd, const struct sockaddr_storage *addr, bool tls,
+                      const char *refusal)
 {
 	struct tel_conn *c = calloc(1, sizeof *c);
 	if (!c) {
@@ -387,9 +464,14 @@ static void conn_open(struct tel_server *s, int fd, const struct sockaddr_in *ad
 	c->srv = s;
 	c->fd = fd;
 	c->addr = *addr;
-	char ip[INET_ADDRSTRLEN] = "?";
-	inet_ntop(AF_INET, &addr->sin_addr, ip, sizeof ip);
-	snprintf(c->peer, sizeof c->peer, "%s:%u", ip, ntohs(addr->sin_port));
+	/* "a.b.c.d:port" (an IPv4-mapped client too), "[v6]:port" (RFC 5952 6) */
+	uint8_t b[16];
+	char ip[INET6_ADDRSTRLEN] = "?";
+	int fam = client_ip(c, b);
+	inet_ntop(fam, b, ip, sizeof ip);
+	unsigned port = ntohs(addr->ss_family == AF_INET ? ((const struct sockaddr_in *)addr)->sin_port
+	                                                 : ((const struct sockaddr_in6 *)addr)->sin6_port);
+	snprintf(c->peer, sizeof c->peer, fam == AF_INET6 ? "[%s]:%u" : "%s:%u", ip, port);
 	c->born_ms = c->rx_ms = c->input_ms = tel_now_ms();
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 	keepalive(&s->opts, fd);
@@ -407,6 +489,14 @@ static void conn_open(struct tel_server *s, int fd, const struct sockaddr_in *ad
 	}
 	c->next = s->conns;
 	s->conns = c;
+	if (refusal) { /* no telnet: just the words, as on the plain port */
+		c->refusing = true;
+		c->closing = true;
+		c->out_len = 0;
+		conn_bytes(c, refusal, strlen(refusal));
+		s->nrefusing++;
+		return;
+	}
 	pthread_mutex_lock(&tel_reg_lock);
 	s->nconns++;
 	pthread_mutex_unlock(&tel_reg_lock);
@@ -423,7 +513,10 @@ static void conn_close(struct tel_server *s, struct tel_conn *c, bool tell_devic
 		t->conn = NULL;
 	c->dev = NULL;
 	free(c->text);
-	s->nconns--;
+	if (c->refusing)
+		s->nrefusing--;
+	else
+		s->nconns--;
 	pthread_mutex_unlock(&tel_reg_lock);
 	if (fn && tell_device)
 		chan_post(s->cs, devnum, fn, TEL_EV_DISCONNECT, "", 0);
@@ -493,6 +586,8 @@ static bool conn_write(struct tel_conn *c)
 /* Bytes from the client to the protocol; false if the session must go. */
 static bool conn_input(struct tel_conn *c, const char *buf, size_t n)
 {
+	if (c->refusing)
+		return true; /* it is being shown the door: nothing it says matters */
 	c->rx_ms = tel_now_ms();
 	c->probe_ms = 0; /* it is alive */
 	if (tel_proto_recv(&c->proto, buf, n))
@@ -561,24 +656,30 @@ static bool conn_read(struct tel_conn *c)
 /* One client from the listening socket lfd; false when none waits. */
 static bool do_accept(struct tel_server *s, int lfd, bool tls)
 {
-	struct sockaddr_in addr;
+	struct sockaddr_storage addr;
 	socklen_t alen = sizeof addr;
 	int fd = accept4(lfd, (struct sockaddr *)&addr, &alen, SOCK_CLOEXEC);
 	if (fd < 0)
 		return false;
 	if (s->nconns >= s->opts.max_sessions) {
-		/* a TLS client could not read plain text: it is just closed */
 		char msg[120];
 		int n =
 		    snprintf(msg, sizeof msg, "s370: too many sessions (at most %d); connection closed\r\n",
 		             s->opts.max_sessions);
+		/* a TLS client can only read it inside TLS: a handshake first, so
+		 * it is kept (not as a session) until it has read the words; past
+		 * REFUSE_MAX such clients at once (a flood) it is just closed */
+		if (tls && s->nrefusing < REFUSE_MAX) {
+			conn_open(s, fd, &addr, true, msg);
+			return true;
+		}
 		if (!tls && send(fd, msg, (size_t)n, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
 			/* nothing more to tell it */
 		}
 		close(fd);
 		return true;
 	}
-	conn_open(s, fd, &addr, tls);
+	conn_open(s, fd, &addr, tls, NULL);
 	return true;
 }
 
@@ -617,7 +718,7 @@ static bool conn_timers(struct tel_conn *c, uint64_t now, int *timeout)
 		if (now >= due)
 			return false;
 		next = due;
-	} else if (!c->proto.ttype_done) {
+	} else if (!c->proto.ttype_done && !c->refusing) {
 		uint64_t due = c->born_ms + TTYPE_WAIT_MS;
 		if (now >= due)
 			tel_proto_ttype_timeout(&c->proto);
@@ -673,8 +774,11 @@ static void *listener(void *arg)
 		for (struct tel_conn *c = s->conns; c; c = c->next) {
 			bool out = c->tls_wants_out || (c->out_len && !c->handshaking);
 			pc[k++] = c;
-			pf[n++] = (struct pollfd){
-			    .fd = c->fd, .events = (short)((c->closing ? 0 : POLLIN) | (out ? POLLOUT : 0))};
+			/* a closing session reads no more, unless its last words
+			 * wait for a TLS handshake (a refusal) */
+			bool in = !c->closing || c->handshaking;
+			pf[n++] = (struct pollfd){.fd = c->fd,
+			                          .events = (short)((in ? POLLIN : 0) | (out ? POLLOUT : 0))};
 		}
 		if (poll(pf, (nfds_t)n, timeout) < 0)
 			continue;
@@ -747,30 +851,51 @@ void tel_opts_from_config(struct tel_opts *o, const struct config *cfg)
 	snprintf(o->logo, sizeof o->logo, "%s", cfg->logo);
 }
 
-/* A listening socket on host:port; the port bound in *bound.  -1 with a
- * reason. */
+/* A listening socket on host:port (host: IPv4, IPv6 with or without
+ * brackets, "" = 127.0.0.1); the port bound in *bound.  -1 with a reason. */
 static int listen_on(const char *what, const char *host, int port, int *bound, char *err, size_t errlen)
 {
-	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
 	const char *h = host && *host ? host : "127.0.0.1";
-	if (inet_pton(AF_INET, h, &a.sin_addr) != 1) {
-		snprintf(err, errlen, "%s host %s: expected an IPv4 address", what, h);
+	uint8_t ip[16];
+	int fam = parse_ip(h, ip);
+	if (!fam) {
+		snprintf(err, errlen, "%s host %s: expected an IPv4 or IPv6 address ([::1], [::])", what, h);
 		return -1;
 	}
-	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-	int one = 1;
+	struct sockaddr_storage a = {0};
+	socklen_t alen;
+	if (fam == AF_INET) {
+		struct sockaddr_in *a4 = (struct sockaddr_in *)&a;
+		a4->sin_family = AF_INET;
+		a4->sin_port = htons((uint16_t)port);
+		memcpy(&a4->sin_addr, ip, 4);
+		alen = sizeof *a4;
+	} else {
+		struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)&a;
+		a6->sin6_family = AF_INET6;
+		a6->sin6_port = htons((uint16_t)port);
+		memcpy(&a6->sin6_addr, ip, 16);
+		alen = sizeof *a6;
+	}
+	int fd = socket(fam, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	int one = 1, zero = 0;
 	if (fd >= 0)
 		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+	/* "::" is every interface, IPv4 ones too (IPv4 clients arrive as
+	 * ::ffff:a.b.c.d), whatever the host's net.ipv6.bindv6only says */
+	if (fd >= 0 && fam == AF_INET6)
+		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &zero, sizeof zero);
 	/* a deep backlog: hundreds of clients may come at once (bench/tnload.c) */
-	if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof a) || listen(fd, SOMAXCONN)) {
+	if (fd < 0 || bind(fd, (struct sockaddr *)&a, alen) || listen(fd, SOMAXCONN)) {
 		snprintf(err, errlen, "%s %s:%d: %s", what, h, port, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
 	}
-	socklen_t alen = sizeof a;
+	alen = sizeof a;
 	getsockname(fd, (struct sockaddr *)&a, &alen);
-	*bound = ntohs(a.sin_port);
+	*bound = ntohs(fam == AF_INET ? ((struct sockaddr_in *)&a)->sin_port
+	                              : ((struct sockaddr_in6 *)&a)->sin6_port);
 	return fd;
 }
 
@@ -807,8 +932,8 @@ struct tel_server *tel_server_start_opts(struct chan_subsys *cs, const struct te
 	s->lfd = s->tlsfd = s->wake[0] = s->wake[1] = -1;
 	if (errlen)
 		err[0] = 0;
-	s->pf = calloc((size_t)s->opts.max_sessions + 3, sizeof *s->pf);
-	s->pc = calloc((size_t)s->opts.max_sessions, sizeof *s->pc);
+	s->pf = calloc((size_t)s->opts.max_sessions + REFUSE_MAX + 3, sizeof *s->pf);
+	s->pc = calloc((size_t)s->opts.max_sessions + REFUSE_MAX, sizeof *s->pc);
 	if (!s->pf || !s->pc || pipe2(s->wake, O_NONBLOCK | O_CLOEXEC)) {
 		snprintf(err, errlen, "out of memory");
 		server_free(s);

@@ -134,11 +134,14 @@ bool tel_have_devices(struct chan_subsys *cs);
 
 struct tel_dev;
 struct tel_bind {
-	char group[16]; /* "" = none */
-	bool has_ip;    /* clients restricted by address */
-	struct in_addr ip, mask;
+	char group[16];           /* "" = none */
+	bool has_ip;              /* clients restricted by address */
+	int family;               /* AF_INET or AF_INET6: the address's */
+	uint8_t ip[16], mask[16]; /* network order; IPv4 in the first 4 bytes */
 };
-/* Parse Hercules' "[groupname|*] [ipaddr [mask]]" operands.  0, or -1. */
+/* Parse Hercules' "[groupname|*] [ipaddr [mask]]" operands.  ipaddr is
+ * IPv4 (mask dotted, as in Hercules) or IPv6 (mask an IPv6 address such
+ * as ffff:ffff:ffff:ffff:: or a prefix length 0-128).  0, or -1. */
 int tel_parse_bind(struct tel_bind *b, int argc, char **argv, char *err, size_t errlen);
 
 /* Events the listener posts to the device (chan_post arg). */

@@ -84,7 +84,7 @@ struct d3270 {
 	bool tls;        /* the session came over the TLS port */
 	bool write_wait; /* a write waits for the response to write_seq */
 	uint16_t seq, write_seq;
-	char peer[32]; /* "127.0.0.1:40312" */
+	char peer[64]; /* "127.0.0.1:40312", "[::1]:40312" */
 	char ttype[TEL_TTYPE_MAX];
 	uint8_t read_cmd;  /* a Read waiting for the client's answer (X'02', X'06'), or 0 */
 	bool have_inbound; /* an AID record kept for the next Read Modified */

@@ -36,8 +36,8 @@ struct tel_dev {
 struct tel_conn {
 	struct tel_server *srv;
 	int fd;
-	struct sockaddr_in addr;
-	char peer[32];
+	struct sockaddr_storage addr; /* IPv4 or IPv6 */
+	char peer[64];                /* "127.0.0.1:40312", "[::1]:40312" */
 	struct tel_proto proto;
 	struct tn_proto *tn; /* a TN3270 session: the protocol that took over */
 	bool raw;            /* the device's output is encoded already (3270) */
@@ -59,6 +59,7 @@ struct tel_conn {
 	bool handshaking;   /* TLS: the handshake is not done yet */
 	bool tls_wants_out; /* TLS: OpenSSL waits for the socket to be writable */
 	bool tls_started;   /* TLS: the handshake has read from the socket */
+	bool refusing;      /* TLS, over the session limit: not a session, told so and closed */
 	struct tel_conn *next;
 };
 
@@ -73,7 +74,8 @@ struct tel_server {
 	pthread_t thread;
 	struct tel_conn *conns;
 	int nconns;           /* under tel_reg_lock for tel_server_sessions */
-	struct pollfd *pf;    /* poll set: wake, the two listeners, every session */
+	int nrefusing;        /* TLS clients over the limit being told so (not in nconns) */
+	struct pollfd *pf;    /* poll set: wake, the two listeners, every connection */
 	struct tel_conn **pc; /* the session of pf[k + 3] */
 };
 

@@ -108,6 +108,10 @@ static void on_event(telnet_t *t, telnet_event_t *ev, void *ud)
 {
 	(void)t;
 	struct tel_proto *p = ud;
+	/* Malformed input ends the session: whatever libtelnet still finds
+	 * in the same buffer is not acted upon (no answer, no line). */
+	if (p->error && ev->type != TELNET_EV_SEND)
+		return;
 	if (p->divert && ev->type != TELNET_EV_SEND) {
 		p->divert(p->dctx, ev);
 		return;

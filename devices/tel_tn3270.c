@@ -133,6 +133,27 @@ static int tn_lu(void *ctx, const char *type, const char *lu, char *out, size_t 
 	return rc;
 }
 
+/* TN3270E CONNECT lu: does lu (a device number or group) name a 3270
+ * display, only consoles, or nothing?  Taken or free alike: whether it is
+ * in use is tn_lu's question. */
+static int tn_lu_kind(void *ctx, const char *lu)
+{
+	struct tel_conn *c = ctx;
+	char *end;
+	unsigned long num = strtoul(lu, &end, 16);
+	bool by_num = *lu && !*end && strlen(lu) <= 4;
+	int kind = TN_LU_NONE;
+	pthread_mutex_lock(&tel_reg_lock);
+	for (struct tel_dev *x = tel_reg; x && kind != TN_LU_DISPLAY; x = x->next) {
+		if (x->cs != c->srv->cs)
+			continue;
+		if ((by_num && x->devnum == num) || (!by_num && !strcasecmp(x->bind.group, lu)))
+			kind = x->is3270 ? TN_LU_DISPLAY : TN_LU_OTHER;
+	}
+	pthread_mutex_unlock(&tel_reg_lock);
+	return kind;
+}
+
 /* A client whose terminal type names a 3270 (IBM-3...): a 3270 device for
  * it, or a plain-text refusal (it is still a plain NVT at this point). */
 void tel_conn_3270(struct tel_conn *c, const char *ttype)
@@ -176,6 +197,7 @@ void tel_conn_3270(struct tel_conn *c, const char *ttype)
 	                                      .refused = tn_refused,
 	                                      .record = tn_record,
 	                                      .lu = tn_lu,
+	                                      .lu_kind = tn_lu_kind,
 	                                      .response = tn_response};
 	tel_proto_divert(&c->proto, tn_event, c);
 	tn_proto_start(c->tn, c->proto.t, &cb, c, true);

@@ -74,7 +74,7 @@ enum {
 	TN_E_INV_ASSOCIATE = 2,   /* (printers) */
 	TN_E_INV_NAME = 3,        /* no such LU */
 	TN_E_INV_DEVICE_TYPE = 4, /* not a 3270 display type */
-	TN_E_TYPE_NAME_ERROR = 5, /* the type does not fit the LU */
+	TN_E_TYPE_NAME_ERROR = 5, /* the LU named is of another kind than the type */
 	TN_E_UNKNOWN_ERROR = 6,
 	TN_E_UNSUPPORTED_REQ = 7, /* ASSOCIATE: there are no printers */
 };
@@ -104,6 +104,17 @@ enum {
 };
 enum { TN_E_HEADER = 5, TN_LU_MAX = 16 }; /* data-type, request, response, sequence (2) */
 
+/* What an LU name names (tn_proto_cb.lu_kind): RFC 2355's TYPE-NAME-ERROR
+ * is for a name that is known but "incompatible with the requested
+ * device-type" (a terminal/printer mismatch). */
+enum tn_lu_kind {
+	TN_LU_NONE,    /* no device has that number or group */
+	TN_LU_DISPLAY, /* a 3270 display has it */
+	TN_LU_OTHER,   /* only devices of another kind (3215/1052 consoles) */
+};
+/* The one printer device-type of RFC 2355 (s370 has no 3270 printers). */
+#define TN_PRINTER_TYPE "IBM-3287-1"
+
 /* What a terminal type says about the client's display. */
 struct tn_term {
 	uint16_t type; /* 0x3277, 0x3278, 0x3279; 0 for IBM-DYNAMIC */
@@ -131,6 +142,9 @@ struct tn_proto_cb {
 	/* TN3270E with RESPONSES: the client's response to our request seq:
 	 * positive (reason: DEVICE-END) or not (reason TN_NEG_*). */
 	void (*response)(void *ctx, uint16_t seq, bool positive, uint8_t reason);
+	/* TN3270E DEVICE-TYPE REQUEST ... CONNECT lu: what lu names (enum
+	 * tn_lu_kind), asked before lu; NULL: TN_LU_NONE. */
+	int (*lu_kind)(void *ctx, const char *lu);
 };
 
 struct tn_proto {

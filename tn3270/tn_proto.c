@@ -7,7 +7,9 @@
  * is sent SEND DEVICE-TYPE and asks for its device type, with CONNECT and an
  * LU name or without; the listener's lu callback picks the device and we
  * answer DEVICE-TYPE IS type CONNECT name, or REJECT REASON code (the
- * client may ask again).  Then FUNCTIONS (RFC 2355 section 7.2): of those
+ * client may ask again; TYPE-NAME-ERROR when the name it CONNECTs to is a
+ * device of another kind than its type: lu_kind).  Then FUNCTIONS (RFC
+ * 2355 section 7.2): of those
  * the client asks for we agree to RESPONSES only (BIND-IMAGE and SYSREQ
  * belong to SNA sessions, which a local non-SNA display does not have;
  * DATA-STREAM-CTL and SCS-CTL-CODES to printers).  A request we accept
@@ -23,7 +25,10 @@
  * We ask for END-OF-RECORD and BINARY in both directions (DO EOR, WILL EOR, DO
  * BINARY, WILL BINARY, the order tn3270 servers use); the session is in
  * 3270 mode when the client has granted all four (WILL for our DO, DO for
- * our WILL).  A WONT or DONT for one of them is a refusal: a 3270 session
+ * our WILL), on this path only: grants that come while TN3270E is pending
+ * or agreed do not make a TN3270 session (a TN3270E one is ready by its own
+ * negotiation), though they count once the client has refused TN3270E.
+ * A WONT or DONT for one of them is a refusal: a 3270 session
  * cannot run without them.  Every other option is refused (WILL gets DONT,
  * DO gets WONT), and an option that is off and stays off is not answered,
  * which keeps RFC 854's rule against negotiation loops.  A grant repeated
@@ -37,6 +42,7 @@
 #include <stddef.h> /* before libtelnet.h, which needs size_t */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libtelnet.h>
 
@@ -72,10 +78,14 @@ static void refuse(struct tn_proto *p)
 		p->cb.refused(p->ctx);
 }
 
+/* TN3270 mode when the four are granted, and only on the TN3270 path (we
+ * asked for them: TN3270E was not offered or was refused).  A client may
+ * grant them unasked while TN3270E is pending or agreed; that is noted,
+ * but a TN3270E session is ready by its own negotiation only. */
 static void grant(struct tn_proto *p, uint8_t bit)
 {
 	p->acked |= bit;
-	if (!p->ready && p->acked == ACK_ALL && !p->refused) {
+	if (!p->ready && p->acked == ACK_ALL && !p->refused && !p->offer_e && !p->e_mode) {
 		p->ready = true;
 		if (p->cb.ready)
 			p->cb.ready(p->ctx);
@@ -136,6 +146,7 @@ static void start_tn3270(struct tn_proto *p)
 	telnet_negotiate(p->t, TELNET_WILL, TELNET_TELOPT_EOR);
 	telnet_negotiate(p->t, TELNET_DO, TELNET_TELOPT_BINARY);
 	telnet_negotiate(p->t, TELNET_WILL, TELNET_TELOPT_BINARY);
+	grant(p, 0); /* granted before we asked (while TN3270E was pending): ready now */
 }
 
 static void e_send(struct tn_proto *p, const uint8_t *b, size_t n)
@@ -171,8 +182,20 @@ static void e_device_type(struct tn_proto *p, const uint8_t *b, size_t n)
 		memcpy(lu, b + k + 1, l);
 		lu[l] = 0;
 	}
-	if (!tn_ttype_parse(type, &term) || strchr(type, '@')) {
-		e_reject(p, TN_E_INV_DEVICE_TYPE);
+	/* RFC 2355's reasons: INV-DEVICE-TYPE for a type we do not serve at
+	 * all (printers, other terminals, an "@" suffix, which belongs to
+	 * TERMINAL-TYPE only); TYPE-NAME-ERROR when the name is known but
+	 * "incompatible with the requested device-type": a printer type for a
+	 * display, a display type for a line-mode console. */
+	bool display = tn_ttype_parse(type, &term) && !strchr(type, '@');
+	int kind = *lu && p->cb.lu_kind ? p->cb.lu_kind(p->ctx, lu) : TN_LU_NONE;
+	if (!display) {
+		bool printer = !strcasecmp(type, TN_PRINTER_TYPE);
+		e_reject(p, printer && kind == TN_LU_DISPLAY ? TN_E_TYPE_NAME_ERROR : TN_E_INV_DEVICE_TYPE);
+		return;
+	}
+	if (kind == TN_LU_OTHER) {
+		e_reject(p, TN_E_TYPE_NAME_ERROR);
 		return;
 	}
 	char name[TN_LU_MAX + 1] = "";
@@ -272,6 +295,10 @@ void tn_proto_event(struct tn_proto *p, void *evp)
 {
 	telnet_event_t *ev = evp;
 	uint8_t bit;
+	/* A session that must end (malformed input, a refusal) acts on nothing
+	 * more, even what follows in the same buffer: no answer, no record. */
+	if ((p->error || p->refused) && ev->type != TELNET_EV_SEND)
+		return;
 	switch (ev->type) {
 	case TELNET_EV_DATA:
 		data(p, (const unsigned char *)ev->data.buffer, ev->data.size);

@@ -7,40 +7,7 @@
 
 #include "testcpu.h"
 #include "config.h"
-
-/* A configuration whose messages are collected in memory. */
-struct tcfg {
-	struct config cfg;
-	char *msg;
-	size_t len;
-};
-
-static struct tcfg *tc_new(void)
-{
-	struct tcfg *t = calloc(1, sizeof *t);
-	config_defaults(&t->cfg);
-	t->cfg.msg = open_memstream(&t->msg, &t->len);
-	return t;
-}
-
-static const char *tc_msg(struct tcfg *t)
-{
-	fflush(t->cfg.msg);
-	return t->msg ? t->msg : "";
-}
-
-static void tc_free(struct tcfg *t)
-{
-	fclose(t->cfg.msg);
-	free(t->msg);
-	config_free(&t->cfg);
-	free(t);
-}
-
-static int line(struct tcfg *t, const char *text)
-{
-	return config_statement(&t->cfg, "t.cnf", 7, text);
-}
+#include "tcfg.h"
 
 static void defaults(void **state)
 {

@@ -69,7 +69,7 @@ static int cap_lu(void *ctx, const char *type, const char *lu, char *out, size_t
 	return -1;
 }
 
-static const struct tn_proto_cb cap_cb = {cap_send, cap_ready, cap_refused, cap_record, cap_lu, NULL};
+static const struct tn_proto_cb cap_cb = {cap_send, cap_ready, cap_refused, cap_record, cap_lu, NULL, NULL};
 
 /* DO EOR, WILL EOR, DO BINARY, WILL BINARY */
 #define ASKS "\xff\xfd\x19\xff\xfb\x19\xff\xfd\x00\xff\xfb\x00"

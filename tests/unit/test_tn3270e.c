@@ -2,7 +2,8 @@
  * negotiation (RESPONSES agreed; BIND-IMAGE, SYSREQ, DATA-STREAM-CTL,
  * SCS-CTL-CODES and unknown codes declined by a counter-REQUEST; the
  * client's IS confirming; malformed lists and out-of-turn messages ending
- * the session), the REJECT reasons of DEVICE-TYPE REQUEST, RESPONSE
+ * the session), the REJECT reasons of DEVICE-TYPE REQUEST (TYPE-NAME-ERROR
+ * also from a real listener's register), RESPONSE
  * messages from the client, the header with its sequence number doubled
  * where it holds X'FF'; then a 3270 at 00C0 on a real listener whose writes
  * wait for the client's response: positive, negative (command reject,
@@ -43,6 +44,15 @@ static int cap_lu(void *ctx, const char *type, const char *lu, char *out, size_t
 	return -1;
 }
 
+/* 00C0 and 00C1 are displays, 0009 a console, nothing else exists. */
+static int cap_lu_kind(void *ctx, const char *lu)
+{
+	(void)ctx;
+	if (!strcmp(lu, "00C0") || !strcmp(lu, "00C1"))
+		return TN_LU_DISPLAY;
+	return strcmp(lu, "0009") ? TN_LU_NONE : TN_LU_OTHER;
+}
+
 static void cap_response(void *ctx, uint16_t seq, bool positive, uint8_t reason)
 {
 	struct cap *c = ctx;
@@ -53,7 +63,7 @@ static void cap_response(void *ctx, uint16_t seq, bool positive, uint8_t reason)
 }
 
 static const struct tn_proto_cb cb = {
-    .send = cap_send, .ready = cap_ready, .lu = cap_lu, .response = cap_response};
+    .send = cap_send, .ready = cap_ready, .lu = cap_lu, .lu_kind = cap_lu_kind, .response = cap_response};
 
 #define SB_E(lit) "\xff\xfa\x28" lit "\xff\xf0"
 #define FEED(p, lit) assert_int_equal(tn_proto_recv(p, lit, sizeof lit - 1), 0)
@@ -177,6 +187,19 @@ static void reasons(void **state)
 	    ASK("\x02\x07IBM-3287-1\x00"
 	        "00C0",
 	        "\x02\x06\x05\x07"), /* ASSOCIATE: UNSUPPORTED-REQ */
+	    /* TYPE-NAME-ERROR: a known name of another kind than the type */
+	    ASK("\x02\x07IBM-3287-1\x01"
+	        "00C0",
+	        "\x02\x06\x05\x05"), /* a printer type, a display's name */
+	    ASK("\x02\x07IBM-3278-2-E\x01"
+	        "0009",
+	        "\x02\x06\x05\x05"), /* a display type, a console's name */
+	    ASK("\x02\x07IBM-3287-1\x01"
+	        "NOSUCH",
+	        "\x02\x06\x05\x04"), /* a printer type, no such name: INV-DEVICE-TYPE */
+	    ASK("\x02\x07VT100\x01"
+	        "00C0",
+	        "\x02\x06\x05\x04"), /* not a 3270 type at all: INV-DEVICE-TYPE */
 	    ASK("\x02\x07IBM-3278-5-E", "\x02\x04IBM-3278-5-E\x01"
 	                                "00C0"),
 #undef ASK
@@ -322,13 +345,50 @@ static void writes_wait_for_responses(void **state)
 	ctm_free(m);
 }
 
+/* TYPE-NAME-ERROR from the listener's register: 0009 is a 3215, 00C0 a
+ * 3270; after the rejections the client may still ask for the display. */
+static void type_name_error(void **state)
+{
+	(void)state;
+	struct ctm *m = ctm_new();
+	char err[200];
+	assert_int_equal(chan_attach(m->cs, 0x0C0, "3270", 0, NULL, err, sizeof err), 0);
+	assert_int_equal(chan_attach(m->cs, 0x009, "3215", 0, NULL, err, sizeof err), 0);
+	struct tel_server *s = tel_server_start(m->cs, "127.0.0.1", 0, err, sizeof err);
+	assert_non_null(s);
+	int fd = tnc_connect(tel_server_port(s));
+	TNC_EXPECT(fd, "\xff\xfd\x18");
+	TNC_SEND(fd, "\xff\xfb\x18\xff\xfa\x18\x00IBM-3278-2-E\xff\xf0");
+	TNC_EXPECT(fd, "\xff\xfa\x18\x01\xff\xf0\xff\xfd\x28");
+	TNC_SEND(fd, "\xff\xfb\x28");
+	TNC_EXPECT(fd, SB_E("\x08\x02"));
+	TNC_SEND(fd, SB_E("\x02\x07IBM-3278-2-E\x01"
+	                  "0009"));
+	TNC_EXPECT(fd, SB_E("\x02\x06\x05\x05"));
+	TNC_SEND(fd, SB_E("\x02\x07IBM-3287-1\x01"
+	                  "00C0"));
+	TNC_EXPECT(fd, SB_E("\x02\x06\x05\x05"));
+	TNC_SEND(fd, SB_E("\x02\x07IBM-3287-1\x01"
+	                  "00C7"));
+	TNC_EXPECT(fd, SB_E("\x02\x06\x05\x04"));
+	TNC_SEND(fd, SB_E("\x02\x07IBM-3278-2-E\x01"
+	                  "00C7"));
+	TNC_EXPECT(fd, SB_E("\x02\x06\x05\x03"));
+	TNC_SEND(fd, SB_E("\x02\x07IBM-3278-2-E\x01"
+	                  "00C0"));
+	TNC_EXPECT(fd, SB_E("\x02\x04IBM-3278-2-E\x01"
+	                    "00C0"));
+	close(fd);
+	tel_server_stop(s);
+	ctm_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(functions),
-	    cmocka_unit_test(reasons),
-	    cmocka_unit_test(responses),
-	    cmocka_unit_test(writes_wait_for_responses),
+	    cmocka_unit_test(functions),       cmocka_unit_test(reasons),
+	    cmocka_unit_test(responses),       cmocka_unit_test(writes_wait_for_responses),
+	    cmocka_unit_test(type_name_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

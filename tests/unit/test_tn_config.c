@@ -5,43 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "testcpu.h"
 #include "con_telnet.h"
 #include "config.h"
-
-struct tcfg {
-	struct config cfg;
-	char *msg;
-	size_t len;
-};
-
-static struct tcfg *tc_new(void)
-{
-	struct tcfg *t = calloc(1, sizeof *t);
-	config_defaults(&t->cfg);
-	t->cfg.msg = open_memstream(&t->msg, &t->len);
-	return t;
-}
-
-static const char *tc_msg(struct tcfg *t)
-{
-	fflush(t->cfg.msg);
-	return t->msg ? t->msg : "";
-}
-
-static void tc_free(struct tcfg *t)
-{
-	fclose(t->cfg.msg);
-	free(t->msg);
-	config_free(&t->cfg);
-	free(t);
-}
-
-static int line(struct tcfg *t, const char *text)
-{
-	return config_statement(&t->cfg, "t.cnf", 7, text);
-}
+#include "tcfg.h"
 
 static void defaults(void **state)
 {
@@ -134,12 +103,125 @@ static void bad_statements(void **state)
 	}
 }
 
+/* IPv6 listen addresses (CNSLPORT, TN3270TLS [v6]:port) and the IP filter
+ * of a display statement (ADDR 3270 [group] [ip [mask]]) with IPv6. */
+static void ipv6(void **state)
+{
+	(void)state;
+	struct tcfg *t = tc_new();
+	assert_int_equal(line(t, "CNSLPORT [::1]:3271"), 0);
+	assert_int_equal(line(t, "TN3270TLS [::]:992 c.pem k.pem"), 0);
+	assert_string_equal(tc_msg(t), "");
+	struct tel_opts o;
+	tel_opts_from_config(&o, &t->cfg);
+	assert_string_equal(o.host, "[::1]");
+	assert_int_equal(o.port, 3271);
+	assert_string_equal(o.tls_host, "[::]");
+	assert_int_equal(o.tls_port, 992);
+	tc_free(t);
+	static const struct {
+		const char *argv[4];
+		int rc;
+		int family;
+		const char *ip, *mask; /* hex, 16 bytes */
+		const char *err;
+	} cases[] = {
+	    {{"*", "::1"},
+	     0,
+	     AF_INET6,
+	     "00000000000000000000000000000001",
+	     "ffffffffffffffffffffffffffffffff",
+	     NULL},
+	    {{"[::1]"},
+	     0,
+	     AF_INET6,
+	     "00000000000000000000000000000001",
+	     "ffffffffffffffffffffffffffffffff",
+	     NULL},
+	    {{"TSO", "2001:db8::", "32"},
+	     0,
+	     AF_INET6,
+	     "20010db8000000000000000000000000",
+	     "ffffffff000000000000000000000000",
+	     NULL},
+	    {{"*", "2001:db8::", "/36"},
+	     0,
+	     AF_INET6,
+	     "20010db8000000000000000000000000",
+	     "fffffffff00000000000000000000000",
+	     NULL},
+	    {{"*", "fd00::", "ffff:ffff:ffff:ffff::"},
+	     0,
+	     AF_INET6,
+	     "fd000000000000000000000000000000",
+	     "ffffffffffffffff0000000000000000",
+	     NULL},
+	    {{"*", "10.1.2.3", "255.255.0.0"},
+	     0,
+	     AF_INET,
+	     "0a010203000000000000000000000000",
+	     "ffff0000000000000000000000000000",
+	     NULL},
+	    {{"*", "::1", "255.255.255.0"},
+	     -1,
+	     0,
+	     NULL,
+	     NULL,
+	     "bad subnet mask 255.255.255.0 (an IPv6 address takes an IPv6 mask such as "
+	     "ffff:ffff:ffff:ffff:: or a prefix length 0-128)"},
+	    {{"*", "::1", "129"},
+	     -1,
+	     0,
+	     NULL,
+	     NULL,
+	     "bad subnet mask 129 (an IPv6 address takes an IPv6 mask such as "
+	     "ffff:ffff:ffff:ffff:: or a prefix length 0-128)"},
+	    {{"*", "10.1.2.3", "ffff::"},
+	     -1,
+	     0,
+	     NULL,
+	     NULL,
+	     "bad subnet mask ffff:: (an IPv4 address takes a dotted IPv4 mask)"},
+	    {{"*", "10.1.2.3", "24"},
+	     -1,
+	     0,
+	     NULL,
+	     NULL,
+	     "bad subnet mask 24 (an IPv4 address takes a dotted IPv4 mask)"},
+	    {{"*", "2001:db8::g"}, -1, 0, NULL, NULL, "bad IP address 2001:db8::g"},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		int argc = 0;
+		while (argc < 4 && cases[k].argv[argc])
+			argc++;
+		struct tel_bind b;
+		char err[200] = "";
+		int rc = tel_parse_bind(&b, argc, (char **)cases[k].argv, err, sizeof err);
+		if (rc != cases[k].rc)
+			fail_msg("case %zu: %d (%s)", k, rc, err);
+		if (rc) {
+			assert_string_equal(err, cases[k].err);
+			continue;
+		}
+		char ip[33], mask[33];
+		for (int j = 0; j < 16; j++) {
+			snprintf(ip + 2 * j, 3, "%02x", b.ip[j]);
+			snprintf(mask + 2 * j, 3, "%02x", b.mask[j]);
+		}
+		assert_true(b.has_ip);
+		assert_int_equal(b.family, cases[k].family);
+		assert_string_equal(ip, cases[k].ip);
+		assert_string_equal(mask, cases[k].mask);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(defaults),
 	    cmocka_unit_test(statements),
 	    cmocka_unit_test(bad_statements),
+	    cmocka_unit_test(ipv6),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

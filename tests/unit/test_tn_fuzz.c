@@ -4,8 +4,10 @@
  * truncation and many one-byte mutations of real sessions, with fixed
  * seeds.  Each input must end as an open, ready or closed session with the
  * invariants of tn_fuzz.h kept (no crash, a record only in 3270 mode and
- * within TN_RECORD_MAX, one ready at most), the same way every time; once
- * the listener would close a session it stays closed.  The corpus of the
+ * within TN_RECORD_MAX, one ready at most, and the rest listed in
+ * tn_fuzz.h), the same way every time; once the listener would close a
+ * session it stays closed and the layers say nothing more.  A test breaks
+ * each kind of invariant on purpose to show that it is caught.  The corpus of the
  * AFL++ harness (tests/fuzz/tn_corpus) is replayed with the outcome each
  * file is known for. */
 #include <dirent.h>
@@ -16,7 +18,18 @@
 
 #include <cmocka.h>
 
-#define tn_fuzz_check(cond) assert_true(cond)
+/* The harness's invariants, checked here too; a test below breaks each
+ * kind on purpose and counts that it is caught (expect_broken). */
+static int expect_broken, broken;
+static void fuzz_broken(const char *what, const char *file, int line)
+{
+	if (expect_broken) {
+		broken++;
+		return;
+	}
+	fail_msg("tn_fuzz: %s broken at %s:%d", what, file, line);
+}
+#define tn_fuzz_check(cond) ((cond) ? (void)0 : fuzz_broken(#cond, __FILE__, __LINE__))
 #include "../fuzz/tn_fuzz.h"
 
 static uint64_t rng;
@@ -192,6 +205,95 @@ static void truncations_and_mutations(void **state)
 	}
 }
 
+/* The invariants can fail: a ready TN3270E session's state broken one
+ * field at a time, malformed server messages, output after close. */
+static void invariants_catch_errors(void **state)
+{
+	(void)state;
+	static const char e[] = "\x05\xff\xfb\x18\xff\xfa\x18\x00IBM-3278-2-E\xff\xf0\xff\xfb\x28"
+	                        "\xff\xfa\x28\x02\x07IBM-3278-2-E\x01"
+	                        "00C0\xff\xf0\xff\xfa\x28\x03\x07\x02\xff\xf0"
+	                        "\x00\x00\x00\x00\x00\x7d\x40\x40\xff\xef";
+	static struct tn_fuzz f, g;
+	assert_int_equal(tn_fuzz_run(&f, (const uint8_t *)e, sizeof e - 1), TN_FUZZ_READY);
+	assert_int_equal(f.records, 1);
+	assert_int_equal(f.tn.e_funcs, 1 << TN_F_RESPONSES);
+	expect_broken = 1;
+	broken = 0;
+	tn_fuzz_invariants(&f);
+	assert_int_equal(broken, 0); /* the real state is consistent */
+	for (int k = 0; k < 9; k++) {
+		g = f;
+		switch (k) {
+		case 0:
+			g.tn.len = TN_RECORD_MAX + 1;
+			break;
+		case 1:
+			g.tn.e_funcs |= 1 << TN_F_BIND_IMAGE;
+			break;
+		case 2:
+			g.tn.e_device = false;
+			break;
+		case 3:
+			g.tn.records_in++;
+			break;
+		case 4:
+			g.ready = 2;
+			break;
+		case 5:
+			g.tp.len = TEL_LINE_MAX;
+			break;
+		case 6:
+			g.lines++;
+			break;
+		case 7:
+			g.tn.refused = true;
+			break;
+		case 8:
+			g.tn.ready = false;
+			break;
+		}
+		broken = 0;
+		tn_fuzz_invariants(&g);
+		if (!broken)
+			fail_msg("broken state %d not caught", k);
+	}
+	static const struct {
+		const char *b;
+		size_t n;
+	} bad_subs[] = {
+	    {"\x02\x04IBM-3278-2@00C0\x01"
+	     "00C0",
+	     22},                           /* IS with an "@" type */
+	    {"\x02\x04IBM-3278-2\x01", 13}, /* IS without a name */
+	    {"\x02\x06\x05\x09", 4},        /* an undefined reason */
+	    {"\x03\x04\x00", 3},            /* FUNCTIONS IS BIND-IMAGE */
+	    {"\x03\x07\x02\x02", 4},        /* RESPONSES twice */
+	    {"\x08\x03", 2},                /* SEND FUNCTIONS */
+	};
+	for (size_t k = 0; k < sizeof bad_subs / sizeof bad_subs[0]; k++) {
+		broken = 0;
+		tn_fuzz_check_e_sub((const uint8_t *)bad_subs[k].b, bad_subs[k].n);
+		if (!broken)
+			fail_msg("bad server message %zu not caught", k);
+	}
+	broken = 0;
+	tn_fuzz_check_e_sub((const uint8_t *)"\x02\x06\x05\x05", 4); /* TYPE-NAME-ERROR is fine */
+	assert_int_equal(broken, 0);
+	g = f;
+	g.peer = NULL;
+	g.closed = true;
+	broken = 0;
+	tn_fuzz_send(&g, "x", 1); /* output after close */
+	assert_int_equal(broken, 1);
+	g.closed = false;
+	g.tn.error = true;
+	broken = 0;
+	tn_fuzz_line(&g, "x", 1); /* input after malformed input */
+	assert_true(broken > 0);
+	expect_broken = 0;
+}
+
 /* The AFL++ corpus: each file's known outcome. */
 static void corpus(void **state)
 {
@@ -203,7 +305,7 @@ static void corpus(void **state)
 	} known[] = {
 	    {"tn3270.bin", TN_FUZZ_READY, 2},         {"tn3270e.bin", TN_FUZZ_READY, 1},
 	    {"tn3270e_reject.bin", TN_FUZZ_READY, 1}, {"linemode.bin", TN_FUZZ_OPEN, 0},
-	    {"probe.bin", TN_FUZZ_READY, 1},
+	    {"probe.bin", TN_FUZZ_READY, 1},          {"tn3270e_typename.bin", TN_FUZZ_READY, 1},
 	};
 	char dir[512];
 	snprintf(dir, sizeof dir, "%s", __FILE__);
@@ -243,6 +345,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(random_inputs),
 	    cmocka_unit_test(truncations_and_mutations),
+	    cmocka_unit_test(invariants_catch_errors),
 	    cmocka_unit_test(corpus),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,8 +6,9 @@
  * telnet probe (TN3270PROBE: IAC DO TIMING-MARK after a quiet second, an
  * answer keeps the session, none ends it, and a Read in progress then ends
  * with unit check), the session limit (TN3270MAX: the client over it told
- * in plain text; room again when one leaves) and the connection screen from
- * a logo file (LOGOFILE), byte by byte. */
+ * in plain text; room again when one leaves), the connection screen from
+ * a logo file (LOGOFILE), byte by byte, and IPv6 (a listener on "[::]",
+ * the IP filter of the display statement for IPv6 and IPv4 clients). */
 #include "tnclient.h"
 
 #include "codepage.h"
@@ -218,13 +219,114 @@ static void logo_file(void **state)
 	ctm_free(m);
 }
 
+/* ---- IPv6: the listener on "[::]" and the IP filter ---- */
+
+/* A client of family fam (AF_INET: 127.0.0.1, AF_INET6: ::1) that has
+ * given terminal type ttype. */
+static int ask(int fam, int port, const char *ttype)
+{
+	int fd = socket(fam, SOCK_STREAM, 0);
+	assert_true(fd >= 0);
+	struct sockaddr_storage a = {0};
+	socklen_t alen;
+	if (fam == AF_INET6) {
+		struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)&a;
+		a6->sin6_family = AF_INET6;
+		a6->sin6_port = htons((uint16_t)port);
+		a6->sin6_addr = in6addr_loopback;
+		alen = sizeof *a6;
+	} else {
+		struct sockaddr_in *a4 = (struct sockaddr_in *)&a;
+		a4->sin_family = AF_INET;
+		a4->sin_port = htons((uint16_t)port);
+		a4->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		alen = sizeof *a4;
+	}
+	assert_int_equal(connect(fd, (struct sockaddr *)&a, alen), 0);
+	TNC_EXPECT(fd, "\xff\xfd\x18");
+	TNC_SEND(fd, "\xff\xfb\x18");
+	TNC_EXPECT(fd, "\xff\xfa\x18\x01\xff\xf0");
+	char sb[80];
+	int n = snprintf(sb, sizeof sb, "\xff\xfa\x18%c%s\xff\xf0", 0, ttype);
+	assert_int_equal(write(fd, sb, (size_t)n), n);
+	return fd;
+}
+
+static bool have_ipv6_loopback(void)
+{
+	int fd = socket(AF_INET6, SOCK_STREAM, 0);
+	if (fd < 0)
+		return false;
+	struct sockaddr_in6 a = {.sin6_family = AF_INET6, .sin6_addr = IN6ADDR_LOOPBACK_INIT};
+	bool ok = bind(fd, (struct sockaddr *)&a, sizeof a) == 0;
+	close(fd);
+	return ok;
+}
+
+/* Displays for ::1 (00C0), 127.0.0.1 (00C1) and 2001:db8::/32 (00C2) on a
+ * listener on "[::]": each client gets only the displays its address
+ * passes, an IPv4 client (::ffff:127.0.0.1 on the socket) by the IPv4
+ * filter; the others read the plain-text refusal.  A host that is not an
+ * address is refused with the reason. */
+static void ipv6(void **state)
+{
+	(void)state;
+	if (!have_ipv6_loopback()) {
+		print_message("no IPv6 loopback: skipped\n");
+		skip();
+	}
+	struct ctm *m = ctm_new();
+	char err[200];
+	char *v6[] = {"*", "::1"}, *v4[] = {"*", "127.0.0.1"}, *net[] = {"*", "2001:db8::", "32"};
+	assert_int_equal(chan_attach(m->cs, 0x0C0, "3270", 2, v6, err, sizeof err), 0);
+	assert_int_equal(chan_attach(m->cs, 0x0C1, "3270", 2, v4, err, sizeof err), 0);
+	assert_int_equal(chan_attach(m->cs, 0x0C2, "3270", 3, net, err, sizeof err), 0);
+	struct tel_opts o = opts();
+	snprintf(o.host, sizeof o.host, "[::1");
+	assert_null(tel_server_start_opts(m->cs, &o, err, sizeof err));
+	assert_string_equal(err, "console port host [::1: expected an IPv4 or IPv6 address ([::1], [::])");
+	snprintf(o.host, sizeof o.host, "[::]");
+	struct tel_server *s = tel_server_start_opts(m->cs, &o, err, sizeof err);
+	if (!s)
+		fail_msg("%s", err);
+	int port = tel_server_port(s);
+	static const char no[] = "s370: no 3270 display device is free for you; connection closed\r\n";
+	static const struct {
+		int fam;
+		const char *ttype;
+		bool ok;
+	} cases[] = {
+	    {AF_INET6, "IBM-3278-2@00C1", false}, /* an IPv4 filter, an IPv6 client */
+	    {AF_INET6, "IBM-3278-2@00C2", false}, /* not in 2001:db8::/32 */
+	    {AF_INET, "IBM-3278-2@00C0", false},  /* an IPv6 filter, an IPv4 client */
+	    {AF_INET, "IBM-3278-2@00C2", false},  {AF_INET6, "IBM-3278-2@00C0", true}, /* ::1 */
+	    {AF_INET, "IBM-3278-2@00C1", true}, /* 127.0.0.1, as ::ffff:127.0.0.1 */
+	};
+	int keep[2], nkeep = 0;
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		int fd = ask(cases[k].fam, port, cases[k].ttype);
+		if (cases[k].ok) {
+			TNC_EXPECT(fd, "\xff\xfd\x28"); /* DO TN3270E: a display is its */
+			keep[nkeep++] = fd;
+			continue;
+		}
+		uint8_t got[512];
+		size_t len = tnc_closed(fd, got, sizeof got, 2000);
+		if (len != sizeof no - 1 || memcmp(got, no, len))
+			fail_msg("case %zu: got %zu bytes: %.*s", k, len, (int)len, (const char *)got);
+		close(fd);
+	}
+	for (int k = 0; k < nkeep; k++)
+		close(keep[k]);
+	tel_server_stop(s);
+	ctm_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(idle_timeout),
-	    cmocka_unit_test(probe),
-	    cmocka_unit_test(session_limit),
-	    cmocka_unit_test(logo_file),
+	    cmocka_unit_test(idle_timeout), cmocka_unit_test(probe), cmocka_unit_test(session_limit),
+	    cmocka_unit_test(logo_file),    cmocka_unit_test(ipv6),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
