@@ -2,8 +2,9 @@
  * 3375, 3380 on Hercules CKD and CCKD images (ckdimg.h).
  *
  * The device keeps the seek address (cylinder, head), the current track
- * (read from the image when the head moves, written back after every write
- * command) and the orientation: where the head is on the track — at index,
+ * (taken from the track cache, ckd_cache.c, or read from the image when the
+ * head moves; written through to the image by every write command) and the
+ * orientation: where the head is on the track — at index,
  * after the home address, or after the count, key or data area of a record.
  * Commands (IBM 3830 / 3880 Storage Control reference; the 2841 and 2314
  * storage controls have the same command set without Sense ID):
@@ -16,8 +17,9 @@
  *   normally the TIC back to the search)
  *   06 Read Data, 0E Read Key and Data, 1E Read Count Key and Data,
  *   12 Read Count, 16 Read R0, 1A Read Home Address, 02 Read IPL,
- *   5E Read Multiple Count Key and Data (DE Read Track is rejected: it
- *   belongs after an ECKD Locate Record, and Hercules 3.13 rejects it too)
+ *   5E Read Multiple Count Key and Data
+ *   63 Define Extent, 47 Locate Record, DE Read Track: 3880 devices only
+ *   (3375, 3380), the subset described before the command table
  *   05 Write Data, 0D Write Key and Data, 1D Write Count Key and Data,
  *   15 Write R0, 19 Write Home Address, 11 Erase
  *   04 Sense, E4 Sense ID, 03 No Operation, 23 Set Sector, 22 Read Sector
@@ -41,6 +43,7 @@
 
 #include "channel.h"
 #include "ckd.h"
+#include "ckd_cache.h"
 #include "ckdimg.h"
 
 /* Sense byte 7 of a command reject on the 3830: why (as Hercules 3.13
@@ -79,7 +82,8 @@ struct ckd {
 	struct ckd_img img;
 	const struct ckd_geom *g;
 	char *path;
-	uint8_t *trk; /* the current track, img.trksize bytes */
+	struct ckd_cache cache; /* recently used tracks (ckd_cache.h) */
+	uint8_t *trk;           /* the current track: its slot in the cache */
 	bool trk_valid;
 	uint32_t trk_no;
 	uint32_t nrec;      /* records on it, R0 included */
@@ -94,7 +98,12 @@ struct ckd {
 	int index_passes;
 	uint8_t last_cmd; /* previous command of this program (0: none) */
 	bool last_sm;     /* it was a search that was satisfied */
-	unsigned long reads, writes;
+	/* Define Extent and Locate Record (3880 devices: ckd_eckd.c) */
+	bool de_set;                 /* a Define Extent ran in this program */
+	uint32_t de_first, de_last;  /* its extent: first and last track */
+	uint8_t lr_op;               /* the Locate Record operation byte */
+	uint8_t lr_left;             /* records or tracks left in its domain (0: none) */
+	unsigned long reads, writes; /* host reads (cache misses) and writes of tracks */
 };
 
 static struct ckd *ckd_of(struct device *d)
@@ -150,7 +159,8 @@ static int parse_track(struct ckd *k)
 	return 0;
 }
 
-/* Make the track under the head current; 0 or a unit-check status. */
+/* Make the track under the head current: from the cache, else read from
+ * the image into a cache slot.  0 or a unit-check status. */
 static int load_track(struct device *d, struct ckd *k)
 {
 	uint32_t t = k->cyl * k->img.heads + k->head;
@@ -160,23 +170,35 @@ static int load_track(struct device *d, struct ckd *k)
 	k->trk_valid = false;
 	if (t >= k->img.tracks)
 		return reject(d, REJ_SEEK);
-	if (ckd_img_read(&k->img, t, k->trk, err, sizeof err))
-		return host_error(d, err);
+	bool hit = (k->trk = ckd_cache_get(&k->cache, t)) != NULL;
+	if (!hit) {
+		if (!(k->trk = ckd_cache_claim(&k->cache, t)))
+			return host_error(d, "out of memory for the track cache");
+		if (ckd_img_read(&k->img, t, k->trk, err, sizeof err)) {
+			ckd_cache_drop(&k->cache, t);
+			return host_error(d, err);
+		}
+		k->reads++;
+	}
 	if (parse_track(k)) {
+		ckd_cache_drop(&k->cache, t);
 		snprintf(err, sizeof err, "track %u: bad track format", t);
 		return host_error(d, err);
 	}
 	k->trk_no = t;
 	k->trk_valid = true;
-	k->reads++;
 	return 0;
 }
 
+/* Write the current track (changed in place, in its cache slot) through to
+ * the image.  When that fails the image keeps the previous contents, so the
+ * changed copy is dropped from the cache: the next use reads the image. */
 static int store_track(struct device *d, struct ckd *k)
 {
 	char err[256];
 	if (parse_track(k) || ckd_img_write(&k->img, k->trk_no, k->trk, k->used, err, sizeof err)) {
 		k->trk_valid = false;
+		ckd_cache_drop(&k->cache, k->trk_no);
 		return host_error(d, k->used ? err : "track format lost");
 	}
 	k->writes++;
@@ -196,6 +218,13 @@ static uint16_t dl_of(struct ckd *k, uint32_t r)
 	return ckd_be16(count_of(k, r) + 6);
 }
 
+/* Outside the extent of the program's Define Extent (none: inside). */
+static bool off_extent(struct ckd *k, uint32_t cyl, uint32_t head)
+{
+	uint32_t t = cyl * k->img.heads + head;
+	return k->de_set && (t < k->de_first || t > k->de_last);
+}
+
 /* ---- moving over the track ---- */
 
 /* Index passes under the head.  Multitrack: the next head of the cylinder.
@@ -212,6 +241,8 @@ static int pass_index(struct device *d, struct ckd *k, bool mt)
 		return protected(d);
 	if (k->head + 1 >= k->img.heads)
 		return unit_check(d, 0, SNS1_EOC);
+	if (off_extent(k, k->cyl, k->head + 1))
+		return protected(d);
 	k->head++;
 	k->index_passes = 0;
 	return load_track(d, k);
@@ -263,6 +294,8 @@ static int cmd_seek(struct device *d, struct ckd *k, uint8_t cmd)
 	uint32_t cc = ckd_be16(b + 2), hh = ckd_be16(b + 4);
 	if (b[0] || b[1] || cc >= k->img.cyls || hh >= k->img.heads || (cmd == 0x1B && cc != k->cyl))
 		return reject(d, REJ_SEEK);
+	if (off_extent(k, cc, hh))
+		return protected(d);
 	k->cyl = cc;
 	k->head = hh;
 	k->orient = OR_INDEX;
@@ -495,20 +528,18 @@ static int cmd_readr0(struct device *d, struct ckd *k, uint8_t cmd)
 	return US_CE | US_DE;
 }
 
-/* 5E Read Multiple CKD: every record from the next to the end of the
- * track; DE Read Track: every record after R0, from index */
+/* 5E Read Multiple CKD: every record from the next to the end of the track */
 static int cmd_readmulti(struct device *d, struct ckd *k, uint8_t cmd)
 {
 	int st = load_track(d, k);
 	if (st)
 		return st;
 	uint32_t first;
-	if (cmd == 0xDE || k->orient == OR_INDEX)
+	(void)cmd;
+	if (k->orient == OR_INDEX)
 		first = 1;
 	else
 		first = k->orient == OR_HA ? 0 : k->rec + 1;
-	if (cmd == 0xDE && k->orient != OR_INDEX && (st = pass_index(d, k, false)))
-		return st;
 	uint32_t end = first < k->nrec ? k->off[k->nrec - 1] + CKD_COUNT_LEN + kl_of(k, k->nrec - 1) +
 	                                     dl_of(k, k->nrec - 1)
 	                               : 0;
@@ -547,6 +578,11 @@ static int cmd_write(struct device *d, struct ckd *k, uint8_t cmd)
 	if (st)
 		return st;
 	bool ok = after_search_eq(k, 0x31) || (after_search_eq(k, 0x29) && cmd == 0x05);
+	if (k->lr_left) { /* Locate Record Write Data: this record, then the next ones */
+		ok = true;
+		if (k->orient != OR_COUNT && (st = next_count(d, k, false, true)))
+			return st;
+	}
 	if (!ok || (k->orient != OR_COUNT && k->orient != OR_KEY))
 		return reject(d, REJ_SEQ);
 	uint32_t r = k->rec, kl = kl_of(k, r), dl = dl_of(k, r);
@@ -603,7 +639,7 @@ static int cmd_writeckd(struct device *d, struct ckd *k, uint8_t cmd)
 	if (st)
 		return st;
 	bool ok = after_search_eq(k, 0x31) || after_search_eq(k, 0x29) || k->last_cmd == 0x15 ||
-	          k->last_cmd == 0x1D;
+	          k->last_cmd == 0x1D || (k->lr_left && k->last_cmd == 0x47);
 	if (!ok || k->orient < OR_COUNT)
 		return reject(d, REJ_SEQ);
 	uint8_t c[CKD_COUNT_LEN] = {0};
@@ -620,7 +656,8 @@ static int cmd_writer0(struct device *d, struct ckd *k, uint8_t cmd)
 	int st = may_write(d, k, cmd);
 	if (st)
 		return st;
-	if (!(after_search_eq(k, 0x39) || k->last_cmd == 0x19) || k->orient != OR_HA)
+	if (!(after_search_eq(k, 0x39) || k->last_cmd == 0x19 || (k->lr_left && k->last_cmd == 0x47)) ||
+	    k->orient != OR_HA)
 		return reject(d, REJ_SEQ);
 	uint8_t c[CKD_COUNT_LEN] = {0};
 	if (chan_read(d, c, CKD_COUNT_LEN) < CKD_COUNT_LEN)
@@ -648,6 +685,192 @@ static int cmd_writeha(struct device *d, struct ckd *k, uint8_t cmd)
 	return US_CE | US_DE;
 }
 
+/* ---- Define Extent, Locate Record, Read Track (3880: 3375, 3380) ----
+ *
+ * As the IBM Multiprise 3000 Internal Disk Subsystem Reference Guide
+ * (SA22-1025), chapter 4, describes them for the 3380 track format; the
+ * 3880 has the subset below.  Command reject reasons in sense byte 7 are
+ * its format 0 messages: 2 invalid sequence, 3 too few parameter bytes,
+ * 4 invalid parameter. */
+enum { REJ_COUNT = 0x03, REJ_PARM = 0x04 };
+
+/* Locate Record operation codes (byte 0 bits 2-7) and orientations (bits 0-1). */
+enum {
+	LR_WRITE_DATA = 0x01,
+	LR_FORMAT_WRITE = 0x03,
+	LR_READ_DATA = 0x06,
+	LR_READ_TRACKS = 0x0C,
+	LR_READ = 0x16,
+	LR_OR_COUNT = 0x00,
+	LR_OR_HA = 0x40,
+	LR_OR_DATA = 0x80,
+	LR_OR_INDEX = 0xC0,
+};
+
+/* The operation bytes s370 takes (orientation and code together), as the
+ * valid combinations of SA22-1025 table 4-13 for these codes. */
+static bool lr_valid_op(uint8_t op)
+{
+	static const uint8_t valid[] = {
+	    0x01, 0x81,             /* Write Data: count, data orientation */
+	    0x03, 0x43,             /* Format Write: count, home address */
+	    0x06, 0x46, 0x86,       /* Read Data: count, home address, data */
+	    0x0C, 0x4C,             /* Read Tracks: count, home address */
+	    0x16, 0x56, 0x96, 0xD6, /* Read: count, home address, data, index */
+	};
+	return memchr(valid, op, sizeof valid) != NULL;
+}
+
+/* May cmd run in the domain of the Locate Record (lr_left > 0)? */
+static bool lr_allows(const struct ckd *k, uint8_t cmd)
+{
+	uint8_t c = cmd == 0xDE ? cmd : cmd & 0x7F;
+	switch (k->lr_op & 0x3F) {
+	case LR_READ_TRACKS:
+		return c == 0xDE;
+	case LR_READ:
+		if (c == 0x16 || c == 0x1A)
+			return true;
+		/* fall through */
+	case LR_READ_DATA:
+		return c == 0x06 || c == 0x0E || c == 0x1E || c == 0x12;
+	case LR_WRITE_DATA:
+		return cmd == 0x05;
+	case LR_FORMAT_WRITE:
+		return cmd == 0x1D || cmd == 0x15;
+	default:
+		return false;
+	}
+}
+
+/* 63 Define Extent: 16 bytes — mask (as the file mask), global attributes,
+ * blocksize, 3 reserved zero bytes, global attributes extended, first and
+ * last track of the extent (CCHH each).  Once per program, not after Set
+ * File Mask. */
+static int cmd_defext(struct device *d, struct ckd *k, uint8_t cmd)
+{
+	(void)cmd;
+	uint8_t p[16] = {0};
+	if (k->de_set || k->mask_set)
+		return reject(d, REJ_SEQ);
+	if (chan_read(d, p, 16) < 16)
+		return reject(d, REJ_COUNT);
+	uint32_t c1 = ckd_be16(p + 8), h1 = ckd_be16(p + 10), c2 = ckd_be16(p + 12), h2 = ckd_be16(p + 14);
+	uint32_t first = c1 * k->img.heads + h1, last = c2 * k->img.heads + h2;
+	if ((p[0] & 0x20) || p[4] || p[5] || p[6] || c1 >= k->img.cyls || c2 >= k->img.cyls ||
+	    h1 >= k->img.heads || h2 >= k->img.heads || first > last)
+		return reject(d, REJ_PARM);
+	k->mask = p[0] & (FM_WRITE | FM_SEEK);
+	k->mask_set = true;
+	k->de_set = true;
+	k->de_first = first;
+	k->de_last = last;
+	k->orient = OR_INDEX;
+	k->index_passes = 0;
+	return US_CE | US_DE;
+}
+
+/* Orient as Locate Record asks on the track under the head: at index,
+ * after the home address, or after the count or data area of the record
+ * whose CCHHR is id (searched on this track only, R0 included). */
+static int lr_orient(struct device *d, struct ckd *k, uint8_t orient, const uint8_t *id)
+{
+	int st = load_track(d, k);
+	if (st)
+		return st;
+	k->index_passes = 0;
+	if (orient == LR_OR_INDEX) {
+		k->orient = OR_INDEX;
+		return 0;
+	}
+	k->orient = OR_HA;
+	if (orient == LR_OR_HA)
+		return 0;
+	for (uint32_t r = 0; r < k->nrec; r++)
+		if (!memcmp(count_of(k, r), id, 5)) {
+			k->rec = r;
+			k->orient = orient == LR_OR_DATA ? OR_DATA : OR_COUNT;
+			return 0;
+		}
+	return unit_check(d, 0, SNS1_NRF);
+}
+
+/* 47 Locate Record: 16 bytes — operation, auxiliary, 0, count, seek
+ * address CCHH, search argument CCHHR, sector, transfer length factor.
+ * After a Define Extent, outside another Locate Record's domain. */
+static int cmd_locate(struct device *d, struct ckd *k, uint8_t cmd)
+{
+	(void)cmd;
+	uint8_t p[16] = {0};
+	uint32_t n = chan_read(d, p, 16); /* the parameters come first, as on Hercules 3.13 */
+	if (!k->de_set)
+		return reject(d, REJ_SEQ);
+	if (n < 16)
+		return reject(d, REJ_COUNT);
+	uint32_t cc = ckd_be16(p + 4), hh = ckd_be16(p + 6);
+	uint8_t code = p[0] & 0x3F;
+	if (!lr_valid_op(p[0]) || (p[1] & 0x7F) || p[2] || !p[3] || cc >= k->img.cyls || hh >= k->img.heads)
+		return reject(d, REJ_PARM);
+	bool write = code == LR_WRITE_DATA || code == LR_FORMAT_WRITE;
+	if (write && (k->mask & FM_WRITE) == FM_INH_ALL)
+		return reject(d, REJ_SEQ);
+	if (off_extent(k, cc, hh))
+		return protected(d);
+	k->cyl = cc;
+	k->head = hh;
+	int st = lr_orient(d, k, p[0] & 0xC0, p + 8);
+	if (st)
+		return st;
+	k->lr_op = p[0];
+	k->lr_left = p[3];
+	return US_CE | US_DE;
+}
+
+/* DE Read Track: in a Read Tracks domain, right after the Locate Record or
+ * another Read Track.  The first sends every count, key and data area
+ * after the Locate Record's orientation (from R0 when oriented to the
+ * home address) to the end of the track, then eight X'FF' (a pseudo
+ * count); each later one moves to the next track (over a cylinder
+ * boundary too, inside the extent) and sends all of it from R0. */
+static int cmd_readtrack(struct device *d, struct ckd *k, uint8_t cmd)
+{
+	(void)cmd;
+	if (!k->lr_left || (k->lr_op & 0x3F) != LR_READ_TRACKS ||
+	    (k->last_cmd != 0x47 && k->last_cmd != 0xDE))
+		return reject(d, REJ_SEQ);
+	int st;
+	uint32_t first;
+	if (k->last_cmd == 0xDE) {
+		uint32_t cyl = k->cyl, head = k->head + 1;
+		if (head >= k->img.heads) {
+			head = 0;
+			cyl++;
+		}
+		if (cyl >= k->img.cyls)
+			return unit_check(d, 0, SNS1_EOC);
+		if (off_extent(k, cyl, head))
+			return protected(d);
+		k->cyl = cyl;
+		k->head = head;
+		k->orient = OR_HA;
+	}
+	if ((st = load_track(d, k)))
+		return st;
+	if (k->orient == OR_HA) {
+		if (k->nrec == 0)
+			return unit_check(d, 0, SNS1_NRF);
+		first = 0;
+	} else {
+		first = k->orient == OR_INDEX ? 0 : k->rec + 1;
+	}
+	uint32_t from = first < k->nrec ? k->off[first] : k->used - CKD_EOT_LEN;
+	/* the image's end-of-track marker is the pseudo count */
+	chan_write(d, k->trk + from, k->used - from);
+	k->orient = OR_INDEX;
+	k->index_passes = 0;
+	return US_CE | US_DE;
+}
+
 /* ---- the command table ---- */
 
 typedef int ckd_cmd_fn(struct device *d, struct ckd *k, uint8_t cmd);
@@ -662,8 +885,8 @@ static ckd_cmd_fn *const cmds[256] = {
     [0x29] = cmd_search,  [0xA9] = cmd_search,  [0x31] = cmd_search,    [0xB1] = cmd_search,
     [0x39] = cmd_search,  [0xB9] = cmd_search,  [0x49] = cmd_search,    [0xC9] = cmd_search,
     [0x51] = cmd_search,  [0xD1] = cmd_search,  [0x69] = cmd_search,    [0xE9] = cmd_search,
-    [0x71] = cmd_search,  [0xF1] = cmd_search,  [0x5E] = cmd_readmulti, [0xDE] = cmd_readmulti,
-    [0xE4] = cmd_senseid,
+    [0x71] = cmd_search,  [0xF1] = cmd_search,  [0x5E] = cmd_readmulti, [0xDE] = cmd_readtrack,
+    [0xE4] = cmd_senseid, [0x47] = cmd_locate,  [0x63] = cmd_defext,
 };
 
 static int ckd_ccw(struct device *d, uint8_t cmd)
@@ -672,15 +895,20 @@ static int ckd_ccw(struct device *d, uint8_t cmd)
 	if (chan_is_ipl_read(d))
 		cmd = 0x02;
 	ckd_cmd_fn *fn = cmds[cmd];
-	if (cmd == 0xE4 && !k->g->cu_type)
+	bool eckd = cmd == 0x47 || cmd == 0x63 || cmd == 0xDE;
+	if ((cmd == 0xE4 && !k->g->cu_type) || (eckd && k->g->family != CKD_3880))
 		fn = NULL;
 	int st;
-	if (cmd == 0xDE) /* Read Track belongs after Locate Record (ECKD): rejected, as Hercules 3.13 does */
+	if (cmd == 0xDE && !fn) /* no Read Track on the 3830 and 2841 (as Hercules 3.13 reports it) */
 		st = reject(d, REJ_SEQ);
-	else if (cmd == 0x0F) /* Space Count: rejected, as Hercules 3.13 does */
+	else if (cmd == 0x0F) /* Space Count: rejected, as Hercules 3.13 does (docs/dasd.md) */
 		st = reject(d, REJ_UNSUP);
+	else if (k->lr_left && !lr_allows(k, cmd)) /* the Locate Record's domain */
+		st = reject(d, REJ_SEQ);
 	else
 		st = fn ? fn(d, k, cmd) : reject(d, REJ_CMD);
+	if (k->lr_left && cmd != 0x47 && !(st & US_UC))
+		k->lr_left--;
 	k->last_cmd = cmd;
 	k->last_sm = (st & US_SM) != 0;
 	return st;
@@ -696,6 +924,8 @@ static void ckd_start(struct device *d)
 	k->index_passes = 0;
 	k->last_cmd = 0;
 	k->last_sm = false;
+	k->de_set = false;
+	k->lr_left = 0;
 	k->orient = OR_INDEX;
 }
 
@@ -716,7 +946,7 @@ static void ckd_close(struct device *d)
 	if (!k)
 		return;
 	ckd_img_close(&k->img);
-	free(k->trk);
+	ckd_cache_free(&k->cache);
 	free(k->off);
 	free(k->path);
 	free(k);
@@ -798,9 +1028,8 @@ static int ckd_init(struct device *d, int argc, char **argv, char *err, size_t e
 		return -1;
 	}
 	k->g = ig;
-	k->trk = calloc(1, k->img.trksize);
 	k->off = calloc(k->img.trksize / CKD_COUNT_LEN, sizeof *k->off);
-	if (!k->trk || !k->off) {
+	if (!k->off || ckd_cache_init(&k->cache, k->img.trksize, k->img.tracks)) {
 		snprintf(err, errlen, "out of memory");
 		ckd_close(d);
 		return -1;
@@ -826,8 +1055,10 @@ struct ckd_img *ckd_dev_img(struct device *d)
 
 void ckd_dev_forget_track(struct device *d)
 {
-	if (d->ops == &ckd_ops && d->priv)
+	if (d->ops == &ckd_ops && d->priv) {
 		ckd_of(d)->trk_valid = false;
+		ckd_cache_clear(&ckd_of(d)->cache);
+	}
 }
 
 static const char *const ckd_types[] = {"2311",   "2314",   "3330",   "3330-1", "3330-11", "3330-2",

@@ -83,6 +83,9 @@ int ckd_img_write(struct ckd_img *img, uint32_t trk, const uint8_t *buf, uint32_
 int ckd_img_flush(struct ckd_img *img);
 void ckd_img_close(struct ckd_img *img);
 
+/* The name of file seq (2, 3, ... 27) of a multi-file CKD volume whose
+ * first file is path (the rule in the comment at the top). */
+void ckd_file_name(const char *path, int seq, char *out, size_t n);
 /* The files of the base (dasd_ckdimg.c, used by dasd_shadow.c). */
 int ckd_base_read(struct ckd_img *img, uint32_t trk, uint8_t *buf, char *err, size_t errlen);
 int ckd_base_write(struct ckd_img *img, uint32_t trk, const uint8_t *buf, uint32_t len, char *err,

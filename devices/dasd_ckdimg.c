@@ -29,7 +29,7 @@ static uint32_t le32(const uint8_t *p)
 /* The name of file seq (2, 3, ...) of a volume whose first file is path:
  * the character before the first dot after the last slash, or the last
  * character, becomes the sequence digit. */
-static void seq_name(const char *path, int seq, char *out, size_t n)
+void ckd_file_name(const char *path, int seq, char *out, size_t n)
 {
 	snprintf(out, n, "%s", path);
 	char *base = strrchr(out, '/');
@@ -192,7 +192,7 @@ int ckd_img_open_sf(struct ckd_img *img, const char *path, bool ro, const char *
 			goto fail;
 		}
 		char name[4096];
-		seq_name(path, k + 2, name, sizeof name);
+		ckd_file_name(path, k + 2, name, sizeof name);
 		fd = open_file(img, k + 1, name, img->base_rw, err, errlen);
 		if (fd < 0 || read_hdr(fd, hk, name, err, errlen))
 			goto fail;

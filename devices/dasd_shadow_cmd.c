@@ -88,12 +88,15 @@ static void one_device(struct device *d, void *ctx)
 		rc = ckd_sf_add(img, msg, sizeof msg);
 	} else if (!strcmp(r->verb, "sf-")) {
 		rc = ckd_sf_remove(img, r->mode, msg, sizeof msg);
-		ckd_dev_forget_track(d); /* its tracks may have changed (nomerge) */
 	} else {
 		if (r->all && !img->cckd && !img->nsf)
 			return;
 		rc = ckd_sf_compact(img, msg, sizeof msg);
 	}
+	/* The files under the device changed: its current track and track cache
+	 * go (sf- nomerge changes what the volume holds; sf+, a merge and sfc
+	 * do not, but the cache is not trusted across a change of files). */
+	ckd_dev_forget_track(d);
 	if (rc)
 		r->failed++;
 	say(r, "%s: %04X: %s", r->verb, d->devnum, msg);

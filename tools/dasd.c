@@ -11,7 +11,7 @@
 #include "dasd.h"
 
 static const char usage_text[] =
-    "usage: dasd init [-z|-bz2] [-r] [-f] [-v TRACKS] FILE TYPE VOLSER [CYLINDERS]\n"
+    "usage: dasd init [-z|-bz2] [-r] [-f] [-v TRACKS] [-m CYLS] FILE TYPE VOLSER [CYLINDERS]\n"
     "       dasd init [-f] FILE 3310|3370 VOLSER [BLOCKS]\n"
     "       dasd ls FILE\n"
     "       dasd cat [-b] FILE DSNAME[(MEMBER)]\n"

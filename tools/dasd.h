@@ -81,6 +81,9 @@ struct dasd_rec {
 	const uint8_t *key, *data;
 };
 
+/* An FBA image (no CKD header, whole 512-byte blocks) with a VOL1 label in
+ * block 1: 1, with its volser and size; else 0. */
+int dasd_fba_label(const char *path, char *volser, uint64_t *blocks);
 /* Open an image read-only for ls/cat: 0, or DASD_BAD/DASD_USAGE with a message. */
 int dasd_vol_open(struct dasd_vol *v, const char *path);
 void dasd_vol_close(struct dasd_vol *v);

@@ -160,6 +160,13 @@ int dasd_cat_main(int argc, char **argv)
 		return DASD_USAGE;
 	}
 	struct dasd_vol v;
+	char fvs[13];
+	uint64_t blocks;
+	if (dasd_fba_label(argv[a], fvs, &blocks)) {
+		dasd_err("cat: %s is an FBA volume (%s): dasd reads data sets of CKD volumes only", argv[a],
+		         fvs);
+		return DASD_BAD;
+	}
 	int rc = dasd_vol_open(&v, argv[a]);
 	if (rc)
 		return rc;

@@ -293,9 +293,19 @@ static void load_free(struct cchk *k)
 		prev_end = pos + len;
 		pos = g32(k, fb);
 	}
-	if (n != want_n || total != want_total)
-		dasd_problem(c, "free space: the header counts %u spaces of %u bytes, the chain has %u of %u",
-		             want_n, want_total, n, total);
+	/* Hercules counts in free_total also the "imbedded" free space: what
+	 * track images leave unused of the space they hold (L2 size - length),
+	 * and keeps that part in free_imbed.  Either count is sound. */
+	uint64_t imbed = 0;
+	for (size_t i = 0; i < k->nsp; i++)
+		if (k->sp[i].kind == SP_TRK)
+			imbed += k->sp[i].len - k->sp[i].ilen;
+	bool with_imbed = imbed && total + imbed == want_total;
+	if (n != want_n || (total != want_total && !with_imbed))
+		dasd_problem(c,
+		             "free space: the header counts %u spaces of %u bytes, the chain has %u of %u "
+		             "(and track images leave %llu bytes unused)",
+		             want_n, want_total, n, total, (unsigned long long)imbed);
 }
 
 /* Overlaps; in the second pass (free spaces added) only those that involve

@@ -237,15 +237,64 @@ static int write_all(int fd, const void *buf, size_t n, off_t off)
 	return pwrite(fd, buf, n, off) == (ssize_t)n ? 0 : -1;
 }
 
-static int write_ckd(const struct vol *v, int fd, struct trk *t)
+/* File seq (0: the only one; 1, 2, ...: of several) of a plain CKD volume,
+ * cylinders first .. first + ncyl - 1.  Its header names its sequence and,
+ * but in the last file, its last cylinder (docs/dasd.md "Image formats"). */
+static int write_ckd(const struct vol *v, int fd, struct trk *t, uint32_t first, uint32_t ncyl, int seq)
 {
 	uint8_t h[CKD_DEVHDR_LEN];
 	devhdr(v, h, false);
+	bool last = first + ncyl >= v->cyls;
+	h[17] = (uint8_t)seq;
+	if (seq && !last) {
+		h[18] = (uint8_t)(first + ncyl - 1);
+		h[19] = (uint8_t)((first + ncyl - 1) >> 8);
+	}
 	if (write_all(fd, h, sizeof h, 0))
 		return -1;
-	for (uint32_t k = 0; k < v->tracks; k++) {
-		build_track(v, k, t);
+	for (uint32_t k = 0; k < ncyl * v->heads; k++) {
+		build_track(v, first * v->heads + k, t);
 		if (write_all(fd, t->buf, v->trksize, CKD_DEVHDR_LEN + (off_t)k * v->trksize))
+			return -1;
+	}
+	return 0;
+}
+
+/* Hercules' rule for a plain CKD volume: each file holds as many whole
+ * cylinders as fit in 2 GB with its header. */
+static uint32_t cyls_per_file(const struct vol *v)
+{
+	return (uint32_t)((0x80000000u - CKD_DEVHDR_LEN) / ((uint64_t)v->heads * v->trksize));
+}
+
+/* The files of a plain CKD volume of more than per_file cylinders: the
+ * first is file, the others named as s370 and Hercules look for them. */
+static int write_ckd_files(const struct vol *v, const char *file, int fd, struct trk *t, uint32_t per_file,
+                           bool force, int *made)
+{
+	int nfiles = (int)((v->cyls + per_file - 1) / per_file);
+	*made = 1;
+	if (nfiles == 1)
+		return write_ckd(v, fd, t, 0, v->cyls, 0);
+	for (int f = 0; f < nfiles; f++) {
+		char name[4096];
+		int ffd = fd;
+		if (f) {
+			ckd_file_name(file, f + 1, name, sizeof name);
+			ffd = open(name, O_RDWR | O_CREAT | (force ? O_TRUNC : O_EXCL), 0644);
+			if (ffd < 0) {
+				dasd_err("init: %s: %s%s", name, strerror(errno),
+				         errno == EEXIST ? " (-f replaces it)" : "");
+				return -1;
+			}
+			(*made)++;
+		}
+		uint32_t first = (uint32_t)f * per_file;
+		uint32_t n = v->cyls - first < per_file ? v->cyls - first : per_file;
+		int rc = write_ckd(v, ffd, t, first, n, f + 1) || fsync(ffd);
+		if (f)
+			close(ffd);
+		if (rc)
 			return -1;
 	}
 	return 0;
@@ -387,7 +436,7 @@ int dasd_init_main(int argc, char **argv)
 {
 	int method = -1; /* -1: plain CKD; 0, 1, 2: CCKD none, zlib, bzip2 */
 	bool raw = false, force = false;
-	const char *vtoc_arg = NULL;
+	const char *vtoc_arg = NULL, *per_arg = NULL;
 	int a = 1;
 	for (; a < argc && argv[a][0] == '-' && argv[a][1]; a++) {
 		if (!strcmp(argv[a], "-z"))
@@ -402,6 +451,8 @@ int dasd_init_main(int argc, char **argv)
 			force = true;
 		else if (!strcmp(argv[a], "-v") && a + 1 < argc)
 			vtoc_arg = argv[++a];
+		else if (!strcmp(argv[a], "-m") && a + 1 < argc)
+			per_arg = argv[++a];
 		else {
 			dasd_err("init: unknown option '%s'", argv[a]);
 			return DASD_USAGE;
@@ -453,18 +504,39 @@ int dasd_init_main(int argc, char **argv)
 		dasd_err("init: compressed FBA images are not supported; leave out -z/-bz2");
 		return DASD_USAGE;
 	}
+	uint32_t per_file = fba ? 0 : cyls_per_file(&v);
+	if (per_arg) {
+		unsigned long pf;
+		if (fba || method >= 0) {
+			dasd_err("init: -m (cylinders per file) is for plain CKD volumes only");
+			return DASD_USAGE;
+		}
+		if (!dasd_number(per_arg, 1, per_file, &pf)) {
+			dasd_err("init: cylinders per file '%s' out of range (1-%u for a %s)", per_arg,
+			         per_file, v.g->name);
+			return DASD_USAGE;
+		}
+		per_file = (uint32_t)pf;
+	}
+	if (!fba && (v.cyls + per_file - 1) / per_file > CKD_MAX_FILES) {
+		dasd_err("init: %u cylinders of %u per file need more than %d files", v.cyls, per_file,
+		         CKD_MAX_FILES);
+		return DASD_USAGE;
+	}
 	int fd = open(file, O_RDWR | O_CREAT | (force ? O_TRUNC : O_EXCL), 0644);
 	if (fd < 0) {
 		dasd_err("init: %s: %s%s", file, strerror(errno), errno == EEXIST ? " (-f replaces it)" : "");
 		return DASD_USAGE;
 	}
-	int rc;
+	int rc, made = 1;
 	if (fba) {
 		rc = init_fba(file, type, volser, size, raw, fd);
 	} else {
 		struct trk t = {.size = v.trksize};
 		t.buf = malloc(t.size);
-		rc = !t.buf || (method < 0 ? write_ckd(&v, fd, &t) : write_cckd(&v, fd, &t, method)) ||
+		rc = !t.buf ||
+		     (method < 0 ? write_ckd_files(&v, file, fd, &t, per_file, force, &made)
+		                 : write_cckd(&v, fd, &t, method)) ||
 		     fsync(fd);
 		free(t.buf);
 		if (rc) {
@@ -476,10 +548,18 @@ int dasd_init_main(int argc, char **argv)
 			printf("%s: %s volume %s, %u cylinders of %u tracks, %u bytes/track (%s)\n", file,
 			       v.g->name, raw ? "(no label)" : v.volser, v.cyls, v.heads, v.trksize,
 			       method < 0 ? "CKD" : how[method]);
+			if (made > 1)
+				printf("%s: %d files of at most %u cylinders each\n", file, made, per_file);
 		}
 	}
 	close(fd);
-	if (rc)
+	if (rc) {
 		unlink(file);
+		for (int f = 2; f <= made; f++) {
+			char name[4096];
+			ckd_file_name(file, f, name, sizeof name);
+			unlink(name);
+		}
+	}
 	return rc;
 }

@@ -20,9 +20,32 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dasd.h"
+
+int dasd_fba_label(const char *path, char *volser, uint64_t *blocks)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return 0;
+	uint8_t b[1024];
+	struct stat st;
+	bool fba = !fstat(fd, &st) && st.st_size >= 1024 && st.st_size % 512 == 0 &&
+	           pread(fd, b, sizeof b, 0) == (ssize_t)sizeof b && memcmp(b, "CKD_", 4);
+	close(fd);
+	uint8_t vol1[4];
+	dasd_a2e("VOL1", vol1, 4);
+	if (!fba || memcmp(b + 512, vol1, 4)) /* the label is block 1 (docs/tools.md) */
+		return 0;
+	char vs[13];
+	dasd_e2a(b + 512 + 4, 6, vs);
+	vs[6] = 0;
+	strcpy(volser, vs);
+	*blocks = (uint64_t)st.st_size / 512;
+	return 1;
+}
 
 int dasd_vol_open(struct dasd_vol *v, const char *path)
 {
@@ -362,6 +385,13 @@ int dasd_ls_main(int argc, char **argv)
 		return DASD_USAGE;
 	}
 	struct dasd_vol v;
+	char fvs[13];
+	uint64_t blocks;
+	if (dasd_fba_label(argv[1], fvs, &blocks)) {
+		printf("volume %s: FBA, %llu blocks of 512 bytes\n", fvs, (unsigned long long)blocks);
+		printf("no VTOC: dasd lists the VTOCs of CKD volumes only\n");
+		return DASD_OK;
+	}
 	int rc = dasd_vol_open(&v, argv[1]);
 	if (rc)
 		return rc;
