@@ -124,6 +124,8 @@ static int op_start(struct cpu *c, uint16_t devnum, bool fast)
 	lock(cs);
 	struct device *d = cs->tab[devnum];
 	int cc;
+	if (d)
+		d->sios++; /* every SIO addressed to it, as cpu.sio_count */
 	if (selector_owner(cs, devnum >> 8)) {
 		cc = 2; /* selector channel working or interruption-pending */
 	} else if (!d) {
@@ -448,6 +450,7 @@ static bool io_interrupt(struct cpu *c)
 	}
 	uint8_t csw[8];
 	take_interrupt(d, csw);
+	d->io_interrupts++;
 	uint16_t devnum = d->devnum;
 	unlock(cs);
 	store_csw(c, csw);

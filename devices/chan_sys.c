@@ -321,6 +321,15 @@ int chan_console_line(struct chan_subsys *cs, const char *text)
 	return 0;
 }
 
+/* The subchannel's state in a word for devlist and the panel ("" = idle). */
+static const char *sub_state_text(const struct chan_sub *s)
+{
+	return s->state == SUB_WORKING                    ? "busy"
+	       : s->state == SUB_PENDING || s->dev_status ? "interruption-pending"
+	       : s->dev_working                           ? "device-working"
+	                                                  : "";
+}
+
 void chan_devlist(struct chan_subsys *cs, void (*out)(void *ctx, const char *line), void *ctx)
 {
 	pthread_mutex_lock(&cs->lock);
@@ -331,11 +340,7 @@ void chan_devlist(struct chan_subsys *cs, void (*out)(void *ctx, const char *lin
 		char q[200] = "";
 		if (d->ops->query)
 			d->ops->query(d, q, sizeof q);
-		const struct chan_sub *s = &d->sub;
-		const char *state = s->state == SUB_WORKING                    ? "busy"
-		                    : s->state == SUB_PENDING || s->dev_status ? "interruption-pending"
-		                    : s->dev_working                           ? "device-working"
-		                                                               : "";
+		const char *state = sub_state_text(&d->sub);
 		char line[300];
 		snprintf(line, sizeof line, "%04X %-8s %s%s%s", d->devnum, d->type, q,
 		         *q && *state ? " " : "", state);
@@ -350,5 +355,26 @@ void chan_each_device(struct chan_subsys *cs, void (*fn)(struct device *d, void 
 	for (int n = 0; n <= 0xFFFF; n++)
 		if (cs->tab[n])
 			fn(cs->tab[n], ctx);
+	pthread_mutex_unlock(&cs->lock);
+}
+
+void chan_devinfo_each(struct chan_subsys *cs, void (*fn)(void *ctx, const struct chan_devinfo *di), void *ctx)
+{
+	struct chan_devinfo di;
+	pthread_mutex_lock(&cs->lock);
+	for (int n = 0; n <= 0xFFFF; n++) {
+		struct device *d = cs->tab[n];
+		if (!d)
+			continue;
+		memset(&di, 0, sizeof di);
+		di.devnum = d->devnum;
+		snprintf(di.type, sizeof di.type, "%s", d->type);
+		if (d->ops->query)
+			d->ops->query(d, di.query, sizeof di.query);
+		di.state = sub_state_text(&d->sub);
+		di.sios = d->sios;
+		di.io_interrupts = d->io_interrupts;
+		fn(ctx, &di);
+	}
 	pthread_mutex_unlock(&cs->lock);
 }

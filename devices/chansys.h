@@ -78,6 +78,18 @@ int chan_console_line(struct chan_subsys *cs, const char *text);
 /* Device list lines: "0009 3215-C  ...state...". */
 void chan_devlist(struct chan_subsys *cs, void (*out)(void *ctx, const char *line), void *ctx);
 
+/* One device as the operator panel shows it (chan_devinfo_each). */
+struct chan_devinfo {
+	uint16_t devnum;
+	char type[16];
+	char query[200];   /* the device's own state line (image, session), may be "" */
+	const char *state; /* "busy", "interruption-pending", "device-working" or "" */
+	uint64_t sios, io_interrupts;
+};
+/* fn(ctx, info) for every device, in device-number order, under the lock:
+ * fn must not call back into the channel subsystem. */
+void chan_devinfo_each(struct chan_subsys *cs, void (*fn)(void *ctx, const struct chan_devinfo *di), void *ctx);
+
 /* fn(d, ctx) for every device, in device-number order, under the lock
  * (operator commands that act on devices: sync, sf+ ...). */
 void chan_each_device(struct chan_subsys *cs, void (*fn)(struct device *d, void *ctx), void *ctx);

@@ -166,6 +166,8 @@ struct device {
 	uint8_t senseid[16]; /* Sense ID data (dev_sense_id() sends); 0 length = none */
 	uint8_t senseid_len;
 	struct chan_sub sub; /* channel-owned */
+	uint64_t sios;          /* SIO/SIOF addressed to it, any CC (operator panel) */
+	uint64_t io_interrupts; /* I/O interruptions presented for it (operator panel) */
 };
 
 /* Helpers that devices may call from ops->ccw (devices/device.c). */

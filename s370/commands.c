@@ -662,17 +662,14 @@ static int c_maxrates(struct cmd_ctx *x, int argc, char **argv, const char *rest
 	(void)argc, (void)argv, (void)rest;
 	/* The same measure as bench/: instructions (and SIOs) over wall-clock
 	 * time, waits included, since the previous maxrates. */
-	uint64_t now = timer_host_us();
-	uint64_t icount = __atomic_load_n(&x->m->cpu.icount, __ATOMIC_RELAXED);
-	uint64_t sios = __atomic_load_n(&x->m->cpu.sio_count, __ATOMIC_RELAXED);
-	uint64_t us = now - x->rate_us, n = icount - x->rate_icount, nsio = sios - x->rate_sio;
-	double mips = us ? (double)n / (double)us : 0.0;
-	double siops = us ? (double)nsio * 1e6 / (double)us : 0.0;
+	struct panel_rate_mark now;
+	double mips, siops;
+	panel_rate_mark(x->m, &now);
+	panel_rates(&x->rate, &now, &mips, &siops); /* the panel's status line uses the same */
 	say(x, "maxrates: %.3f MIPS, %.1f SIO/s (%llu instructions, %llu SIOs in %.3f s)", mips, siops,
-	    (unsigned long long)n, (unsigned long long)nsio, us / 1e6);
-	x->rate_us = now;
-	x->rate_icount = icount;
-	x->rate_sio = sios;
+	    (unsigned long long)(now.icount - x->rate.icount), (unsigned long long)(now.sio - x->rate.sio),
+	    (double)(now.us - x->rate.us) / 1e6);
+	x->rate = now;
 	return 0;
 }
 
@@ -952,6 +949,7 @@ const struct cmd cmd_table[] = {
     {"t+", c_trace, "[COUNT]", "instruction trace on (COUNT hex: then off)"},
     {"t-", c_trace, "", "instruction trace off"},
     {"maxrates", c_maxrates, "", "MIPS and SIO/s since the last maxrates (as bench/ measures)"},
+    {"stats", panel_stats_cmd, "", "interruptions by class and code, SIOs, TLB purges, wait (per second)"},
     {"archmode", c_archmode, "", "show the architecture mode"},
     {"devlist", c_devlist, "", "list the devices and their state"},
     {"attach", c_attach, "ADDR TYPE [OPERANDS]", "add a device (ADDR may be a range)"},
@@ -999,9 +997,10 @@ void cmd_init(struct cmd_ctx *x, struct machine *m, struct console *con)
 	memset(x, 0, sizeof *x);
 	x->m = m;
 	x->con = con;
-	x->rate_us = m->start_us;
-	x->rate_icount = m->cpu.icount;
-	x->rate_sio = m->cpu.sio_count;
+	x->rate.us = m->start_us;
+	x->rate.icount = m->cpu.icount;
+	x->rate.sio = m->cpu.sio_count;
+	panel_counts_start(m, &x->stats_mark);
 }
 
 int cmd_execute(struct cmd_ctx *x, const char *line)

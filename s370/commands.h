@@ -13,6 +13,7 @@
 
 #include "console.h"
 #include "machine.h"
+#include "panel_stats.h"
 
 struct cmd_ctx {
 	struct machine *m;
@@ -23,7 +24,8 @@ struct cmd_ctx {
 	 * NULL = only quit. */
 	bool (*should_stop)(struct cmd_ctx *x);
 	void *ctx;
-	uint64_t rate_icount, rate_sio, rate_us; /* maxrates: the start of the interval */
+	struct panel_rate_mark rate;    /* maxrates: the start of the interval */
+	struct panel_counts stats_mark; /* stats: the previous snapshot */
 };
 
 struct cmd {
@@ -39,6 +41,9 @@ void cmd_init(struct cmd_ctx *x, struct machine *m, struct console *con);
 int cmd_execute(struct cmd_ctx *x, const char *line);
 /* Run the commands of a file, echoing each. */
 int cmd_script(struct cmd_ctx *x, const char *path);
+
+/* stats (panel_stats.c): the counters of the virtualization view. */
+int panel_stats_cmd(struct cmd_ctx *x, int argc, char **argv, const char *rest);
 
 /* Parsing and formatting, shared with tests. */
 /* A hex number of 1-8 digits and nothing else: 0 or -1. */

@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -15,6 +17,7 @@ int console_init(struct console *con, FILE *out)
 	memset(con, 0, sizeof *con);
 	con->out = out;
 	con->in_fd = -1;
+	con->tee_fd = -1;
 	pthread_mutex_init(&con->lock, NULL);
 	int fds[2];
 	if (pipe(fds))
@@ -53,13 +56,46 @@ int console_open_log(struct console *con, const char *path)
 	return 0;
 }
 
+void console_set_sink(struct console *con, void (*sink)(void *ctx, const char *text, size_t len), void *ctx)
+{
+	pthread_mutex_lock(&con->lock);
+	con->sink = sink;
+	con->sink_ctx = ctx;
+	pthread_mutex_unlock(&con->lock);
+}
+
+void console_set_tee(struct console *con, int fd)
+{
+	pthread_mutex_lock(&con->lock);
+	con->tee_fd = fd;
+	pthread_mutex_unlock(&con->lock);
+}
+
+/* A control client that does not read loses output rather than stall the
+ * machine: the socket is written without blocking. */
+static void tee_line(int fd, const char *text, size_t len)
+{
+	if (len && text[len - 1] == '\n')
+		len--;
+	struct iovec v[2] = {{(void *)text, len}, {"\n", 1}};
+	struct msghdr msg = {.msg_iov = v, .msg_iovlen = 2};
+	ssize_t r = sendmsg(fd, &msg, MSG_DONTWAIT | MSG_NOSIGNAL);
+	(void)r;
+}
+
 static void emit(struct console *con, FILE *f, const char *text, size_t len)
 {
 	pthread_mutex_lock(&con->lock);
-	fwrite(text, 1, len, f);
-	if (len == 0 || text[len - 1] != '\n')
-		fputc('\n', f);
-	fflush(f);
+	if (con->sink) {
+		con->sink(con->sink_ctx, text, len);
+	} else {
+		fwrite(text, 1, len, f);
+		if (len == 0 || text[len - 1] != '\n')
+			fputc('\n', f);
+		fflush(f);
+	}
+	if (con->tee_fd >= 0)
+		tee_line(con->tee_fd, text, len);
 	if (con->log) {
 		fwrite(text, 1, len, con->log);
 		if (len == 0 || text[len - 1] != '\n')

@@ -55,6 +55,7 @@ void cpu_free(struct cpu *c)
  * match.  Only when the 9-bit generation wraps are the arrays cleared. */
 void cpu_purge_tlb(struct cpu *c)
 {
+	c->tlb_purges++;
 	c->tlb_gen = (c->tlb_gen + 1) & 0x1FF;
 	if (c->tlb_gen == 0) {
 		memset(c->tlb_fetch, 0, sizeof c->tlb_fetch);
@@ -283,6 +284,7 @@ static void wait_for_event(struct cpu *c, uint64_t io_us)
 	if (us > 1000000)
 		us = 1000000;
 	uint64_t t0 = timer_host_us();
+	__atomic_store_n(&c->wait_since, t0, __ATOMIC_SEQ_CST);
 	struct timespec ts;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	uint64_t ns = (uint64_t)ts.tv_nsec + us * 1000;
@@ -294,7 +296,10 @@ static void wait_for_event(struct cpu *c, uint64_t io_us)
 			break;
 	}
 	pthread_mutex_unlock(&c->wake_lock);
-	c->wait_us += timer_host_us() - t0;
+	uint64_t t1 = timer_host_us();
+	/* wait_since first: a reader never counts this wait twice (panel_stats.c) */
+	__atomic_store_n(&c->wait_since, 0, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&c->wait_us, c->wait_us + t1 - t0, __ATOMIC_SEQ_CST);
 }
 
 /* Between instructions: stop requests, timers, interruptions, the wait state.

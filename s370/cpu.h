@@ -296,9 +296,12 @@ struct cpu {
 	pthread_mutex_t wake_lock; /* other threads wake a waiting CPU through cpu_wake() */
 	pthread_cond_t wake_cond;
 	uint64_t wait_us;          /* host time spent in the wait state */
+	uint64_t wait_since;       /* host time the current wait began, 0 = none (operator panel) */
 	uint64_t pgm_count[0x14];  /* program interruptions taken, by code (teaching view) */
 	uint64_t svc_count, ext_count, io_count;
 	uint64_t sio_count;        /* SIO/SIOF executed (maxrates) */
+	uint64_t tlb_purges;       /* TLB purges, explicit (PTLB) and implied (teaching view) */
+	uint64_t dat_walks;        /* table walks by dat_translate(): TLB misses, LRA (teaching view) */
 	uint32_t tracemax;   /* trace lines left before tracing switches itself off (0 = unlimited) */
 	void (*trace_out)(struct cpu *c, const char *line);
 	void *trace_ctx;

@@ -73,6 +73,7 @@ static int lra_fail(bool for_lra, uint32_t *ra, uint32_t entry, bool length, int
 int dat_translate(struct cpu *c, uint32_t va, uint32_t *ra, bool for_lra)
 {
 	struct dat_format f;
+	c->dat_walks++;
 	if (!dat_format(c->cr[0], &f))
 		return PGM_TRANSLATION_SPEC;
 

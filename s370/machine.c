@@ -37,6 +37,7 @@ static void *cpu_thread(void *arg)
 			break;
 		m->run = false;
 		m->running = true;
+		m->run_since = timer_host_us();
 		m->operator_stop = false;
 		m->cpu.stop_request = false;
 		pthread_mutex_unlock(&m->lock);
@@ -45,6 +46,7 @@ static void *cpu_thread(void *arg)
 
 		pthread_mutex_lock(&m->lock);
 		m->running = false;
+		m->run_us += timer_host_us() - m->run_since;
 		bool report = !m->shutdown && (!m->operator_stop || m->cpu.waiting);
 		pthread_cond_broadcast(&m->cond);
 		if (report && m->on_stop) {

@@ -45,6 +45,8 @@ struct machine {
 	bool running;       /* the CPU thread is inside cpu_run() */
 	bool operator_stop; /* the current stop was asked for by the operator */
 	bool shutdown;
+	uint64_t run_us;    /* host time spent inside cpu_run() before run_since (operator panel) */
+	uint64_t run_since; /* host time the current cpu_run() began */
 
 	machine_stop_fn *on_stop;
 	void *on_stop_ctx;

@@ -1,14 +1,23 @@
 /* main.c — the s370 program: options, configuration, console loop, shutdown.
  *
  *   s370 [-f CONF] [--script FILE] [--daemon] [--exit-on-wait] [--log FILE]
+ *        [--control PATH] [--no-panel]
+ *   s370 --send PATH [COMMAND...]
  *
- * The main thread reads operator commands (stdin, --script files) and runs
- * them; the CPU runs on its own thread (machine.c).  SIGTERM and SIGINT, like
- * quit, stop the CPU and shut the machine down cleanly.
+ * Three ways to meet the operator:
+ *   - the ncurses panel (panel.h), when stdin and stdout are terminals: the
+ *     main thread draws the screen, a command thread runs the commands;
+ *   - line mode (pipes, scripts, --no-panel): the main thread reads commands
+ *     from stdin and runs them, output goes to stdout as it happens;
+ *   - --daemon: line mode without stdin, run until quit or SIGTERM; commands
+ *     come from the control socket (--control PATH, any mode), output goes
+ *     to stdout and the --log file.
+ * The CPU runs on its own thread (machine.c).  SIGTERM and SIGINT, like quit,
+ * stop the CPU and shut the machine down cleanly.
  *
  * Under --exit-on-wait, stdout carries exactly one line, the PSW of the
  * disabled wait (or self-stop) that ended the run; console output goes to
- * stderr instead.
+ * stderr instead (never the panel).
  */
 #include <errno.h>
 #include <limits.h>
@@ -23,14 +32,22 @@
 #include "con_telnet.h"
 #include "console.h"
 #include "machine.h"
+#include "panel.h"
+#include "panel_ctl.h"
 
 struct app {
 	struct machine m;
 	struct console con;
 	struct cmd_ctx cmd;
 	bool exit_on_wait;
-	volatile bool ended; /* --exit-on-wait: the CPU has stopped by itself */
+	volatile bool ended;    /* --exit-on-wait: the CPU has stopped by itself */
+	volatile bool leaving;  /* the panel has closed: commands still running end now */
 	struct tel_server *tel; /* CNSLPORT listener for 3215/1052 telnet consoles */
+	struct panel_cmdq q;    /* lines from the panel and the control socket */
+	struct panel_ctl ctl;   /* --control PATH */
+	struct panel *panel;    /* NULL in line and daemon mode */
+	const char *script;     /* --script, $HERCULES_RC or dflt_rc */
+	char dflt_rc[PATH_MAX]; /* s370.rc beside the program */
 };
 
 /* Signal handling needs one process-wide place to look. */
@@ -47,7 +64,7 @@ static void on_signal(int sig)
 static bool should_stop(struct cmd_ctx *x)
 {
 	struct app *a = x->ctx;
-	return got_signal || a->ended;
+	return got_signal || a->ended || a->leaving;
 }
 
 static void psw_text(struct cpu *c, char *buf, size_t n)
@@ -78,16 +95,22 @@ static void on_stop(struct machine *m, void *ctx)
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: s370 [-f CONF] [--script FILE] [--daemon] [--exit-on-wait] [--log FILE]\n"
+	           "            [--control PATH] [--no-panel]\n"
 	           "  -f CONF         configuration file (default: s370.cnf beside the program, if any)\n"
 	           "  --script FILE   run the console commands in FILE first (default: $HERCULES_RC)\n"
-	           "  --daemon        do not read commands from stdin; run until SIGTERM\n"
+	           "  --daemon        read no commands from stdin; run until quit (--control) or SIGTERM\n"
 	           "  --exit-on-wait  at a disabled wait or stop, print PSW=... on stdout and exit 0\n"
-	           "  --log FILE      also write all console output to FILE\n");
+	           "  --log FILE      also write all console output to FILE\n"
+	           "  --control PATH  take commands on the Unix socket PATH (s370 --send PATH CMD)\n"
+	           "  --no-panel      line mode even on a terminal (no ncurses panel)\n"
+	           "       s370 --send PATH [COMMAND...]\n"
+	           "                  run the commands (or stdin's lines) in the s370 whose --control\n"
+	           "                  socket is PATH and print their output\n");
 }
 
 struct options {
-	const char *conf, *script, *log;
-	bool daemon, exit_on_wait;
+	const char *conf, *script, *log, *control;
+	bool daemon, exit_on_wait, no_panel;
 };
 
 static int parse_options(int argc, char **argv, struct options *o)
@@ -102,9 +125,16 @@ static int parse_options(int argc, char **argv, struct options *o)
 			val = &o->script;
 		else if (!strcmp(s, "--log"))
 			val = &o->log;
+		else if (!strcmp(s, "--control"))
+			val = &o->control;
 		else if (!strcmp(s, "--daemon"))
 			o->daemon = true;
-		else if (!strcmp(s, "--exit-on-wait"))
+		else if (!strcmp(s, "--no-panel"))
+			o->no_panel = true;
+		else if (!strcmp(s, "--send")) {
+			fprintf(stderr, "s370: --send comes first: s370 --send PATH [COMMAND...]\n");
+			return -1;
+		} else if (!strcmp(s, "--exit-on-wait"))
 			o->exit_on_wait = true;
 		else if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
 			usage(stdout);
@@ -116,7 +146,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 		}
 		if (val) {
 			if (k + 1 >= argc) {
-				fprintf(stderr, "s370: %s needs a file name\n", s);
+				fprintf(stderr, "s370: %s needs a %s\n", s,
+				        val == &o->control ? "path" : "file name");
 				return -1;
 			}
 			*val = argv[++k];
@@ -250,56 +281,154 @@ static void install_signals(struct app *a)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-/* Commands from stdin until quit, EOF, a signal or the end of the run. */
+/* One queued line (panel, control socket): echoed, run, and its output
+ * teed to the control client that sent it.  After quit the tee stays, so
+ * that the client sees the shutdown. */
+static void run_queued(struct app *a, const struct panel_cmd *c)
+{
+	console_set_tee(&a->con, c->reply_fd);
+	if (c->line[strspn(c->line, " \t")])
+		console_printf(&a->con, "> %s", c->line);
+	cmd_execute(&a->cmd, c->line);
+	bool quit = a->cmd.quit;
+	if (!quit)
+		console_set_tee(&a->con, -1);
+	panel_cmdq_done(&a->q, c->ticket, quit);
+	if (a->panel)
+		panel_wake(a->panel);
+}
+
+static void run_queue(struct app *a)
+{
+	struct panel_cmd c;
+	while (!a->cmd.quit && !should_stop(&a->cmd) && panel_cmdq_pop(&a->q, &c, false))
+		run_queued(a, &c);
+}
+
+/* Commands from stdin and the control socket until quit, EOF (without a
+ * control socket), a signal or the end of the run. */
 static void command_loop(struct app *a, bool read_stdin)
 {
 	a->con.in_fd = read_stdin ? STDIN_FILENO : -1;
 	bool echo = read_stdin && !isatty(STDIN_FILENO);
 	char line[1024];
 	while (!a->cmd.quit && !should_stop(&a->cmd)) {
+		run_queue(a);
+		if (a->cmd.quit || should_stop(&a->cmd))
+			break;
 		enum con_read r = console_read(&a->con, line, sizeof line, -1);
 		if (r == CON_LINE) {
 			if (echo && line[strspn(line, " \t")])
 				console_printf(&a->con, "> %s", line);
 			cmd_execute(&a->cmd, line);
 		} else if (r == CON_EOF) {
-			if (!a->exit_on_wait)
+			if (!a->exit_on_wait && !a->ctl.started)
 				break;
 			a->con.in_fd = -1; /* keep running until the CPU ends the run */
 		}
 	}
 }
 
+static void wake_console(void *ctx)
+{
+	console_wake(ctx);
+}
+
+/* Panel mode: the command thread runs the start-up script, then the lines
+ * the panel and the control socket queue, until quit or the panel closes. */
+static void *command_thread(void *arg)
+{
+	struct app *a = arg;
+	if (a->script && *a->script)
+		cmd_script(&a->cmd, a->script);
+	struct panel_cmd c;
+	while (!a->cmd.quit && !should_stop(&a->cmd) && panel_cmdq_pop(&a->q, &c, true))
+		run_queued(a, &c);
+	panel_wake(a->panel);
+	return NULL;
+}
+
+static bool panel_done(void *ctx)
+{
+	struct app *a = ctx;
+	return a->cmd.quit || got_signal;
+}
+
+/* The panel on this thread, commands on another.  -1: the terminal could
+ * not be used and nothing has run yet (the caller goes on in line mode). */
+static int panel_mode(struct app *a)
+{
+	if (panel_open(a->panel))
+		return -1;
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old); /* signals are the main thread's */
+	pthread_t t;
+	int rc = pthread_create(&t, NULL, command_thread, a);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc) {
+		console_print_to(&a->con, stderr, "s370: cannot create the command thread");
+		a->cmd.quit = true;
+	}
+	panel_run(a->panel);
+	console_set_sink(&a->con, NULL, NULL); /* from here on: the terminal again */
+	a->leaving = true;
+	console_wake(&a->con); /* a pause in progress ends */
+	panel_cmdq_close(&a->q);
+	if (!rc)
+		pthread_join(t, NULL);
+	return 0;
+}
+
+/* A start-up error: what the panel's log holds goes to the terminal. */
+static int fail_start(struct app *a)
+{
+	if (a->panel) {
+		console_set_sink(&a->con, NULL, NULL);
+		panel_dump(a->panel);
+	}
+	console_close(&a->con);
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc >= 3 && !strcmp(argv[1], "--send"))
+		return panel_ctl_send(argv[2], argc - 3, argv + 3);
 	struct options o;
 	if (parse_options(argc, argv, &o))
 		return 1;
 	static struct app app; /* large (storage TLBs): not on the stack */
 	struct app *a = &app;
 	a->exit_on_wait = o.exit_on_wait;
+	a->ctl.listen_fd = a->ctl.linger_fd = -1;
 	if (console_init(&a->con, o.exit_on_wait ? stderr : stdout)) {
 		perror("s370: pipe");
 		return 1;
 	}
+	panel_cmdq_init(&a->q, wake_console, &a->con);
+	if (!o.daemon && !o.exit_on_wait && !o.no_panel && panel_wanted()) {
+		struct panel_env env = {&a->m, &a->con, &a->q, panel_done, a};
+		a->panel = panel_create(&env);
+		if (a->panel) /* every line from now on is kept for the panel's log */
+			console_set_sink(&a->con, panel_sink, a->panel);
+	}
 	if (o.log && console_open_log(&a->con, o.log)) {
 		fprintf(stderr, "s370: --log %s: %s\n", o.log, strerror(errno));
-		return 1;
+		return fail_start(a);
 	}
 	struct config cfg;
 	if (load_config(a, &o, &cfg)) {
 		config_free(&cfg);
-		console_close(&a->con);
-		return 1;
+		return fail_start(a);
 	}
 	if (machine_init(&a->m, &cfg)) {
 		console_print_to(&a->con, stderr, "s370: not enough memory for main storage");
-		return 1;
+		return fail_start(a);
 	}
 	if (setup_devices(a)) {
 		chan_destroy(a->m.chs);
-		console_close(&a->con);
-		return 1;
+		return fail_start(a);
 	}
 	a->m.on_stop = on_stop;
 	a->m.on_stop_ctx = a;
@@ -307,11 +436,23 @@ int main(int argc, char **argv)
 	install_signals(a);
 	if (machine_start_thread(&a->m)) {
 		console_print_to(&a->con, stderr, "s370: cannot create the CPU thread");
-		return 1;
+		return fail_start(a);
 	}
 	console_printf(&a->con, "s370: System/370, %dM main storage, S37X %s, CPU ID %016llX",
 	               a->m.cfg.mainsize_mb, a->m.cpu.s37x ? "ON" : "OFF",
 	               (unsigned long long)a->m.cpu.cpuid);
+	if (o.control) {
+		char err[200];
+		if (panel_ctl_start(&a->ctl, o.control, &a->q, err, sizeof err)) {
+			console_print_to(&a->con, stderr, "s370: --control:");
+			console_print_to(&a->con, stderr, err);
+			machine_shutdown(&a->m);
+			tel_server_stop(a->tel);
+			chan_destroy(a->m.chs);
+			return fail_start(a);
+		}
+		console_printf(&a->con, "s370: control socket %s", o.control);
+	}
 
 	cmd_init(&a->cmd, &a->m, &a->con);
 	a->cmd.should_stop = should_stop;
@@ -319,19 +460,35 @@ int main(int argc, char **argv)
 	/* As Hercules: with no --script, the commands of $HERCULES_RC (an
 	 * "ipl 0190" there is the automatic IPL); when it is not set, the
 	 * default system (no -f) runs s370.rc beside s370.cnf: the IPL of CP. */
-	const char *rc = o.script ? o.script : getenv("HERCULES_RC");
-	char dflt_rc[PATH_MAX];
-	if (!rc && !o.conf && default_file("s370.rc", dflt_rc, sizeof dflt_rc)) /* HERCULES_RC= : none */
-		rc = dflt_rc;
-	if (rc && *rc)
-		cmd_script(&a->cmd, rc);
-	command_loop(a, !o.daemon);
+	a->script = o.script ? o.script : getenv("HERCULES_RC");
+	if (!a->script && !o.conf &&
+	    default_file("s370.rc", a->dflt_rc, sizeof a->dflt_rc)) /* HERCULES_RC= : none */
+		a->script = a->dflt_rc;
+	if (!a->panel || panel_mode(a)) {
+		if (a->panel) { /* the terminal would not take the panel: line mode */
+			console_set_sink(&a->con, NULL, NULL);
+			panel_dump(a->panel);
+			panel_destroy(a->panel);
+			a->panel = NULL;
+		}
+		if (a->script && *a->script)
+			cmd_script(&a->cmd, a->script);
+		command_loop(a, !o.daemon);
+	}
+	panel_cmdq_close(&a->q);
+	panel_ctl_stop(&a->ctl);
 
 	machine_shutdown(&a->m);
 	tel_server_stop(a->tel); /* closes the telnet sessions before their devices */
-	chan_destroy(a->m.chs); /* closes (flushes) every device */
+	chan_destroy(a->m.chs);  /* closes (flushes) every device */
 	if (got_signal)
 		console_printf(&a->con, "s370: signal %d: shut down", (int)got_signal);
+	if (panel_ctl_linger(&a->ctl) >= 0)
+		console_printf(&a->con, "s370: shut down: images synced, sessions closed");
+	console_set_tee(&a->con, -1);
+	panel_ctl_finish(&a->ctl);
 	console_close(&a->con);
+	if (a->panel)
+		panel_destroy(a->panel);
 	return 0;
 }
