@@ -6,10 +6,11 @@
  *
  *   LOGoff               end the session
  *   DISConnect           leave the terminal; the user stays logged on
- *   Query Names | Users | Time | Virtual | STORage | DASD
+ *   Query Names | Users | USERID | CPLEVEL | Time | Virtual | STORage | DASD
  *   Msg userid text      a message to another user (or OPerator)
  *   TERMinal MORE n      MORE... lasts n seconds
  *   IPL vaddr            the virtual machine IPLs from a minidisk
+ *   INDicate USER [id]   what CP did for the machine: trap and emulate, counted
  *   Begin                the stopped machine goes on (after PA1 or #CP)
  */
 #include "cp.h"
@@ -108,6 +109,10 @@ static void query(struct user *u, char *rest)
 	} else if (abbrev(w, "Users")) {
 		int dsc, n = users_on(&dsc);
 		user_printf(u, "%03d USERS, %03d DSC", n, dsc);
+	} else if (abbrev(w, "USERID")) {
+		user_printf(u, "%s AT S370CP", u->id);
+	} else if (abbrev(w, "CPLEVEL")) {
+		user_printf(u, "s370 CP %s, a System/370 virtual machine system", CP_VERSION);
 	} else if (abbrev(w, "Virtual")) {
 		if (u->vm)
 			vm_query(u, u->vm);
@@ -147,6 +152,30 @@ static void msg(struct user *u, char *rest)
 		user_printf(u, "S37MSG057W %s not receiving; disconnected", to);
 	else
 		user_printf(v, "MSG FROM %-8s: %s", u->id, rest);
+}
+
+/* INDICATE USER [userid]: the counters of trap and emulate for one's own
+ * machine, or (privilege class A or E) another user's. */
+static void indicate(struct user *u, char *rest)
+{
+	char *w = word(&rest), *id = word(&rest);
+	if (!w || !abbrev(w, "USER") || word(&rest)) {
+		user_printf(u, "S37CIN026E Operand missing or invalid (INDICATE USER [userid])");
+		return;
+	}
+	struct user *of = u;
+	if (id && (!(of = user_find(id)))) {
+		user_printf(u, "S37CIN045E %s not logged on", id);
+		return;
+	}
+	bool priv = false;
+	for (const char *c = u->classes; *c; c++)
+		priv = priv || *c == 'A' || *c == 'E';
+	if (of != u && !priv) {
+		user_printf(u, "S37CIN002E INDICATE USER of another user needs privilege class A or E");
+		return;
+	}
+	vm_indicate(u, of);
 }
 
 /* IPL vaddr: the virtual machine IPLs from one of its minidisks. */
@@ -205,6 +234,9 @@ void cmd_execute(struct user *u, char *line)
 	} else if (abbrev(w, "Query")) {
 		upper(rest);
 		query(u, rest);
+	} else if (abbrev(w, "INDicate")) {
+		upper(rest);
+		indicate(u, rest);
 	} else if (abbrev(w, "IPL")) {
 		ipl(u, rest);
 	} else if (abbrev(w, "Begin")) {

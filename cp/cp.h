@@ -172,6 +172,10 @@ struct guest {
 	uint32_t cr1;                    /* 72: the segment table */
 };
 enum vm_state { VM_STOPPED, VM_RUNNING, VM_READING };
+/* The privileged instructions CP simulates, for the counters. */
+enum { VMOP_LPSW, VMOP_SSM, VMOP_STNSM, VMOP_STOSM, VMOP_SIO, VMOP_TIO, VMOP_HIO, VMOP_TCH, VMOP_STIDP,
+       VMOP_ISK, VMOP_SSK, VMOP_LCTL, VMOP_STCTL, VMOP_DIAG, VMOP_OTHER, VM_OPS };
+extern const char *const vm_op_names[VM_OPS];
 struct vm {
 	uint32_t base, pages;            /* its storage: real frames from base */
 	uint32_t tables;                 /* the frames of its segment and page tables */
@@ -183,6 +187,13 @@ struct vm {
 	uint32_t nkeys;
 	enum vm_state state, resume;     /* resume: the state BEGIN goes back to */
 	uint32_t instructions, privops;  /* turns run, privileged instructions simulated */
+	/* what CP did for the machine, by kind (INDICATE USER: trap and emulate made visible) */
+	struct {
+		uint32_t op[VM_OPS];         /* privileged instructions simulated, by vm_op_names */
+		uint32_t pgm, svc, io;       /* interruptions reflected into the guest */
+		uint32_t slices;             /* time slices that ended with the guest still running */
+		uint32_t cons_progs, mdisk_progs, ccws; /* channel programs run; CCWs translated */
+	} count;
 	struct vdev dev[VM_MAX_DEV];
 	int ndev;
 };
@@ -207,6 +218,7 @@ void vio_console_input(struct user *u, const char *line);       /* a line for a 
 int vm_ipl(struct user *u, uint16_t vaddr, char *msg, size_t size);
 void vm_destroy(struct vm *v);
 void vm_query(struct user *u, struct vm *v);
+void vm_indicate(struct user *u, struct user *of);
 
 /* ---- user.c: the users logged on ---- */
 struct term;

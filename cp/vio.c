@@ -355,6 +355,7 @@ static void mdisk_run(struct user *u, struct vdev *d, uint8_t key, uint32_t at)
 		}
 		return;
 	}
+	v->count.ccws += (uint32_t)x.n - 1;
 	mdisk_finish(d, &x, key, io_run(d->real, x.real));
 }
 
@@ -392,10 +393,13 @@ int vio_instruction(struct user *u, uint8_t op, uint16_t dev)
 	uint32_t caw = (uint32_t)low[72] << 24 | low[73] << 16 | low[74] << 8 | low[75];
 	uint8_t key = (uint8_t)(caw >> 28);
 	uint32_t at = caw & 0xFFFFFF;
-	if (d->kind == VDEV_CONSOLE)
+	if (d->kind == VDEV_CONSOLE) {
+		v->count.cons_progs++;
 		console_run(u, d, key, at);
-	else
+	} else {
+		v->count.mdisk_progs++;
 		mdisk_run(u, d, key, at);
+	}
 	return 0;
 }
 

@@ -126,3 +126,19 @@ void vm_query(struct user *u, struct vm *v)
 		}
 	}
 }
+
+/* INDICATE USER: what CP has done for a virtual machine, counted. */
+void vm_indicate(struct user *u, struct user *of)
+{
+	struct vm *v = of->vm;
+	user_printf(u, "USERID=%s DISPATCHED=%u TIME SLICES ENDED=%u", of->id, v->instructions, v->count.slices);
+	char line[160];
+	int n = cp_format(line, sizeof line, "PRIVILEGED INSTRUCTIONS SIMULATED=%u:", v->privops);
+	for (int k = 0; k < VM_OPS; k++)
+		if (v->count.op[k] && n < (int)sizeof line)
+			n += cp_format(line + n, sizeof line - (size_t)n, " %s=%u", vm_op_names[k], v->count.op[k]);
+	user_printf(u, "%s", line);
+	user_printf(u, "INTERRUPTIONS REFLECTED: PROGRAM=%u SVC=%u I/O=%u", v->count.pgm, v->count.svc, v->count.io);
+	user_printf(u, "CHANNEL PROGRAMS: CONSOLE=%u MINIDISK=%u, CCWS TRANSLATED=%u", v->count.cons_progs,
+	            v->count.mdisk_progs, v->count.ccws);
+}

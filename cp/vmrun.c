@@ -142,6 +142,7 @@ static void reflect(struct vm *v, uint32_t old_at, uint32_t new_at, uint32_t cod
 
 void vm_reflect_program(struct vm *v, uint16_t code, uint8_t ilc)
 {
+	v->count.pgm++;
 	reflect(v, 40, 104, 142, code, ilc);
 }
 
@@ -167,6 +168,7 @@ bool vm_deliver_io(struct vm *v)
 			low[186] = (uint8_t)(d->vaddr >> 8);
 			low[187] = (uint8_t)d->vaddr;
 		}
+		v->count.io++;
 		reflect(v, 56, 120, 0, d->vaddr, 0);
 		return true;
 	}
@@ -174,6 +176,30 @@ bool vm_deliver_io(struct vm *v)
 }
 
 /* ---- simulation of privileged instructions ---- */
+
+const char *const vm_op_names[VM_OPS] = {"LPSW", "SSM",   "STNSM", "STOSM", "SIO",   "TIO", "HIO",    "TCH",
+                                         "STIDP", "ISK", "SSK",   "LCTL",  "STCTL", "DIAG", "OTHER"};
+
+static int op_index(const uint8_t *b)
+{
+	switch (b[0]) {
+	case 0x82: return VMOP_LPSW;
+	case 0x80: return VMOP_SSM;
+	case 0xAC: return VMOP_STNSM;
+	case 0xAD: return VMOP_STOSM;
+	case 0x9C: return VMOP_SIO;
+	case 0x9D: return VMOP_TIO;
+	case 0x9E: return VMOP_HIO;
+	case 0x9F: return VMOP_TCH;
+	case 0xB2: return b[1] == 0x02 ? VMOP_STIDP : VMOP_OTHER;
+	case 0x09: return VMOP_ISK;
+	case 0x08: return VMOP_SSK;
+	case 0xB7: return VMOP_LCTL;
+	case 0xB6: return VMOP_STCTL;
+	case 0x83: return VMOP_DIAG;
+	default: return VMOP_OTHER;
+	}
+}
 
 static uint32_t ea(struct vm *v, const uint8_t *b, bool rx)
 {
@@ -201,6 +227,7 @@ static bool simulate(struct user *u, uint32_t ia, uint8_t ilc)
 		return false;
 	}
 	uint8_t op = b[0];
+	v->count.op[op_index(b)]++;
 	switch (op) {
 	case 0x82: { /* LPSW */
 		uint32_t a = ea(v, b, false);
@@ -354,7 +381,10 @@ bool vm_run(struct user *u)
 			vm_reflect_program(v, code, ilc);
 		}
 	} else if (why == 2) { /* SVC */
+		v->count.svc++;
 		reflect(v, 32, 96, 138, LC16(LC_SVC_CODE), (uint8_t)(LC8(LC_SVC_ILC) & 0x06));
+	} else if (why == 4 && LC16(LC_EXT_CODE) == 0x1005) {
+		v->count.slices++; /* its time slice ended: another machine's turn */
 	}
 	return true;
 }

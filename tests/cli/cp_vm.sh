@@ -7,7 +7,10 @@
 # echoed by the guest, TIME makes the guest give CP the command QUERY TIME,
 # PA1 stops the machine (CP READ) and BEGIN lets it go on, #CP runs a CP
 # command from VM READ, and QUIT ends in the guest's disabled wait, which CP
-# reports.  The CCW translation moved the minidisk's seek to cylinder 3.
+# reports.  Meanwhile BOB runs the same program in his own machine.
+# INDICATE USER counts what CP did: 20 privileged instructions simulated by
+# kind, 9 I/O interruptions reflected, 9 console channel programs (the IPL's
+# own channel programs, translated for the minidisk, are CP's, not counted).
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
@@ -56,6 +59,16 @@ cmd A "ipl 190"
 has A "HELLO FROM A VIRTUAL MACHINE. TYPE A LINE; TIME ASKS CP; QUIT ENDS."
 has A "ENTER A LINE:"
 has A "${STATUS}VM READ   ALICE"
+# BOB, at the other display, runs the same program in his own machine meanwhile.
+s3_start B -model 3278-2
+s3 B "Connect(00C1@127.0.0.1:$PORT)" || fail "B: connect"
+wait_row B 21 " USERID   ===>"
+logon B BOB BOB
+has B "${STATUS}CP READ   BOB"
+cmd B "ipl 190"
+has B "${STATUS}VM READ   BOB"
+cmd B "from bob"
+has B "YOU TYPED: from bob"
 cmd A "hello, world"
 has A "YOU TYPED: hello, world"
 expect_rows "1=ipl 190" "3=ENTER A LINE:" "4=hello, world" "5=YOU TYPED: hello, world" "6=ENTER A LINE:"
@@ -70,16 +83,18 @@ grep -qE "^TIME IS [0-2][0-9]:[0-5][0-9]:[0-5][0-9] " "$T/screen" || fail "no TI
 key A "PA(1)"
 has A "${STATUS}CP READ   ALICE"
 cmd A "q n"
-has A "ALICE    - 0C0"
+has A "ALICE    - 0C0 , BOB      - 0C1"
 cmd A "begin"
 has A "${STATUS}VM READ   ALICE"
 cmd A "#cp q u"
-has A "001 USERS, 000 DSC"
+has A "002 USERS, 000 DSC"
 cmd A "quit"
 has A "GOODBYE."
 has A "S37VMS023I Disabled wait state: PSW address 000E0D, code 0000"
 has A "${STATUS}CP READ   ALICE"
 # 20 traps: 9 SIO, 10 LPSW (a wait after each, and the last), 1 DIAGNOSE
+key A "Clear"
+wait_row A 1 ""
 cmd A "q v"
 for _ in $(seq 50); do
 	screen A
@@ -88,6 +103,21 @@ for _ in $(seq 50); do
 done
 grep -qE "^SIMULATED 20 PRIVILEGED INSTRUCTIONS IN [0-9]+ DISPATCHES$" "$T/screen" ||
 	fail "QUERY VIRTUAL: $(grep SIMULATED "$T/screen")"
+key A "Clear"
+wait_row A 1 ""
+cmd A "indicate user"
+has A "PRIVILEGED INSTRUCTIONS SIMULATED=20: LPSW=10 SIO=9 DIAG=1"
+has A "INTERRUPTIONS REFLECTED: PROGRAM=0 SVC=0 I/O=9"
+has A "CHANNEL PROGRAMS: CONSOLE=9 MINIDISK=0, CCWS TRANSLATED=0"
+cmd A "q userid"
+has A "ALICE AT S370CP"
+# BOB's machine went on reading meanwhile; INDICATE of another user needs class A or E
+has B "${STATUS}VM READ   BOB"
+cmd B "#cp indicate user alice"
+has B "S37CIN002E INDICATE USER of another user needs privilege class A or E"
+cmd B "#cp q n"
+has B "ALICE    - 0C0 , BOB      - 0C1"
+s3_end B
 cmd A "logoff"
 wait_row A 21 " USERID   ===>"
 s3_end A
