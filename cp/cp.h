@@ -33,6 +33,7 @@
 #include <stdint.h>
 
 #define CP_VERSION "0.1"
+#define LOGON_DELAY_MS 2000 /* a refused LOGON is answered this much later */
 
 /* ---- start.S ---- */
 void cp_wait(void);              /* enabled wait until an interruption has been handled */

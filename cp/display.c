@@ -106,6 +106,7 @@ struct disp {
 	int more_secs;                /* TERMINAL MORE */
 	int more_timer;               /* timer id, or -1 */
 	bool dirty;                   /* the console needs painting */
+	int refuse_timer;             /* a refused LOGON's answer, due later; or -1 */
 	char msg[COLS + 1];           /* on the logo: the last message */
 };
 static struct disp terms[32];
@@ -314,6 +315,7 @@ void disp_init(void)
 		t->t.ops = &disp_ops;
 		t->t.d = &cp_rdevs[k];
 		t->more_timer = -1;
+		t->refuse_timer = -1;
 		paint_logo(t); /* one that is switched off just refuses */
 	}
 }
@@ -347,6 +349,14 @@ static void upper(char *s)
 			*s = (char)(*s - 32);
 }
 
+static void refuse_later(void *arg)
+{
+	struct disp *t = arg;
+	t->refuse_timer = -1;
+	if (t->state == T_LOGO)
+		paint_logo(t);
+}
+
 /* Enter on the logo: LOGON. */
 static void logo_input(struct disp *t, const uint8_t *in, int n)
 {
@@ -361,7 +371,10 @@ static void logo_input(struct disp *t, const uint8_t *in, int n)
 		bad = user_logon(&t->t, user, pw);
 	if (bad) {
 		cp_format(t->msg, sizeof t->msg, "%s", bad);
-		paint_logo(t);
+		if (user[0]) /* a refused LOGON is answered late: guessing passwords is slow */
+			t->refuse_timer = timer_add(LOGON_DELAY_MS, refuse_later, t);
+		else
+			paint_logo(t);
 	}
 }
 
@@ -397,6 +410,9 @@ void disp_event(struct rdev *d, uint8_t status)
 	if (!t)
 		return;
 	if (status & US_DE) { /* switched on: a new client */
+		if (t->refuse_timer >= 0)
+			timer_cancel(t->refuse_timer);
+		t->refuse_timer = -1;
 		if (t->t.u) /* the one before dropped the connection: disconnected */
 			user_disconnect(t->t.u);
 		t->msg[0] = 0;

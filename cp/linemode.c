@@ -14,11 +14,13 @@
 #include "cp.h"
 
 enum { LINE_LEN = 130 };
-enum lstep { L_IDLE, L_PASSWORD, L_CONSOLE };
+enum lstep { L_IDLE, L_PASSWORD, L_REFUSING, L_CONSOLE };
 struct lterm {
 	struct term t; /* first: a struct term * is a struct lterm * */
 	enum lstep step;
 	char id[9];    /* LOGON userid, while the password is asked for */
+	char msg[80];  /* a refused LOGON's answer, written LOGON_DELAY_MS later */
+	int timer;
 };
 static struct lterm lterms[16];
 static int nlterms;
@@ -143,12 +145,25 @@ static void logon_line(struct lterm *l, char *p)
 	write_line(l, "ENTER PASSWORD:");
 }
 
+static void refuse_later(void *arg)
+{
+	struct lterm *l = arg;
+	l->timer = -1;
+	if (l->step != L_REFUSING)
+		return;
+	l->step = L_IDLE;
+	write_line(l, l->msg);
+	greet(l);
+}
+
 void line_event(struct rdev *d, uint8_t status)
 {
 	struct lterm *l = lterm_of(d);
 	if (!l)
 		return;
 	if (status & US_DE) { /* switched on: a new client */
+		if (l->step == L_REFUSING)
+			timer_cancel(l->timer);
 		if (l->t.u)
 			user_disconnect(l->t.u); /* the one before dropped the connection */
 		l->step = L_IDLE;
@@ -167,12 +182,15 @@ void line_event(struct rdev *d, uint8_t status)
 	case L_PASSWORD: {
 		l->step = L_IDLE;
 		const char *bad = user_logon(&l->t, l->id, p);
-		if (bad) {
-			write_line(l, bad);
-			greet(l);
+		if (bad) { /* answered late: guessing passwords is slow */
+			cp_format(l->msg, sizeof l->msg, "%s", bad);
+			l->step = L_REFUSING;
+			l->timer = timer_add(LOGON_DELAY_MS, refuse_later, l);
 		}
 		break;
 	}
+	case L_REFUSING: /* lines typed meanwhile are dropped */
+		break;
 	case L_CONSOLE:
 		user_input(l->t.u, p);
 		break;

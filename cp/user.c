@@ -47,10 +47,11 @@ const char *user_logon(struct term *t, const char *id, const char *password)
 	case DIR_IO_ERROR:
 		return "S37LGN060E The user directory cannot be read; tell the operator.";
 	case DIR_NOT_FOUND:
+		con_printf("LOGON %s at %03X: not in the directory", id, term_addr(t));
 		cp_format(msg, sizeof msg, "S37LGN053E %s not in CP directory", id);
 		return msg;
 	}
-	if (!dir_password_ok(&d, password)) {
+	if (!dir_password_ok(&d, password)) { /* logged for the operator; the answer comes late */
 		con_printf("LOGON %s at %03X: password incorrect", id, term_addr(t));
 		return "S37LGN050E LOGON unsuccessful--incorrect password";
 	}

@@ -4,7 +4,8 @@
 # password in a copy of the source and `direct write` puts it on the copy of
 # the system volume, where CP reads it at the next LOGON (the old password
 # no longer works, the new one does).  Then two users at two displays:
-# unknown user, NOLOG user and wrong password refused; LOGON (password in
+# unknown user, NOLOG user and wrong password refused, each answered 2 s
+# late and logged on the operator's console; LOGON (password in
 # lower case accepted) gives the console screen: the LOGON line, the virtual
 # machine's size and classes, CP READ with the user id in the status area;
 # QUERY NAMES / USERS / TIME / VIRTUAL (storage, console, spool devices,
@@ -103,8 +104,13 @@ logon A ZED PW
 wait_row A 17 " S37LGN053E ZED not in CP directory"
 logon A NOBODY NOLOG
 wait_row A 17 " S37LGN050E LOGON unsuccessful--incorrect password"
+T0=$(date +%s%N)
 logon A BOB BOB
 wait_row A 17 " S37LGN050E LOGON unsuccessful--incorrect password"
+T1=$(date +%s%N)
+[ $(((T1 - T0) / 1000000)) -ge 1500 ] || fail "a refused LOGON was answered after $(((T1 - T0) / 1000000)) ms, not 2 s"
+wait_console "LOGON BOB at 0C0: password incorrect"
+wait_console "LOGON ZED at 0C0: not in the directory"
 logon A alice alice
 has A "Virtual machine of 1024K, privilege classes G."
 grep -qE "^LOGON AT [0-2][0-9]:[0-5][0-9]:[0-5][0-9] (MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY [01][0-9]/[0-3][0-9]/[0-9][0-9]$" \
