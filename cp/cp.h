@@ -81,6 +81,7 @@ struct rdev {
 	volatile bool busy;     /* a channel program is running */
 	volatile uint8_t unit, chan;   /* status of the last ending */
 	volatile uint8_t pending;      /* unsolicited status not yet handled (ATTN, DE) */
+	uint8_t csw[8];                /* the CSW of the last ending (io_run) */
 	uint8_t sense[32];
 	char volser[7];         /* DASD: the volume serial from its label, or "" */
 };

@@ -54,6 +54,8 @@ void cp_io_interrupt(void)
 		d->pending |= US_ATTN;
 	d->unit |= unit & (uint8_t)~US_ATTN;
 	d->chan |= chan;
+	for (int k = 0; k < 8; k++)
+		d->csw[k] = LC8(LC_CSW + k);
 	/* The channel program is over at device end, or at channel end with an
 	 * error (a channel program check ends it without device end). */
 	if ((unit & US_DE) || ((unit & US_CE) && (chan || (unit & US_UC))))
@@ -85,6 +87,8 @@ static int run_raw(struct rdev *d, const struct ccw *prog)
 		d->busy = false;
 		d->unit = LC8(LC_CSW + 4);
 		d->chan = LC8(LC_CSW + 5);
+		for (int k = 0; k < 8; k++)
+			d->csw[k] = LC8(LC_CSW + k);
 		break;
 	case 2:
 		d->busy = false;
@@ -102,9 +106,14 @@ int io_run(struct rdev *d, const struct ccw *prog)
 	int st = run_raw(d, prog);
 	if (st > 0 && (st & US_UC)) { /* unit check: the sense bytes say why */
 		static struct ccw sense;
+		uint8_t csw[8], chan = d->chan;
+		memcpy(csw, d->csw, 8); /* the ending's CSW and status, not the Sense's */
 		ccw_set(&sense, 0x04, d->sense, CCW_SLI, sizeof d->sense);
 		memset(d->sense, 0, sizeof d->sense);
 		run_raw(d, &sense);
+		memcpy(d->csw, csw, 8);
+		d->unit = (uint8_t)st;
+		d->chan = chan;
 	}
 	return st;
 }

@@ -310,12 +310,13 @@ static void mdisk_finish(struct vdev *d, struct xlate *x, uint8_t key, int st)
 		d->sense[0] = 0x40; /* intervention required */
 		return;
 	}
-	uint32_t real_next = (uint32_t)LC8(LC_CSW + 1) << 16 | LC8(LC_CSW + 2) << 8 | LC8(LC_CSW + 3);
+	const uint8_t *rc = d->real->csw;
+	uint32_t real_next = (uint32_t)rc[1] << 16 | rc[2] << 8 | rc[3];
 	uint32_t guest_next = 0;
 	for (int k = 0; k < x->n; k++)
 		if ((uint32_t)(uintptr_t)&x->real[k] + 8 == real_next)
 			guest_next = x->guest[k] ? x->guest[k] + 8 : 0;
-	uint16_t resid = (uint16_t)(LC8(LC_CSW + 6) << 8 | LC8(LC_CSW + 7));
+	uint16_t resid = (uint16_t)(rc[6] << 8 | rc[7]);
 	if (st & US_UC)
 		memcpy(d->sense, d->real->sense, sizeof d->sense);
 	put_csw(d, key, guest_next, (uint8_t)st, d->real->chan, resid);
@@ -393,6 +394,15 @@ int vio_instruction(struct user *u, uint8_t op, uint16_t dev)
 	uint32_t caw = (uint32_t)low[72] << 24 | low[73] << 16 | low[74] << 8 | low[75];
 	uint8_t key = (uint8_t)(caw >> 28);
 	uint32_t at = caw & 0xFFFFFF;
+	struct gccw first;
+	if (!fetch_ccw(v, at, &first) || (first.cmd & 0x0F) == 0x08) {
+		/* the CAW's CCW address is invalid (or the first CCW a TIC): a
+		 * program check found when the I/O starts: cc 1, the CSW stored */
+		memset(low + 64, 0, 8);
+		low[64] = (uint8_t)(key << 4);
+		low[69] = 0x20;
+		return 1;
+	}
 	if (d->kind == VDEV_CONSOLE) {
 		v->count.cons_progs++;
 		console_run(u, d, key, at);

@@ -277,13 +277,18 @@ static bool simulate(struct user *u, uint32_t ia, uint8_t ilc)
 		}
 		break;
 	case 0x09: /* ISK */
-		v->g.gpr[b[1] >> 4] = (v->g.gpr[b[1] >> 4] & 0xFFFFFF00u) |
-		                      (v->keys ? v->keys[(v->g.gpr[b[1] & 15] & 0xFFFFFF) >> 11 & (v->nkeys - 1)] : 0);
+	case 0x08: { /* SSK: the guest's keys, one per 2K block, kept by CP */
+		uint32_t a = v->g.gpr[b[1] & 15] & 0xFFFFFF;
+		if ((a >> 11) >= v->nkeys) {
+			vm_reflect_program(v, 0x05, ilc); /* beyond its storage: addressing */
+			return true;
+		}
+		if (op == 0x09)
+			v->g.gpr[b[1] >> 4] = (v->g.gpr[b[1] >> 4] & 0xFFFFFF00u) | v->keys[a >> 11];
+		else
+			v->keys[a >> 11] = (uint8_t)(v->g.gpr[b[1] >> 4] & 0xFE);
 		return true;
-	case 0x08: /* SSK */
-		if (v->keys)
-			v->keys[(v->g.gpr[b[1] & 15] & 0xFFFFFF) >> 11 & (v->nkeys - 1)] = (uint8_t)(v->g.gpr[b[1] >> 4] & 0xFE);
-		return true;
+	}
 	case 0xB7: case 0xB6: { /* LCTL, STCTL */
 		unsigned r1 = b[1] >> 4, r3 = b[1] & 15;
 		uint32_t a = ea(v, b, false);
@@ -315,7 +320,8 @@ static bool simulate(struct user *u, uint32_t ia, uint8_t ilc)
 			set_cc(v, 0);
 			return true;
 		}
-		break;
+		vm_reflect_program(v, 0x06, ilc); /* a code CP does not offer: specification, as VM/370 */
+		return true;
 	}
 	stop(u, "S37VMS021E Privileged instruction at %06X not simulated (opcode %04X); virtual machine stopped", ia,
 	     (uint32_t)(b[0] << 8 | b[1]));

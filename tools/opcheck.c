@@ -48,6 +48,27 @@ static int line_bytes(const char *line, unsigned char *b, int max)
 	return n;
 }
 
+/* One instruction's bytes: 1 when the machine cannot run it (and says so). */
+static int check(const char *name, const char *func, char *line, const unsigned char *b, int n, bool s37x)
+{
+	unsigned char six[6] = {0};
+	memcpy(six, b, (size_t)(n < 6 ? n : 6));
+	const struct opdef *d = cpu_opdef_at(six);
+	int len = cpu_insn_length(b[0]);
+	const char *why = NULL;
+	if (!d->mnem || !d->mnem[0])
+		why = "is not in the s370 opcode table";
+	else if (!s37x && (d->flags & OPF_S37X))
+		why = "is an S37X instruction (not on a real 370)";
+	else if (len != n)
+		why = "has a length objdump and the opcode table disagree on";
+	if (!why)
+		return 0;
+	line[strcspn(line, "\n")] = 0;
+	fprintf(stderr, "opcheck: %s: in %s: opcode %02X%02X %s:\n    %s\n", name, func, b[0], b[1], why, line);
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	bool s37x = true;
@@ -63,6 +84,8 @@ int main(int argc, char **argv)
 	const char *name = argv[a];
 	char line[512], func[256] = "?";
 	unsigned long lines = 0, insns = 0, bad = 0;
+	unsigned char pend[16];
+	int npend = 0;
 	bool in_data = false; /* after a label data_in_text: constants, not instructions */
 	while (fgets(line, sizeof line, stdin)) {
 		lines++;
@@ -77,32 +100,31 @@ int main(int argc, char **argv)
 			in_data = false;
 		if (in_data)
 			continue;
-		unsigned char b[8];
-		int n = line_bytes(line, b, 8);
+		unsigned char lb[8];
+		int n = line_bytes(line, lb, 8);
 		if (n < 2)
 			continue;
 		bool zeros = true;
 		for (int k = 0; k < n; k++)
-			zeros = zeros && !b[k];
-		if (zeros && strstr(line, "\t.")) /* ".long 0x00000000": padding between objects */
+			zeros = zeros && !lb[k];
+		bool data = strstr(line, "\t.") != NULL; /* ".long 0x...": bytes objdump does not know */
+		if (zeros && data && !npend)
+			continue; /* padding between objects */
+		if (!data && !npend) { /* an instruction objdump decoded: one line, one instruction */
+			bad += check(name, func, line, lb, n, s37x);
+			insns++;
 			continue;
-		insns++;
-		if (n < 6 && (b[0] & 0xF7) == 0xE3)
-			b[5] = 0; /* a short line: the table says unassigned */
-		const struct opdef *d = cpu_opdef_at(b);
-		int len = cpu_insn_length(b[0]);
-		const char *why = NULL;
-		if (!d->mnem || !d->mnem[0])
-			why = "is not in the s370 opcode table";
-		else if (!s37x && (d->flags & OPF_S37X))
-			why = "is an S37X instruction (not on a real 370)";
-		else if (len != n)
-			why = "has a length objdump and the opcode table disagree on";
-		if (why) {
-			bad++;
-			line[strcspn(line, "\n")] = 0;
-			fprintf(stderr, "opcheck: %s: in %s: opcode %02X%02X %s:\n    %s\n", name, func, b[0], b[1],
-			        why, line);
+		}
+		/* bytes objdump printed as data (S/370 opcodes it lacks, like ISK or
+		 * SIO): split them by the opcode table's lengths, across lines */
+		for (int k = 0; k < n && npend < (int)sizeof pend; k++)
+			pend[npend++] = lb[k];
+		while (npend >= 2 && npend >= cpu_insn_length(pend[0])) {
+			int len = cpu_insn_length(pend[0]);
+			bad += check(name, func, line, pend, len, s37x);
+			insns++;
+			memmove(pend, pend + len, (size_t)(npend - len));
+			npend -= len;
 		}
 	}
 	if (!lines) {

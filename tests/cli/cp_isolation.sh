@@ -1,0 +1,69 @@
+# Isolation of virtual machines (cp/vmrun.c, cp/vio.c): the bare guest
+# tests/guest/isolate.c, on a minidisk of its own (192), tries to reach
+# storage and disk that are not its own — CCWs and TICs beyond its storage, a
+# CAW beyond it, IDAWs, seeks past its minidisks' extents, writes on a
+# read-only link, Write HA and Read IPL on a minidisk, a device it does not
+# have, loads, stores, LPSW, ISK and SSK beyond its storage, an unaligned
+# LPSW, a DIAGNOSE CP does not offer, LCTL of the segment-table register —
+# and checks that each ends as the architecture says it ends in a machine of
+# its size with its devices.  It writes a line per attack on its console (a
+# line-mode terminal here, so every line is kept), then a total; CP must go
+# on serving (QUERY NAMES afterwards).
+[ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/s3270.inc"
+. "$(dirname "$0")/cp.inc"
+GUEST=$(dirname "$S370")/tests/guest/isolate.bin
+[ -f "$GUEST" ] || { echo "skipped: no $GUEST"; exit 77; }
+SRC=$(dirname "$0")/../../dasd-images/user.direct
+
+# The guest on cylinder 4 of the system volume, minidisk 192 of ALICE.
+"$(dirname "$S370")/tools/mksysvol" --minidisk 4 "$T/sysres.3350" "$GUEST" > /dev/null || fail "mksysvol"
+sed 's/^USER ALICE ALICE 1M 4M G$/USER ALICE ALICE 1M 4M G\n MDISK 192 3350 4 1 S37RES RR/' "$SRC" > "$T/user.direct"
+"$DIRECT" write "$T/user.direct" "$T/sysres.3350" > /dev/null || fail "direct write"
+
+start_cp "001F 3215"
+
+text() {
+	for _ in $(seq 100); do
+		tr -d '\r' < "$1" | grep -qxF -- "$2" && return 0
+		sleep 0.1
+	done
+	fail "the terminal lacks the line '$2'"
+	return 1
+}
+exec 3<>/dev/tcp/127.0.0.1/$PORT
+cat <&3 > "$T/a" &
+CAT=$!
+for _ in $(seq 50); do
+	[ -s "$T/a" ] && break
+	sleep 0.1
+done
+printf '\xff\xfc\x18' >&3
+text "$T/a" "s370 CP 0.1 ONLINE -- enter LOGON userid"
+printf 'logon alice\r\n' >&3
+text "$T/a" "ENTER PASSWORD:"
+printf 'alice\r\n' >&3
+text "$T/a" "Virtual machine of 1024K, privilege classes G."
+printf 'ipl 192\r\n' >&3
+text "$T/a" "ISOLATION CHECKS BEGIN"
+for _ in $(seq 100); do
+	grep -q "^ISOLATION: " "$T/a" && break
+	sleep 0.1
+done
+tr -d '\r' < "$T/a" | grep -E "^T[0-9]+ " > "$T/results"
+N=$(wc -l < "$T/results")
+[ "$N" -ge 25 ] || fail "only $N attacks reported"
+grep -v ": OK$" "$T/results" | while IFS= read -r line; do echo "FAIL: $line"; done
+[ "$(grep -vc ': OK$' "$T/results")" = 0 ] || fail "some attacks did not end as they must"
+text "$T/a" "ISOLATION: $N OF $N OK"
+text "$T/a" "S37VMS023I Disabled wait state: PSW address 000E0D, code 0000"
+printf 'q n\r\n' >&3
+text "$T/a" "ALICE    - 01F"
+expect_no_grep "$T/err" "program check"
+cat "$T/results"
+exec 3>&-
+kill $CAT 2>/dev/null
+wait $CAT 2>/dev/null
+stop_cp
+finish

@@ -1,0 +1,274 @@
+/* isolate.c — a bare guest that tries to get out of its virtual machine.
+ *
+ * Run by tests/cli/cp_isolation.sh in ALICE's machine (1M; console 009;
+ * minidisk 190 read-only, one cylinder; minidisk 191 read/write, five
+ * cylinders).  Each attack is something a guest might do to reach storage
+ * or disk that is not its own; each must end the way the architecture says
+ * it ends on a real machine of that size with those devices, and CP must
+ * still be serving afterwards.  The guest checks each result itself and
+ * writes one line per attack on its console, "Tnn name: OK" or "Tnn name:
+ * WRONG ..." with what it saw, then a total.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../../cp/cp.h"
+
+#define G_PGMCODE (*(volatile uint16_t *)0x800)
+#define G_CSW ((volatile uint8_t *)0x808)
+#define G_IODONE (*(volatile uint8_t *)0x810)
+#define CAW (*(volatile uint32_t *)72)
+#define STORAGE (1u << 20) /* the machine's size: ALICE has 1M */
+
+enum { CONS = 0x009, MD_RO = 0x190, MD_RW = 0x191, NODEV = 0x2FF };
+
+static uint32_t passed, total;
+
+static int sio(uint16_t dev)
+{
+	int cc;
+	__asm__ volatile(".insn s,0x9c000000,0(%1)\n\tipm %0\n\tsrl %0,28" : "=d"(cc) : "a"((uint32_t)dev) : "cc", "memory");
+	return cc;
+}
+
+/* An enabled wait (channels on) until the I/O interruption (gstart.S). */
+static void wait_io(void)
+{
+	static volatile uint32_t psw[2] __attribute__((aligned(8))) = {0xFE020000u, 0};
+	while (!G_IODONE)
+		__asm__ volatile("larl %%r1,1f\n\tst %%r1,4(%0)\n\tlpsw 0(%0)\n1:" : : "a"(psw) : "r1", "memory");
+}
+
+/* Start the channel program at ccw on dev; the CC, and the CSW of its end
+ * (or the one SIO stored) in csw. */
+static int run(uint16_t dev, const struct ccw *ccw, uint8_t csw[8])
+{
+	CAW = (uint32_t)(uintptr_t)ccw;
+	G_IODONE = 0;
+	int cc = sio(dev);
+	if (cc == 0) {
+		wait_io();
+		for (int k = 0; k < 8; k++)
+			csw[k] = G_CSW[k];
+	} else if (cc == 1) {
+		for (int k = 0; k < 8; k++)
+			csw[k] = ((volatile uint8_t *)64)[k];
+	}
+	return cc;
+}
+
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *fmt, ...)
+{
+	static char line[120];
+	static uint8_t out[120];
+	static struct ccw w;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = cp_vformat(line, sizeof line, fmt, ap);
+	va_end(ap);
+	if (n > (int)sizeof line - 1)
+		n = sizeof line - 1;
+	cp_to_ebcdic(out, line, (size_t)n);
+	ccw_set(&w, 0x09, out, CCW_SLI, (uint16_t)n);
+	uint8_t csw[8];
+	run(CONS, &w, csw);
+}
+
+static void check(const char *name, int ok, const char *seen)
+{
+	total++;
+	passed += ok != 0;
+	say("T%02u %s: %s%s", total, name, ok ? "OK" : "WRONG ", ok ? "" : seen);
+}
+
+static char seen[60];
+static void csw_text(int cc, const uint8_t *c)
+{
+	cp_format(seen, sizeof seen, "cc %d, CSW %02X%02X%02X%02X %02X%02X %02X%02X", cc, c[0], c[1], c[2], c[3], c[4],
+	          c[5], c[6], c[7]);
+}
+
+/* A CCW whose data address may lie anywhere (ccw_set takes a pointer). */
+static void ccw_at(struct ccw *c, uint8_t cmd, uint32_t addr, uint8_t flags, uint16_t count)
+{
+	ccw_set(c, cmd, (const void *)(uintptr_t)addr, flags, count);
+}
+
+/* The sense byte 0 of dev's last unit check (a Sense CCW). */
+static uint8_t sense0(uint16_t dev)
+{
+	static uint8_t s[24];
+	static struct ccw c;
+	ccw_set(&c, 0x04, s, CCW_SLI, sizeof s);
+	uint8_t csw[8];
+	s[0] = 0xEE;
+	run(dev, &c, csw);
+	return s[0];
+}
+
+static struct ccw prog[8] __attribute__((aligned(8)));
+static uint8_t seekarg[6], search[5], buf[512];
+static uint8_t csw[8];
+
+/* Seek to (cyl, head), Search ID Equal R1, TIC, then `then` with its data. */
+static int seek_then(uint16_t dev, uint16_t cyl, uint16_t head, uint8_t cmd, uint32_t addr, uint16_t count)
+{
+	for (int k = 0; k < 6; k++)
+		seekarg[k] = 0;
+	seekarg[2] = (uint8_t)(cyl >> 8);
+	seekarg[3] = (uint8_t)cyl;
+	seekarg[4] = (uint8_t)(head >> 8);
+	seekarg[5] = (uint8_t)head;
+	for (int k = 0; k < 4; k++)
+		search[k] = seekarg[2 + k];
+	search[4] = 1;
+	ccw_set(&prog[0], 0x07, seekarg, CCW_CC, 6);
+	ccw_set(&prog[1], 0x31, search, CCW_CC, 5);
+	ccw_set(&prog[2], 0x08, &prog[1], 0, 1);
+	ccw_at(&prog[3], cmd, addr, CCW_SLI, count);
+	int cc = run(dev, prog, csw);
+	csw_text(cc, csw);
+	return cc;
+}
+
+/* Run fn's instruction; the program interruption code it caused (0: none). */
+#define PGM(stmt)                                                                                                    \
+	({                                                                                                           \
+		G_PGMCODE = 0;                                                                                       \
+		__asm__ volatile("" ::: "memory");                                                                   \
+		stmt;                                                                                                \
+		__asm__ volatile("" ::: "memory");                                                                   \
+		(unsigned)G_PGMCODE;                                                                                 \
+	})
+
+int main(void)
+{
+	say("ISOLATION CHECKS BEGIN");
+	int cc;
+
+	/* ---- channel programs that point outside the machine ---- */
+	cc = seek_then(MD_RW, 0, 1, 0x06, STORAGE + 0x1000, 100);
+	check("READ DATA INTO STORAGE BEYOND THE MACHINE", cc == 0 && (csw[5] & 0x20), seen);
+
+	CAW = STORAGE + 0x100;
+	G_IODONE = 0;
+	cc = sio(MD_RW);
+	cp_format(seen, sizeof seen, "cc %d, channel status %02X", cc, ((volatile uint8_t *)64)[5]);
+	check("CAW POINTING BEYOND THE MACHINE", cc == 1 && (((volatile uint8_t *)64)[5] & 0x20), seen);
+
+	ccw_set(&prog[0], 0x08, (const void *)(uintptr_t)(STORAGE + 0x800), 0, 1);
+	cc = run(MD_RW, prog, csw);
+	csw_text(cc, csw);
+	check("CAW NAMING A TIC", cc == 1 && (csw[5] & 0x20), seen);
+
+	ccw_set(&prog[0], 0x07, seekarg, CCW_CC, 6);
+	ccw_at(&prog[1], 0x08, STORAGE + 0x800, 0, 1);
+	for (int k = 0; k < 6; k++)
+		seekarg[k] = 0;
+	cc = run(MD_RW, prog, csw);
+	csw_text(cc, csw);
+	check("TIC BEYOND THE MACHINE", (cc == 0 || cc == 1) && (csw[5] & 0x20), seen);
+
+	cc = seek_then(MD_RW, 0, 1, 0x06, (uint32_t)(uintptr_t)buf, 0);
+	check("CCW WITH A COUNT OF ZERO", (csw[5] & 0x20) != 0, seen);
+
+	ccw_set(&prog[0], 0x07, seekarg, CCW_CC | 0x04, 6); /* IDA flag */
+	cc = run(MD_RW, prog, csw);
+	csw_text(cc, csw);
+	check("CCW WITH INDIRECT DATA ADDRESSING", (csw[5] & 0x20) != 0, seen);
+
+	static struct ccw w;
+	ccw_at(&w, 0x09, STORAGE - 10, CCW_SLI, 40);
+	cc = run(CONS, &w, csw);
+	csw_text(cc, csw);
+	check("CONSOLE WRITE FROM BEYOND THE MACHINE", (csw[5] & 0x20) != 0, seen);
+
+	/* ---- minidisk extents and links ---- */
+	cc = seek_then(MD_RO, 1, 0, 0x06, (uint32_t)(uintptr_t)buf, 100);
+	check("SEEK PAST THE END OF A 1-CYLINDER MINIDISK", (csw[4] & US_UC) && sense0(MD_RO) == 0x80, seen);
+
+	cc = seek_then(MD_RW, 5, 0, 0x06, (uint32_t)(uintptr_t)buf, 100);
+	check("SEEK PAST THE END OF A 5-CYLINDER MINIDISK", (csw[4] & US_UC) && sense0(MD_RW) == 0x80, seen);
+
+	cc = seek_then(MD_RW, 0xFFFF, 0, 0x06, (uint32_t)(uintptr_t)buf, 100);
+	check("SEEK TO CYLINDER 65535", (csw[4] & US_UC) != 0, seen);
+
+	cc = seek_then(MD_RO, 0, 1, 0x05, (uint32_t)(uintptr_t)buf, 100);
+	check("WRITE DATA ON A READ-ONLY LINK", (csw[4] & US_UC) && sense0(MD_RO) == 0x80, seen);
+
+	static uint8_t ha[5];
+	ccw_set(&prog[0], 0x19, ha, CCW_SLI, 5);
+	cc = run(MD_RW, prog, csw);
+	csw_text(cc, csw);
+	check("WRITE HOME ADDRESS ON A MINIDISK", (csw[4] & US_UC) != 0, seen);
+
+	ccw_set(&prog[0], 0x02, buf, CCW_SLI, 24);
+	cc = run(MD_RW, prog, csw);
+	csw_text(cc, csw);
+	check("READ IPL ON A MINIDISK", (csw[4] & US_UC) != 0, seen);
+
+	cc = run(NODEV, prog, csw);
+	cp_format(seen, sizeof seen, "cc %d", cc);
+	check("START I/O TO A DEVICE NOT IN THE DIRECTORY", cc == 3, seen);
+
+	cc = seek_then(MD_RO, 0, 1, 0x06, (uint32_t)(uintptr_t)buf, 4);
+	cp_format(seen + 30, sizeof seen - 30, " data %02X%02X", buf[0], buf[1]);
+	uint32_t next = (uint32_t)csw[1] << 16 | csw[2] << 8 | csw[3];
+	check("READ OF THE MINIDISK'S OWN RECORD STILL WORKS",
+	      cc == 0 && !(csw[4] & US_UC) && buf[0] == 0x0D && buf[1] == 0xC0 &&
+	          next == (uint32_t)(uintptr_t)&prog[4], /* the CSW names the guest's own CCW */
+	      seen);
+
+	/* ---- instructions ---- */
+	unsigned code = PGM(__asm__ volatile("l %%r0,0(%0)" : : "a"(STORAGE + 0x100) : "r0"));
+	cp_format(seen, sizeof seen, "code %04X", code);
+	check("LOAD FROM BEYOND THE MACHINE", code == 5, seen);
+
+	code = PGM(__asm__ volatile("st %%r0,0(%0)" : : "a"(STORAGE + 0x100)));
+	cp_format(seen, sizeof seen, "code %04X", code);
+	check("STORE BEYOND THE MACHINE", code == 5, seen);
+
+	static volatile uint32_t oddpsw[3] __attribute__((aligned(8)));
+	code = PGM(__asm__ volatile("lpsw 0(%0)" : : "a"((uintptr_t)oddpsw + 4)));
+	cp_format(seen, sizeof seen, "code %04X", code);
+	check("LPSW FROM AN ADDRESS NOT ON A DOUBLEWORD", code == 6, seen);
+
+	code = PGM(__asm__ volatile("lpsw 0(%0)" : : "a"(STORAGE + 0x100)));
+	cp_format(seen, sizeof seen, "code %04X", code);
+	check("LPSW FROM BEYOND THE MACHINE", code == 5, seen);
+
+	uint32_t key = 0;
+	code = PGM(__asm__ volatile(".insn rr,0x0900,%0,%1" : "+d"(key) : "d"(STORAGE + 0x100)));
+	cp_format(seen, sizeof seen, "code %04X", code);
+	check("INSERT STORAGE KEY BEYOND THE MACHINE", code == 5, seen);
+
+	code = PGM(__asm__ volatile(".insn rr,0x0800,%0,%1" : : "d"(0x50), "d"(STORAGE + 0x100)));
+	cp_format(seen, sizeof seen, "code %04X", code);
+	check("SET STORAGE KEY BEYOND THE MACHINE", code == 5, seen);
+
+	key = 0;
+	code = PGM(__asm__ volatile(".insn rr,0x0800,%1,%2\n\t.insn rr,0x0900,%0,%2" : "+d"(key) : "d"(0x30), "d"(0x20000)));
+	cp_format(seen, sizeof seen, "code %04X key %02X", code, key & 0xFF);
+	check("STORAGE KEYS OF ITS OWN STORAGE", code == 0 && (key & 0xFF) == 0x30, seen);
+
+	code = PGM(__asm__ volatile(".insn rs,0x83000000,%%r0,%%r0,0x7FC(%%r0)" ::: "r0", "cc"));
+	cp_format(seen, sizeof seen, "code %04X", code);
+	check("DIAGNOSE CODE CP DOES NOT OFFER", code == 6, seen);
+
+	static uint8_t id[8];
+	code = PGM(__asm__ volatile(".insn s,0xb2020000,0(%0)" : : "a"(id) : "memory"));
+	cp_format(seen, sizeof seen, "code %04X version %02X", code, id[0]);
+	check("STIDP SAYS A VIRTUAL MACHINE", code == 0 && id[0] == 0xFF, seen);
+
+	code = PGM(__asm__ volatile("lctl 1,1,0(%0)" : : "a"(id)));
+	cp_format(seen, sizeof seen, "code %04X", code);
+	check("LCTL OF THE SEGMENT TABLE REGISTER", code == 0, seen);
+
+	code = PGM(__asm__ volatile("l %%r0,0(%0)" : : "a"(STORAGE + 0x100) : "r0"));
+	cp_format(seen, sizeof seen, "code %04X", code);
+	check("STORAGE STAYS ITS OWN AFTER LCTL 1", code == 5, seen);
+
+	say("ISOLATION: %u OF %u OK", passed, total);
+	return 0;
+}
