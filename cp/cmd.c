@@ -12,6 +12,9 @@
  *   IPL vaddr            the virtual machine IPLs from a minidisk
  *   INDicate USER [id]   what CP did for the machine: trap and emulate, counted
  *   Begin                the stopped machine goes on (after PA1 or #CP)
+ *   LINK userid v1 v2 [mode [pw]]  another user's minidisk (link.c)
+ *   DETach vaddr         a device goes
+ *   Query LINKS          who has links to one's minidisks
  */
 #include "cp.h"
 
@@ -113,6 +116,8 @@ static void query(struct user *u, char *rest)
 		user_printf(u, "%s AT S370CP", u->id);
 	} else if (abbrev(w, "CPLEVEL")) {
 		user_printf(u, "s370 CP %s, a System/370 virtual machine system", CP_VERSION);
+	} else if (abbrev(w, "LINKS")) {
+		links_query(u);
 	} else if (abbrev(w, "Virtual")) {
 		if (u->vm)
 			vm_query(u, u->vm);
@@ -178,17 +183,43 @@ static void indicate(struct user *u, char *rest)
 	vm_indicate(u, of);
 }
 
-/* IPL vaddr: the virtual machine IPLs from one of its minidisks. */
-static void ipl(struct user *u, char *rest)
+/* A device address: 1-3 hexadecimal digits. */
+static bool vaddr_of(const char *w, uint16_t *out)
 {
-	char *w = word(&rest);
 	uint32_t a = 0;
-	bool ok = w && !word(&rest);
+	bool ok = w && *w && strlen(w) <= 3;
 	for (const char *p = w; ok && *p; p++) {
 		char c = *p >= 'a' && *p <= 'z' ? (char)(*p - 32) : *p;
 		ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
 		a = a * 16 + (uint32_t)(c <= '9' ? c - '0' : c - 'A' + 10);
 	}
+	*out = (uint16_t)a;
+	return ok;
+}
+
+/* LINK userid vaddr1 vaddr2 [mode [password]] (link.c) */
+static void link(struct user *u, char *rest)
+{
+	char *id = word(&rest), *a1 = word(&rest), *a2 = word(&rest), *mode = word(&rest);
+	char *pw = word(&rest);
+	uint16_t from, to;
+	if (!id || !vaddr_of(a1, &from) || !vaddr_of(a2, &to) || word(&rest)) {
+		user_printf(u, "S37LNK026E Operand missing or invalid (LINK userid vaddr1 vaddr2 [mode [password]])");
+		return;
+	}
+	upper(id);
+	if (mode)
+		upper(mode);
+	link_cmd(u, id, from, to, mode ? mode : "R", pw);
+}
+
+/* IPL vaddr: the virtual machine IPLs from one of its minidisks. */
+static void ipl(struct user *u, char *rest)
+{
+	char *w = word(&rest);
+	uint16_t dev;
+	bool ok = vaddr_of(w, &dev) && !word(&rest);
+	uint32_t a = dev;
 	if (!ok || a > 0xFFF) {
 		user_printf(u, "S37CIP026E Operand missing or invalid (IPL vaddr)");
 		return;
@@ -237,6 +268,15 @@ void cmd_execute(struct user *u, char *line)
 	} else if (abbrev(w, "INDicate")) {
 		upper(rest);
 		indicate(u, rest);
+	} else if (abbrev(w, "LINK")) {
+		link(u, rest);
+	} else if (abbrev(w, "DETach")) {
+		uint16_t a;
+		char *x = word(&rest);
+		if (!vaddr_of(x, &a) || word(&rest))
+			user_printf(u, "S37DTA026E Operand missing or invalid (DETACH vaddr)");
+		else
+			detach_cmd(u, a);
 	} else if (abbrev(w, "IPL")) {
 		ipl(u, rest);
 	} else if (abbrev(w, "Begin")) {

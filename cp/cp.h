@@ -15,6 +15,7 @@
  *   user.c     LOGON, LOGOFF, DISCONNECT: the users and their terminals
  *   userdir.c  the user directory on the system volume (dirfmt.h)
  *   vm.c       a user's virtual machine: storage and devices
+ *   link.c     LINK, DETACH: sharing minidisks
  *   frames.c   real storage frames
  *   dasd.c     reading CKD records; volume labels
  *   cmd.c      CP commands
@@ -203,6 +204,11 @@ struct user;
 struct dir_user;
 struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **why);
 struct vdev *vm_dev(struct vm *v, uint16_t vaddr);
+
+/* ---- link.c: LINK, DETACH, QUERY LINKS ---- */
+void link_cmd(struct user *u, const char *id, uint16_t from, uint16_t to, const char *mode, const char *pw);
+void detach_cmd(struct user *u, uint16_t vaddr);
+void links_query(struct user *u);
 
 /* ---- vmrun.c: trap and emulate ---- */
 int run_guest(struct guest *g);  /* start.S: 1 program, 2 SVC, 3 I/O, 4 external */

@@ -42,7 +42,8 @@ struct dir_mdisk {
 	uint16_t start, count;     /* cylinders (CKD) */
 	char volser[6];
 	char mode[4];              /* R, RR, W, WR, M, MR, MW */
-	uint8_t pw_hash[3][8];     /* read, write, multiple passwords (truncated hashes; zero: none) */
+	uint8_t pw_hash[3][8];     /* read, write, multiple link passwords: the first 8 bytes of their
+	                            * hash; all zero: no link in that mode; all X'FF': ALL (none needed) */
 };
 
 struct dir_link {

@@ -328,9 +328,12 @@ static int parse(const char *path, struct dir_user *users, int max)
 				put16(&d->count, (uint16_t)y);
 				field(d->volser, 6, w[5]);
 				field(d->mode, 4, w[6]);
-				for (int k = 7; k < nw; k++) {
+				for (int k = 7; k < nw; k++) { /* ALL: anyone may link in that mode */
 					uint8_t h[32];
-					hash_password(u->salt, u->userid, w[k], h);
+					if (eq(w[k], "ALL"))
+						memset(h, 0xFF, sizeof h);
+					else
+						hash_password(u->salt, u->userid, w[k], h);
 					memcpy(d->pw_hash[k - 7], h, 8);
 				}
 			}

@@ -71,6 +71,7 @@ cmd B "from bob"
 has B "YOU TYPED: from bob"
 cmd A "hello, world"
 has A "YOU TYPED: hello, world"
+wait_row A 6 "ENTER A LINE:"
 expect_rows "1=ipl 190" "3=ENTER A LINE:" "4=hello, world" "5=YOU TYPED: hello, world" "6=ENTER A LINE:"
 cmd A "time"
 for _ in $(seq 50); do
@@ -78,7 +79,8 @@ for _ in $(seq 50); do
 	grep -qE "^TIME IS [0-2][0-9]:[0-5][0-9]:[0-5][0-9] " "$T/screen" && break
 	sleep 0.1
 done
-expect_rows "7=time" "9=ENTER A LINE:"
+wait_row A 9 "ENTER A LINE:"
+expect_rows "7=time"
 grep -qE "^TIME IS [0-2][0-9]:[0-5][0-9]:[0-5][0-9] " "$T/screen" || fail "no TIME IS from the guest's DIAGNOSE 8"
 key A "PA(1)"
 has A "${STATUS}CP READ   ALICE"
