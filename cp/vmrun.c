@@ -311,6 +311,10 @@ static bool simulate(struct user *u, uint32_t ia, uint8_t ilc)
 		if (((uint32_t)(b[2] & 0x0F) << 8 | b[3]) == 8) {
 			uint32_t rx = v->g.gpr[b[1] >> 4] & 0xFFFFFF, len = v->g.gpr[b[1] & 15] & 0xFF;
 			const uint8_t *p = vm_addr(v, rx, len);
+			if (!p) { /* the command's text is not in the machine */
+				vm_reflect_program(v, 0x05, ilc);
+				return true;
+			}
 			char line[132];
 			uint32_t n = 0;
 			for (; p && n < len && n + 1 < sizeof line; n++)

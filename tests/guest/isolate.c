@@ -184,6 +184,23 @@ int main(void)
 	csw_text(cc, csw);
 	check("CONSOLE WRITE FROM BEYOND THE MACHINE", (csw[5] & 0x20) != 0, seen);
 
+	/* a TIC to a TIC (architected: program check), on a minidisk and on the console */
+	ccw_set(&prog[0], 0x07, seekarg, CCW_CC, 6);
+	ccw_set(&prog[1], 0x08, &prog[2], 0, 1);
+	ccw_set(&prog[2], 0x08, &prog[1], 0, 1);
+	for (int k = 0; k < 6; k++)
+		seekarg[k] = 0;
+	cc = run(MD_RW, prog, csw);
+	csw_text(cc, csw);
+	check("TIC TO A TIC ON A MINIDISK", (csw[5] & 0x20) != 0, seen);
+
+	static struct ccw loop[2] __attribute__((aligned(8)));
+	ccw_set(&loop[0], 0x03, NULL, CCW_CC | CCW_SLI, 1);
+	ccw_set(&loop[1], 0x08, &loop[0], 0, 1);
+	cc = run(CONS, loop, csw);
+	csw_text(cc, csw);
+	check("ENDLESS CHANNEL PROGRAM ON THE CONSOLE", (csw[5] & 0x20) != 0, seen);
+
 	/* ---- minidisk extents and links ---- */
 	cc = seek_then(MD_RO, 1, 0, 0x06, (uint32_t)(uintptr_t)buf, 100);
 	check("SEEK PAST THE END OF A 1-CYLINDER MINIDISK", (csw[4] & US_UC) && sense0(MD_RO) == 0x80, seen);
@@ -220,6 +237,26 @@ int main(void)
 	          next == (uint32_t)(uintptr_t)&prog[4], /* the CSW names the guest's own CCW */
 	      seen);
 
+	/* a channel program that reads over its own next CCW: CP runs the
+	 * copies it made, so what it read cannot send the channel elsewhere;
+	 * the data lands in the guest's own storage */
+	for (int k = 0; k < 6; k++)
+		seekarg[k] = 0;
+	seekarg[5] = 1;
+	for (int k = 0; k < 4; k++)
+		search[k] = seekarg[2 + k];
+	search[4] = 1;
+	ccw_set(&prog[0], 0x07, seekarg, CCW_CC, 6);
+	ccw_set(&prog[1], 0x31, search, CCW_CC, 5);
+	ccw_set(&prog[2], 0x08, &prog[1], 0, 1);
+	ccw_set(&prog[3], 0x06, &prog[4], CCW_CC | CCW_SLI, 16);
+	ccw_set(&prog[4], 0x03, NULL, CCW_SLI, 1);
+	cc = run(MD_RO, prog, csw);
+	csw_text(cc, csw);
+	const uint8_t *over = (const uint8_t *)&prog[4];
+	check("CHANNEL PROGRAM THAT OVERWRITES ITS NEXT CCW",
+	      cc == 0 && !(csw[4] & US_UC) && !(csw[5] & 0x20) && over[0] == 0x0D && over[1] == 0xC0, seen);
+
 	/* ---- instructions ---- */
 	unsigned code = PGM(__asm__ volatile("l %%r0,0(%0)" : : "a"(STORAGE + 0x100) : "r0"));
 	cp_format(seen, sizeof seen, "code %04X", code);
@@ -255,6 +292,11 @@ int main(void)
 	code = PGM(__asm__ volatile(".insn rs,0x83000000,%%r0,%%r0,0x7FC(%%r0)" ::: "r0", "cc"));
 	cp_format(seen, sizeof seen, "code %04X", code);
 	check("DIAGNOSE CODE CP DOES NOT OFFER", code == 6, seen);
+
+	code = PGM(__asm__ volatile("lr %%r2,%0\n\tlhi %%r3,100\n\t.insn rs,0x83000000,%%r2,%%r3,8(%%r0)"
+	                            : : "d"(STORAGE - 10) : "r2", "r3", "cc"));
+	cp_format(seen, sizeof seen, "code %04X", code);
+	check("DIAGNOSE 8 WITH ITS COMMAND BEYOND THE MACHINE", code == 5, seen);
 
 	static uint8_t id[8];
 	code = PGM(__asm__ volatile(".insn s,0xb2020000,0(%0)" : : "a"(id) : "memory"));
