@@ -15,6 +15,7 @@
  *   LINK userid v1 v2 [mode [pw]]  another user's minidisk (link.c)
  *   DETach vaddr         a device goes
  *   Query LINKS          who has links to one's minidisks
+ *   Display, STore, SYStem  the guest's PSW, registers and storage; reset (display_cmd.c)
  */
 #include "cp.h"
 
@@ -268,6 +269,17 @@ void cmd_execute(struct user *u, char *line)
 	} else if (abbrev(w, "INDicate")) {
 		upper(rest);
 		indicate(u, rest);
+	} else if (abbrev(w, "Display")) {
+		char *a = word(&rest), *b = word(&rest);
+		display_cmd(u, a, b);
+	} else if (abbrev(w, "STore")) {
+		char *a = word(&rest), *more[8];
+		int n = 0;
+		while (n < 8 && (more[n] = word(&rest)))
+			n++;
+		store_cmd(u, a, more, n);
+	} else if (abbrev(w, "SYStem")) {
+		system_cmd(u, word(&rest));
 	} else if (abbrev(w, "LINK")) {
 		link(u, rest);
 	} else if (abbrev(w, "DETach")) {

@@ -16,6 +16,7 @@
  *   userdir.c  the user directory on the system volume (dirfmt.h)
  *   vm.c       a user's virtual machine: storage and devices
  *   link.c     LINK, DETACH: sharing minidisks
+ *   display_cmd.c  DISPLAY, STORE, SYSTEM: the guest seen and changed from CP
  *   frames.c   real storage frames
  *   dasd.c     reading CKD records; volume labels
  *   cmd.c      CP commands
@@ -227,6 +228,12 @@ int vm_ipl(struct user *u, uint16_t vaddr, char *msg, size_t size);
 void vm_destroy(struct vm *v);
 void vm_query(struct user *u, struct vm *v);
 void vm_indicate(struct user *u, struct user *of);
+void vm_reset(struct vm *v, bool clear);
+
+/* ---- display_cmd.c: DISPLAY, STORE, SYSTEM ---- */
+void display_cmd(struct user *u, char *w, char *w2);
+void store_cmd(struct user *u, char *w, char **more, int nmore);
+void system_cmd(struct user *u, const char *w);
 
 /* ---- user.c: the users logged on ---- */
 struct term;

@@ -424,16 +424,7 @@ int vm_ipl(struct user *u, uint16_t vaddr, char *msg, size_t size)
 		cp_format(msg, size, "S37IPL040E Device %03X not a linked minidisk; IPL not done", vaddr);
 		return -1;
 	}
-	memset(vm_addr(v, 0, v->pages * 4096u), 0, v->pages * 4096u);
-	memset(v->cr, 0, sizeof v->cr);
-	v->cr[0] = 0xE0;
-	v->cr[2] = 0xFFFFFFFFu;
-	v->cr[14] = 0xC2000000u;
-	v->cr[15] = 0x200;
-	for (int k = 0; k < v->ndev; k++) {
-		v->dev[k].int_pending = false;
-		v->dev[k].busy = false;
-	}
+	vm_reset(v, true);
 	static struct xlate x;
 	static uint8_t seek[6], search[5], scratch[24];
 	memset(seek, 0, 6);

@@ -142,3 +142,24 @@ void vm_indicate(struct user *u, struct user *of)
 	user_printf(u, "CHANNEL PROGRAMS: CONSOLE=%u MINIDISK=%u, CCWS TRANSLATED=%u", v->count.cons_progs,
 	            v->count.mdisk_progs, v->count.ccws);
 }
+
+/* The machine's reset (SYSTEM RESET, and CLEAR with its storage zeroed;
+ * every IPL clears): stopped, PSW zero, control registers as after a
+ * reset, no I/O pending or in progress, keys zero. */
+void vm_reset(struct vm *v, bool clear)
+{
+	if (clear)
+		memset(vm_addr(v, 0, v->pages * 4096u), 0, v->pages * 4096u);
+	memset(v->psw, 0, sizeof v->psw);
+	memset(v->cr, 0, sizeof v->cr);
+	v->cr[0] = 0xE0;
+	v->cr[2] = 0xFFFFFFFFu;
+	v->cr[14] = 0xC2000000u;
+	v->cr[15] = 0x200;
+	memset(v->keys, 0, v->nkeys);
+	for (int k = 0; k < v->ndev; k++) {
+		v->dev[k].int_pending = false;
+		v->dev[k].busy = false;
+	}
+	v->state = v->resume = VM_STOPPED;
+}

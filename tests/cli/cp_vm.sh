@@ -11,6 +11,8 @@
 # INDICATE USER counts what CP did: 20 privileged instructions simulated by
 # kind, 9 I/O interruptions reflected, 9 console channel programs (the IPL's
 # own channel programs, translated for the minidisk, are CP's, not counted).
+# DISPLAY shows the stopped guest's PSW, registers and storage, STORE
+# changes them, SYSTEM CLEAR resets the machine and clears its storage.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
@@ -94,6 +96,42 @@ cmd A "quit"
 has A "GOODBYE."
 has A "S37VMS023I Disabled wait state: PSW address 000E0D, code 0000"
 has A "${STATUS}CP READ   ALICE"
+# DISPLAY, STORE, SYSTEM on the stopped machine
+key A "Clear"
+wait_row A 1 ""
+cmd A "d psw"
+has A "PSW = 00020000 00000E0D"
+cmd A "d g12"
+has A "GPR 12 = 00001002"
+cmd A "d 1000.8"
+has A "001000  0DC0D207 0078C096"
+cmd A "store 2000 cafe0001 2"
+has A "STORE COMPLETE"
+cmd A "d 2000-2007"
+has A "002000  CAFE0001 00000002"
+cmd A "d 100000"
+has A "S37CDS160E Address 100000 beyond the machine (1024K)"
+cmd A "store g3 1234"
+cmd A "d g"
+for _ in $(seq 50); do
+	screen A
+	grep -qE "^GPR  0 = [0-9A-F]{8} [0-9A-F]{8} [0-9A-F]{8} 00001234$" "$T/screen" && break
+	sleep 0.1
+done
+grep -qE "^GPR  0 = [0-9A-F]{8} [0-9A-F]{8} [0-9A-F]{8} 00001234$" "$T/screen" || fail "STORE G3: $(grep 'GPR  0' "$T/screen")"
+key A "Clear"
+wait_row A 1 ""
+cmd A "store psw 00080000 00001000"
+cmd A "d psw"
+has A "PSW = 00080000 00001000"
+cmd A "system clear"
+has A "STORAGE CLEARED - SYSTEM RESET"
+cmd A "d 1000.4"
+has A "001000  00000000"
+cmd A "d psw"
+has A "PSW = 00000000 00000000"
+cmd A "begin"
+has A "S37CBE001E Nothing to begin: IPL first"
 # 20 traps: 9 SIO, 10 LPSW (a wait after each, and the last), 1 DIAGNOSE
 key A "Clear"
 wait_row A 1 ""
