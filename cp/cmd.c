@@ -16,6 +16,9 @@
  *   DETach vaddr         a device goes
  *   Query LINKS          who has links to one's minidisks
  *   Display, STore, SYStem  the guest's PSW, registers and storage; reset (display_cmd.c)
+ *   FORCE userid         (class A) log a user off
+ *   WARNing userid|ALL text, Msg ALL text   (class A, B) to one user or all
+ *   SHUTDOWN             (class A) everyone logged off, CP stops
  */
 #include "cp.h"
 
@@ -42,6 +45,9 @@ static void upper(char *s)
 		if (*s >= 'a' && *s <= 'z')
 			*s = (char)(*s - 32);
 }
+
+static bool allowed(struct user *u, const char *cmd, const char *classes);
+static void broadcast(struct user *u, const char *kind, char *to, const char *text);
 
 /* Does w abbreviate name, whose capitals are the shortest form? */
 static bool abbrev(const char *w, const char *name)
@@ -145,6 +151,11 @@ static void msg(struct user *u, char *rest)
 		rest++;
 	if (!to) {
 		user_printf(u, "S37MSG026E Operand missing or invalid");
+		return;
+	}
+	if (!strcmp(to, "ALL")) { /* everyone: the operator's (class A or B) */
+		if (allowed(u, "MSG ALL", "AB"))
+			broadcast(u, "MSG", to, rest);
 		return;
 	}
 	if (abbrev(to, "OPerator")) {
@@ -252,6 +263,73 @@ static void terminal(struct user *u, char *rest)
 		user_printf(u, "S37CTM027E TERMINAL MORE is for a display");
 }
 
+static bool has_class(const struct user *u, const char *any)
+{
+	for (const char *c = u->classes; *c; c++)
+		for (const char *a = any; *a; a++)
+			if (*c == *a)
+				return true;
+	return false;
+}
+
+static bool allowed(struct user *u, const char *cmd, const char *classes)
+{
+	if (has_class(u, classes))
+		return true;
+	user_printf(u, "S37CFC002E %s needs privilege class %s", cmd, classes);
+	return false;
+}
+
+/* FORCE userid (class A): the user is logged off. */
+static void force(struct user *u, char *rest)
+{
+	char *id = word(&rest);
+	if (!id || word(&rest)) {
+		user_printf(u, "S37CFR026E Operand missing or invalid (FORCE userid)");
+		return;
+	}
+	upper(id);
+	struct user *v = user_find(id);
+	if (!v) {
+		user_printf(u, "S37CFR045E %s not logged on", id);
+		return;
+	}
+	con_printf("FORCE %s BY %s", v->id, u->id);
+	user_printf(u, "USER %s FORCED", v->id);
+	user_logoff(v); /* v may be u: then u is gone too */
+}
+
+/* WARNING userid|ALL text, MSG ALL text (class A or B): to every user, or one. */
+static void broadcast(struct user *u, const char *kind, char *to, const char *text)
+{
+	bool all = !strcmp(to, "ALL");
+	int sent = 0;
+	for (int k = 0; k < MAX_USERS; k++) {
+		struct user *v = &cp_users[k];
+		if (!v->used || (!all && strcmp(v->id, to)))
+			continue;
+		user_printf(v, "%s FROM %-8s: %s", kind, u->id, text);
+		sent++;
+	}
+	if (!sent)
+		user_printf(u, "S37MSG045E %s not logged on", to);
+}
+
+/* SHUTDOWN (class A): every user is told and logged off, then CP stops
+ * in a disabled wait (the machine's operator can IPL again). */
+static void shutdown(struct user *u)
+{
+	con_printf("SHUTDOWN BY %s", u->id);
+	for (int k = 0; k < MAX_USERS; k++)
+		if (cp_users[k].used)
+			user_printf(&cp_users[k], "SYSTEM SHUTDOWN BY %s", u->id);
+	for (int k = 0; k < MAX_USERS; k++)
+		if (cp_users[k].used)
+			user_logoff(&cp_users[k]);
+	con_printf("SYSTEM SHUTDOWN COMPLETE");
+	cp_halt(0x000D00); /* disabled wait, code X'D00': shut down */
+}
+
 void cmd_execute(struct user *u, char *line)
 {
 	char *rest = line;
@@ -302,6 +380,22 @@ void cmd_execute(struct user *u, char *line)
 	} else if (abbrev(w, "TERMinal")) {
 		upper(rest);
 		terminal(u, rest);
+	} else if (abbrev(w, "FORCE")) {
+		if (allowed(u, "FORCE", "A"))
+			force(u, rest);
+	} else if (abbrev(w, "WARNing")) {
+		char *to = word(&rest);
+		while (rest && *rest == ' ')
+			rest++;
+		if (!to || !*rest)
+			user_printf(u, "S37CWR026E Operand missing or invalid (WARNING userid|ALL text)");
+		else if (allowed(u, "WARNING", "AB")) {
+			upper(to);
+			broadcast(u, "WARNING", to, rest);
+		}
+	} else if (abbrev(w, "SHUTDOWN")) {
+		if (allowed(u, "SHUTDOWN", "A"))
+			shutdown(u);
 	} else if (abbrev(w, "Msg") || abbrev(w, "Message")) {
 		char *p = rest;
 		while (*p == ' ')
