@@ -77,12 +77,14 @@ static struct lterm *lterm_of(struct rdev *d)
 	return NULL;
 }
 
+/* Every typewriter console is a terminal, the operator's own too: the
+ * operator logs on there (as OPERATOR, say) and types CP commands, among
+ * CP's messages. */
 void line_init(void)
 {
-	struct rdev *op = con_device();
 	for (int k = 0; k < cp_nrdevs && nlterms < (int)(sizeof lterms / sizeof lterms[0]); k++) {
 		struct rdev *d = &cp_rdevs[k];
-		if (d->cls != RDEV_CONSOLE || d == op)
+		if (d->cls != RDEV_CONSOLE)
 			continue;
 		struct lterm *l = &lterms[nlterms++];
 		memset(l, 0, sizeof *l);

@@ -59,7 +59,7 @@ void cp_main(void)
 			any = true;
 			if (d->cls == RDEV_DISPLAY)
 				disp_event(d, st);
-			else if (d->cls == RDEV_CONSOLE && d != con_device())
+			else if (d->cls == RDEV_CONSOLE)
 				line_event(d, st);
 		}
 		/* the virtual machines: each runnable one gets a turn (a time slice

@@ -9,7 +9,8 @@
 # password brings CP's refusal (on the screen and the console; logging on
 # itself is cp_logon.sh); Clear paints the logo again; display 00C1,
 # connected later, gets its own logo when it is switched on (device end).
-# Last, the default system (no -f) IPLs CP by itself.
+# The operator logs on at the operator's console (/ lines) and types a CP
+# command there.  Last, the default system (no -f) IPLs CP by itself.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
@@ -52,6 +53,13 @@ s3 B "Connect(00C1@127.0.0.1:$PORT)" || fail "B: connect"
 wait_row B 24 "                                                          RUNNING   display 0C1"
 s3_end A
 s3_end B
+# The operator's console is a terminal too: LOGON there, a CP command.
+op "/logon operator"
+wait_console "ENTER PASSWORD:"
+op "/operator"
+wait_console "LOGON OPERATOR USERS = 1  AT 009"
+op "/q n"
+wait_console "OPERATOR - 009"
 stop_cp
 
 # The default system (no -f, HERCULES_RC not set) IPLs CP by itself.
