@@ -61,3 +61,16 @@ void cp_time_text(char *buf, size_t size)
 	cp_format(buf, size, "%02u:%02u:%02u %s %02u/%02u/%02u", t.hour, t.min, t.sec, t.weekday, t.month, t.day,
 	          t.year % 100);
 }
+
+/* Milliseconds from now until the TOD clock reaches tod (0 if passed; at
+ * most about 49 days). */
+uint32_t cp_ms_until(uint64_t tod)
+{
+	uint64_t now = cp_tod();
+	if (tod <= now)
+		return 0;
+	uint64_t d = (tod - now) >> 12; /* microseconds */
+	if (d >> 32 >= 1000)
+		return 0xFFFFFFFFu;
+	return div64(d, 1000) + 1;
+}

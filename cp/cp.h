@@ -134,6 +134,7 @@ struct cp_time {
 };
 uint64_t cp_tod(void);               /* STORE CLOCK */
 void cp_time(struct cp_time *t);     /* the TOD clock as a date and time */
+uint32_t cp_ms_until(uint64_t tod);  /* milliseconds until the TOD clock reaches tod */
 /* "hh:mm:ss WEEKDAY mm/dd/yy" into buf (at least 32 bytes) */
 void cp_time_text(char *buf, size_t size);
 
@@ -178,7 +179,7 @@ struct guest {
 enum vm_state { VM_STOPPED, VM_RUNNING, VM_READING };
 /* The privileged instructions CP simulates, for the counters. */
 enum { VMOP_LPSW, VMOP_SSM, VMOP_STNSM, VMOP_STOSM, VMOP_SIO, VMOP_TIO, VMOP_HIO, VMOP_TCH, VMOP_STIDP,
-       VMOP_ISK, VMOP_SSK, VMOP_LCTL, VMOP_STCTL, VMOP_DIAG, VMOP_OTHER, VM_OPS };
+       VMOP_ISK, VMOP_SSK, VMOP_LCTL, VMOP_STCTL, VMOP_DIAG, VMOP_TIMER, VMOP_OTHER, VM_OPS };
 extern const char *const vm_op_names[VM_OPS];
 struct vm {
 	uint32_t base, pages;            /* its storage: real frames from base */
@@ -188,13 +189,16 @@ struct vm {
 	uint8_t psw[8];                  /* its PSW, as the guest sees it (BC or EC) */
 	uint32_t cr[16];                 /* its control registers */
 	uint8_t *keys;                   /* its storage keys, one per 2K block */
+	uint64_t ckc;                    /* its clock comparator */
+	uint64_t cpt, cpt_set;           /* its CPU timer as set, and the TOD clock then */
+	int timer_id;                    /* CP's timer for its nearest deadline, or -1 */
 	uint32_t nkeys;
 	enum vm_state state, resume;     /* resume: the state BEGIN goes back to */
 	uint32_t instructions, privops;  /* turns run, privileged instructions simulated */
 	/* what CP did for the machine, by kind (INDICATE USER: trap and emulate made visible) */
 	struct {
 		uint32_t op[VM_OPS];         /* privileged instructions simulated, by vm_op_names */
-		uint32_t pgm, svc, io;       /* interruptions reflected into the guest */
+		uint32_t pgm, svc, io, ext;  /* interruptions reflected into the guest */
 		uint32_t slices;             /* time slices that ended with the guest still running */
 		uint32_t cons_progs, mdisk_progs, ccws; /* channel programs run; CCWs translated */
 	} count;

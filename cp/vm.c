@@ -52,6 +52,7 @@ struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **wh
 	memset(v->keys, 0, v->nkeys);
 	vm_map(v);
 	v->state = VM_STOPPED;
+	v->timer_id = -1;
 	if (dir->console_type)
 		add_dev(v, dir->console_vaddr, dir->console_type, VDEV_CONSOLE);
 	for (int k = 0; k < dir->n_spool; k++) {
@@ -85,6 +86,8 @@ struct vdev *vm_dev(struct vm *v, uint16_t vaddr)
 
 void vm_destroy(struct vm *v)
 {
+	if (v && v->timer_id >= 0)
+		timer_cancel(v->timer_id);
 	if (v && v->base) {
 		frames_free(v->base, v->pages);
 		frames_free(v->tables, 3 + (v->nkeys + 4095) / 4096);
@@ -138,7 +141,8 @@ void vm_indicate(struct user *u, struct user *of)
 		if (v->count.op[k] && n < (int)sizeof line)
 			n += cp_format(line + n, sizeof line - (size_t)n, " %s=%u", vm_op_names[k], v->count.op[k]);
 	user_printf(u, "%s", line);
-	user_printf(u, "INTERRUPTIONS REFLECTED: PROGRAM=%u SVC=%u I/O=%u", v->count.pgm, v->count.svc, v->count.io);
+	user_printf(u, "INTERRUPTIONS REFLECTED: PROGRAM=%u SVC=%u I/O=%u EXTERNAL=%u", v->count.pgm, v->count.svc,
+	            v->count.io, v->count.ext);
 	user_printf(u, "CHANNEL PROGRAMS: CONSOLE=%u MINIDISK=%u, CCWS TRANSLATED=%u", v->count.cons_progs,
 	            v->count.mdisk_progs, v->count.ccws);
 }
@@ -162,4 +166,6 @@ void vm_reset(struct vm *v, bool clear)
 		v->dev[k].busy = false;
 	}
 	v->state = v->resume = VM_STOPPED;
+	v->ckc = 0;
+	v->cpt = v->cpt_set = 0;
 }

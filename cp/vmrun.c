@@ -20,7 +20,10 @@
  *
  * What is simulated today: LPSW, SSM, STNSM, STOSM, SIO, TIO, HIO, TCH,
  * STIDP, ISK, SSK (keys kept per 2K block, not enforced), LCTL, STCTL,
- * DIAGNOSE 8 (a CP command).  Anything else privileged stops the machine
+ * DIAGNOSE 8 (a CP command), and the timers: SCKC/STCKC and SPT/STPT give the
+ * guest a clock comparator and CPU timer of its own (the CPU timer runs with
+ * the TOD clock, as VM/370's REALTIMER option), whose external interruptions
+ * CP reflects when the guest enables them; SCK is told it worked.  Anything else privileged stops the machine
  * with a message.  A guest with DAT on (shadow tables) comes with 8/9.
  */
 #include "cp.h"
@@ -155,6 +158,60 @@ static bool io_enabled(const struct vm *v, uint16_t dev)
 	return ch < 6 ? (v->psw[0] & (0x80 >> ch)) : (v->psw[0] & 0x02);
 }
 
+/* The external interruption the guest's timers have pending and it is
+ * enabled for: X'1004' clock comparator, X'1005' CPU timer; 0: none.  PSW
+ * bit 7 and CR0 bits 20 and 21 enable them. */
+static uint16_t ext_pending(const struct vm *v)
+{
+	if (!(v->psw[0] & 0x01))
+		return 0;
+	uint64_t now = cp_tod();
+	if ((v->cr[0] & 0x800) && v->ckc && now >= v->ckc)
+		return 0x1004;
+	if ((v->cr[0] & 0x400) && (int64_t)(v->cpt - (now - v->cpt_set)) < 0)
+		return 0x1005;
+	return 0;
+}
+
+static bool deliver_ext(struct vm *v)
+{
+	uint16_t code = ext_pending(v);
+	if (!code)
+		return false;
+	v->count.ext++; /* (a CPU timer stays pending until the guest sets it or masks it, as on a real CPU) */
+	uint8_t *low = vm_addr(v, 0, 512);
+	if (ec_mode(v)) {
+		low[132] = low[133] = 0; /* CPU address */
+	}
+	reflect(v, 24, 88, 134, code, 0);
+	return true;
+}
+
+/* When the guest waits for its clock comparator or CPU timer, CP must wake
+ * then: a timer of CP's own at the nearest deadline (the loop does the rest). */
+static void wake(void *arg)
+{
+	((struct vm *)arg)->timer_id = -1;
+}
+
+static void arm_wakeup(struct vm *v)
+{
+	if (v->timer_id >= 0 || !(v->psw[0] & 0x01))
+		return;
+	uint64_t at = ~0ull;
+	if ((v->cr[0] & 0x800) && v->ckc)
+		at = v->ckc;
+	if (v->cr[0] & 0x400) {
+		uint64_t t = v->cpt_set + v->cpt;
+		if ((int64_t)v->cpt < 0)
+			t = v->cpt_set;
+		if (t < at)
+			at = t;
+	}
+	if (at != ~0ull)
+		v->timer_id = timer_add(cp_ms_until(at), wake, v);
+}
+
 bool vm_deliver_io(struct vm *v)
 {
 	for (int k = 0; k < v->ndev; k++) {
@@ -177,8 +234,8 @@ bool vm_deliver_io(struct vm *v)
 
 /* ---- simulation of privileged instructions ---- */
 
-const char *const vm_op_names[VM_OPS] = {"LPSW", "SSM",   "STNSM", "STOSM", "SIO",   "TIO", "HIO",    "TCH",
-                                         "STIDP", "ISK", "SSK",   "LCTL",  "STCTL", "DIAG", "OTHER"};
+const char *const vm_op_names[VM_OPS] = {"LPSW", "SSM",   "STNSM", "STOSM", "SIO",   "TIO", "HIO",   "TCH",
+                                         "STIDP", "ISK", "SSK",   "LCTL",  "STCTL", "DIAG", "TIMER", "OTHER"};
 
 static int op_index(const uint8_t *b)
 {
@@ -191,7 +248,8 @@ static int op_index(const uint8_t *b)
 	case 0x9D: return VMOP_TIO;
 	case 0x9E: return VMOP_HIO;
 	case 0x9F: return VMOP_TCH;
-	case 0xB2: return b[1] == 0x02 ? VMOP_STIDP : VMOP_OTHER;
+	case 0xB2:
+		return b[1] == 0x02 ? VMOP_STIDP : (b[1] >= 0x04 && b[1] <= 0x09) ? VMOP_TIMER : VMOP_OTHER;
 	case 0x09: return VMOP_ISK;
 	case 0x08: return VMOP_SSK;
 	case 0xB7: return VMOP_LCTL;
@@ -265,6 +323,39 @@ static bool simulate(struct user *u, uint32_t ia, uint8_t ilc)
 		return true;
 	}
 	case 0xB2:
+		if (b[1] >= 0x04 && b[1] <= 0x09 && b[1] != 0x05) { /* the timers: virtual ones */
+			uint8_t *p = vm_addr(v, ea(v, b, false), 8);
+			if (!p || (ea(v, b, false) & 7)) {
+				vm_reflect_program(v, p ? 0x06 : 0x05, ilc);
+				return true;
+			}
+			uint64_t x = 0;
+			for (int k = 0; k < 8; k++)
+				x = x << 8 | p[k];
+			uint64_t now = cp_tod();
+			switch (b[1]) {
+			case 0x04: /* SCK: the guest may not set the real clock; it is told it did */
+				set_cc(v, 0);
+				break;
+			case 0x06: /* SCKC */
+				v->ckc = x;
+				break;
+			case 0x07: /* STCKC */
+				x = v->ckc;
+				break;
+			case 0x08: /* SPT: decrements with the TOD clock from now on */
+				v->cpt = x;
+				v->cpt_set = now;
+				break;
+			case 0x09: /* STPT */
+				x = v->cpt - (now - v->cpt_set);
+				break;
+			}
+			if (b[1] == 0x07 || b[1] == 0x09)
+				for (int k = 7; k >= 0; k--, x >>= 8)
+					p[k] = (uint8_t)x;
+			return true;
+		}
 		if (b[1] == 0x02) { /* STIDP: version X'FF' says "a virtual machine" */
 			uint8_t *p = vm_addr(v, ea(v, b, false), 8);
 			if (!p) {
@@ -343,6 +434,9 @@ bool vm_runnable(struct user *u)
 	for (int k = 0; k < v->ndev; k++)
 		if (v->dev[k].int_pending && io_enabled(v, v->dev[k].vaddr))
 			return true;
+	if (ext_pending(v))
+		return true;
+	arm_wakeup(v);
 	bool io = ec_mode(v) ? v->psw[0] & 0x02 : v->psw[0] & 0xFE;
 	bool ext = v->psw[0] & 0x01;
 	if (!io && !ext) {
@@ -359,7 +453,8 @@ bool vm_runnable(struct user *u)
 bool vm_run(struct user *u)
 {
 	struct vm *v = u->vm;
-	vm_deliver_io(v);
+	if (!deliver_ext(v))
+		vm_deliver_io(v);
 	if (v->psw[1] & 0x02) /* the guest's wait state: nothing to run */
 		return false;
 	if (ec_mode(v) && (v->psw[0] & 0x04)) {

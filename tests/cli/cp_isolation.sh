@@ -10,7 +10,9 @@
 # and checks that each ends as the architecture says it ends in a machine of
 # its size with its devices.  It writes a line per attack on its console (a
 # line-mode terminal here, so every line is kept), then a total; CP must go
-# on serving (QUERY NAMES afterwards).
+# on serving (QUERY NAMES afterwards).  Then the guest checks its own
+# timers: SCKC/STCKC, SPT/STPT, and the clock comparator's and CPU timer's
+# external interruptions reflected into it (V01-V04).
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
@@ -59,11 +61,19 @@ N=$(wc -l < "$T/results")
 grep -v ": OK$" "$T/results" | while IFS= read -r line; do echo "FAIL: $line"; done
 [ "$(grep -vc ': OK$' "$T/results")" = 0 ] || fail "some attacks did not end as they must"
 text "$T/a" "ISOLATION: $N OF $N OK"
+# then the machine's own timers: SCKC/STCKC, SPT/STPT, and their interruptions
+for _ in $(seq 100); do
+	grep -q "^MACHINE: " "$T/a" && break
+	sleep 0.1
+done
+tr -d '\r' < "$T/a" | grep -E "^V[0-9]+ " > "$T/vresults"
+grep -v ": OK$" "$T/vresults" | while IFS= read -r line; do echo "FAIL: $line"; done
+text "$T/a" "MACHINE: 4 OF 4 OK"
 text "$T/a" "S37VMS023I Disabled wait state: PSW address 000E0D, code 0000"
 printf 'q n\r\n' >&3
 text "$T/a" "ALICE    - 01F"
 expect_no_grep "$T/err" "program check"
-cat "$T/results"
+cat "$T/results" "$T/vresults"
 exec 3>&-
 kill $CAT 2>/dev/null
 wait $CAT 2>/dev/null

@@ -6,11 +6,15 @@
  *            goes on after the instruction (suppression and termination
  *            leave the old PSW there);
  *   I/O:     the CSW goes to G_CSW, G_IODONE is set, and the waiting PSW is
- *            resumed with its wait bit off.
+ *            resumed with its wait bit off;
+ *   external: the code (old PSW bytes 2-3) goes to G_EXTCODE, the same way,
+ *            with the external mask off (a timer's condition stays until
+ *            the program changes the timer).
  */
 	.set	G_PGMCODE, 0x800
 	.set	G_CSW, 0x808
 	.set	G_IODONE, 0x810
+	.set	G_EXTCODE, 0x812
 
 	.section .text.start,"ax"
 	.globl	_start
@@ -20,6 +24,7 @@ _start:
 	larl	%r1,new_psws
 	mvc	104(8,%r0),0(%r1)	/* program new PSW */
 	mvc	120(8,%r0),8(%r1)	/* I/O new PSW */
+	mvc	88(8,%r0),16(%r1)	/* external new PSW */
 	brasl	%r14,main
 	larl	%r1,end_psw
 	lpsw	0(%r1)
@@ -27,6 +32,11 @@ _start:
 pgm_trap:
 	mvc	G_PGMCODE(2),42
 	lpsw	40
+ext_trap:			/* the timer's condition stays: resume with the external mask off */
+	mvc	G_EXTCODE(2),26
+	ni	24,0xFE
+	ni	25,0xFD
+	lpsw	24
 io_trap:
 	mvc	G_CSW(8),64
 	mvi	G_IODONE,1
@@ -38,6 +48,7 @@ io_trap:
 new_psws:
 	.long	0x00000000, pgm_trap	/* BC, disabled */
 	.long	0x00000000, io_trap
+	.long	0x00000000, ext_trap
 end_psw:
 	.long	0x00020000, 0x00000E0D	/* disabled wait: done */
 

@@ -17,6 +17,7 @@
 #define G_PGMCODE (*(volatile uint16_t *)0x800)
 #define G_CSW ((volatile uint8_t *)0x808)
 #define G_IODONE (*(volatile uint8_t *)0x810)
+#define G_EXTCODE (*(volatile uint16_t *)0x812)
 #define CAW (*(volatile uint32_t *)72)
 #define STORAGE (1u << 20) /* the machine's size: ALICE has 1M */
 
@@ -312,5 +313,47 @@ int main(void)
 	check("STORAGE STAYS ITS OWN AFTER LCTL 1", code == 5, seen);
 
 	say("ISOLATION: %u OF %u OK", passed, total);
+
+	/* ---- the machine's own timers (not attacks: what a guest relies on) ---- */
+	uint32_t vok = 0, vtotal = 0;
+#define VCHECK(name, ok, ...)                                                                                        \
+	do {                                                                                                         \
+		vtotal++;                                                                                            \
+		vok += (ok) != 0;                                                                                    \
+		cp_format(seen, sizeof seen, __VA_ARGS__);                                                           \
+		say("V%02u %s: %s%s", vtotal, name, (ok) ? "OK" : "WRONG ", (ok) ? "" : seen);                      \
+	} while (0)
+	static uint64_t t1, t2, t3, now;
+	t1 = 0x0123456789ABCDE0ull;
+	__asm__ volatile(".insn s,0xb2060000,0(%0)\n\t.insn s,0xb2070000,0(%1)" : : "a"(&t1), "a"(&t2) : "memory");
+	VCHECK("SCKC AND STCKC", t2 == t1, "%08X%08X", (uint32_t)(t2 >> 32), (uint32_t)t2);
+	t1 = (uint64_t)1000000 << 12; /* a second */
+	__asm__ volatile(".insn s,0xb2080000,0(%0)\n\t.insn s,0xb2090000,0(%1)\n\t.insn s,0xb2090000,0(%2)"
+	                 : : "a"(&t1), "a"(&t2), "a"(&t3) : "memory");
+	VCHECK("SPT, STPT COUNTS DOWN", t2 <= t1 && t3 <= t2 && t2 > t1 - ((uint64_t)500000 << 12), "%08X %08X",
+	       (uint32_t)(t2 >> 32), (uint32_t)t2);
+	/* clock comparator 20 ms ahead, CR0 bit 20, an enabled wait: X'1004' */
+	static uint32_t cr0 __attribute__((aligned(4)));
+	cr0 = 0x00000800;
+	__asm__ volatile("stck 0(%0)" : : "a"(&now) : "memory", "cc");
+	t1 = now + ((uint64_t)20000 << 12);
+	G_EXTCODE = 0;
+	__asm__ volatile(".insn s,0xb2060000,0(%0)\n\tlctl 0,0,0(%1)" : : "a"(&t1), "a"(&cr0) : "memory");
+	static volatile uint32_t ewait[2] __attribute__((aligned(8))) = {0x01020000u, 0};
+	while (!G_EXTCODE)
+		__asm__ volatile("larl %%r1,1f\n\tst %%r1,4(%0)\n\tlpsw 0(%0)\n1:" : : "a"(ewait) : "r1", "memory");
+	__asm__ volatile("stck 0(%0)" : : "a"(&t2) : "memory", "cc");
+	VCHECK("CLOCK COMPARATOR INTERRUPTION", G_EXTCODE == 0x1004 && t2 >= t1, "code %04X", (unsigned)G_EXTCODE);
+	/* CPU timer 20 ms, CR0 bit 21: X'1005' */
+	cr0 = 0x00000400;
+	t1 = (uint64_t)20000 << 12;
+	G_EXTCODE = 0;
+	__asm__ volatile("lctl 0,0,0(%1)\n\t.insn s,0xb2080000,0(%0)" : : "a"(&t1), "a"(&cr0) : "memory");
+	while (!G_EXTCODE)
+		__asm__ volatile("larl %%r1,1f\n\tst %%r1,4(%0)\n\tlpsw 0(%0)\n1:" : : "a"(ewait) : "r1", "memory");
+	cr0 = 0;
+	__asm__ volatile("lctl 0,0,0(%0)" : : "a"(&cr0) : "memory");
+	VCHECK("CPU TIMER INTERRUPTION", G_EXTCODE == 0x1005, "code %04X", (unsigned)G_EXTCODE);
+	say("MACHINE: %u OF %u OK", vok, vtotal);
 	return 0;
 }
