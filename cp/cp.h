@@ -191,6 +191,7 @@ struct vm {
 	uint8_t *keys;                   /* its storage keys, one per 2K block */
 	uint64_t ckc;                    /* its clock comparator */
 	uint64_t cpt, cpt_set;           /* its CPU timer as set, and the TOD clock then */
+	uint64_t cpu_tod;                /* the time it has run (TOD units) */
 	int timer_id;                    /* CP's timer for its nearest deadline, or -1 */
 	uint32_t nkeys;
 	enum vm_state state, resume;     /* resume: the state BEGIN goes back to */

@@ -20,7 +20,7 @@
  *
  * What is simulated today: LPSW, SSM, STNSM, STOSM, SIO, TIO, HIO, TCH,
  * STIDP, ISK, SSK (keys kept per 2K block, not enforced), LCTL, STCTL,
- * DIAGNOSE 8 (a CP command), and the timers: SCKC/STCKC and SPT/STPT give the
+ * DIAGNOSE 8 (a CP command), 0C and 60, and the timers: SCKC/STCKC and SPT/STPT give the
  * guest a clock comparator and CPU timer of its own (the CPU timer runs with
  * the TOD clock, as VM/370's REALTIMER option), whose external interruptions
  * CP reflects when the guest enables them; SCK is told it worked.  Anything else privileged stops the machine
@@ -274,6 +274,46 @@ static void stop(struct user *u, const char *fmt, uint32_t a, uint32_t b)
 	u->vm->state = VM_STOPPED;
 }
 
+/* DIAGNOSE codes other than 8 (VM/370's conventions: the code in the
+ * displacement, Rx and Ry in the R1 and R3 fields):
+ *   X'0C' pseudo timer: 32 bytes at Rx (doubleword): date MM/DD/YY and time
+ *         HH:MM:SS in EBCDIC, then the virtual and the total CPU time in
+ *         microseconds (both the TOD time the machine ran: CP's own time
+ *         for it is not counted apart yet);
+ *   X'60' the virtual machine's storage size in bytes into Rx.
+ * Others: specification exception, as VM/370 answers an unknown code. */
+static bool diagnose(struct user *u, const uint8_t *b, uint8_t ilc)
+{
+	struct vm *v = u->vm;
+	uint32_t code = (uint32_t)(b[2] & 0x0F) << 8 | b[3];
+	unsigned rx = b[1] >> 4;
+	switch (code) {
+	case 0x0C: {
+		uint32_t a = v->g.gpr[rx] & 0xFFFFFF;
+		uint8_t *p = vm_addr(v, a, 32);
+		if (!p || (a & 7)) {
+			vm_reflect_program(v, p ? 0x06 : 0x05, ilc);
+			return true;
+		}
+		struct cp_time t;
+		cp_time(&t);
+		char text[20];
+		cp_format(text, sizeof text, "%02u/%02u/%02u%02u:%02u:%02u", t.month, t.day, t.year % 100, t.hour, t.min,
+		          t.sec);
+		cp_to_ebcdic(p, text, 16);
+		uint64_t us = v->cpu_tod >> 12; /* the time it ran, in microseconds */
+		for (int k = 7; k >= 0; k--, us >>= 8)
+			p[16 + k] = p[24 + k] = (uint8_t)us;
+		return true;
+	}
+	case 0x60:
+		v->g.gpr[rx] = v->pages * 4096u;
+		return true;
+	}
+	vm_reflect_program(v, 0x06, ilc); /* a code CP does not offer */
+	return true;
+}
+
 /* The privileged instruction at ia (ilc bytes) in the guest, which is in
  * supervisor state: do it.  Returns false when the machine was stopped. */
 static bool simulate(struct user *u, uint32_t ia, uint8_t ilc)
@@ -415,8 +455,7 @@ static bool simulate(struct user *u, uint32_t ia, uint8_t ilc)
 			set_cc(v, 0);
 			return true;
 		}
-		vm_reflect_program(v, 0x06, ilc); /* a code CP does not offer: specification, as VM/370 */
-		return true;
+		return diagnose(u, b, ilc);
 	}
 	stop(u, "S37VMS021E Privileged instruction at %06X not simulated (opcode %04X); virtual machine stopped", ia,
 	     (uint32_t)(b[0] << 8 | b[1]));
@@ -468,7 +507,9 @@ bool vm_run(struct user *u)
 	 * the CPU (10 ms: bit 51 is a microsecond) */
 	uint64_t slice = (uint64_t)10000 << 12;
 	__asm__ volatile("spt %0" : : "Q"(slice));
+	uint64_t t0 = cp_tod();
 	int why = run_guest(&v->g);
+	v->cpu_tod += cp_tod() - t0;
 	from_real(v, v->g.psw);
 	v->instructions++; /* turns: dispatches of the machine */
 	if (why == 1) { /* program interruption */

@@ -12,7 +12,7 @@
 # line-mode terminal here, so every line is kept), then a total; CP must go
 # on serving (QUERY NAMES afterwards).  Then the guest checks its own
 # timers: SCKC/STCKC, SPT/STPT, and the clock comparator's and CPU timer's
-# external interruptions reflected into it (V01-V04).
+# external interruptions reflected into it, DIAGNOSE 60 and 0C (V01-V06).
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
@@ -68,7 +68,7 @@ for _ in $(seq 100); do
 done
 tr -d '\r' < "$T/a" | grep -E "^V[0-9]+ " > "$T/vresults"
 grep -v ": OK$" "$T/vresults" | while IFS= read -r line; do echo "FAIL: $line"; done
-text "$T/a" "MACHINE: 4 OF 4 OK"
+text "$T/a" "MACHINE: 6 OF 6 OK"
 text "$T/a" "S37VMS023I Disabled wait state: PSW address 000E0D, code 0000"
 printf 'q n\r\n' >&3
 text "$T/a" "ALICE    - 01F"

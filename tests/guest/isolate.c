@@ -354,6 +354,19 @@ int main(void)
 	cr0 = 0;
 	__asm__ volatile("lctl 0,0,0(%0)" : : "a"(&cr0) : "memory");
 	VCHECK("CPU TIMER INTERRUPTION", G_EXTCODE == 0x1005, "code %04X", (unsigned)G_EXTCODE);
+	/* DIAGNOSE 60: the storage size; DIAGNOSE 0C: date and time in EBCDIC */
+	uint32_t size = 0;
+	code = PGM(__asm__ volatile("lr %%r4,%1\n\t.insn rs,0x83000000,%%r4,%%r0,0x60(%%r0)\n\tlr %0,%%r4"
+	                            : "=d"(size) : "d"(0) : "r4", "cc"));
+	VCHECK("DIAGNOSE 60 STORAGE SIZE", code == 0 && size == STORAGE, "code %04X size %08X", code, size);
+	static uint8_t pt[32] __attribute__((aligned(8)));
+	code = PGM(__asm__ volatile("lr %%r5,%0\n\t.insn rs,0x83000000,%%r5,%%r0,0x0C(%%r0)" : : "a"(pt) : "r5", "cc", "memory"));
+	/* "MM/DD/YY" and "HH:MM:SS": slashes X'61' and colons X'7A' where they belong, digits elsewhere */
+	bool shape = pt[2] == 0x61 && pt[5] == 0x61 && pt[10] == 0x7A && pt[13] == 0x7A;
+	for (int k = 0; k < 16; k++)
+		if (k != 2 && k != 5 && k != 10 && k != 13)
+			shape = shape && pt[k] >= 0xF0 && pt[k] <= 0xF9;
+	VCHECK("DIAGNOSE 0C DATE AND TIME", code == 0 && shape, "code %04X %02X%02X%02X", code, pt[0], pt[1], pt[2]);
 	say("MACHINE: %u OF %u OK", vok, vtotal);
 	return 0;
 }
