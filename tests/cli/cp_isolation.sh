@@ -28,29 +28,14 @@ sed 's/^USER ALICE ALICE 1M 4M G$/USER ALICE ALICE 1M 4M G\n MDISK 192 3350 4 1 
 
 start_cp "001F 3215"
 
-text() {
-	for _ in $(seq 100); do
-		tr -d '\r' < "$1" | grep -qxF -- "$2" && return 0
-		sleep 0.1
-	done
-	fail "the terminal lacks the line '$2'"
-	return 1
-}
-exec 3<>/dev/tcp/127.0.0.1/$PORT
-cat <&3 > "$T/a" &
-CAT=$!
-for _ in $(seq 50); do
-	[ -s "$T/a" ] && break
-	sleep 0.1
-done
-printf '\xff\xfc\x18' >&3
-text "$T/a" "s370 CP 0.1 ONLINE -- enter LOGON userid"
+line_connect
+text "$T/a" "s370 CP 0.1 ONLINE -- enter LOGON userid" 100
 printf 'logon alice\r\n' >&3
-text "$T/a" "ENTER PASSWORD:"
+text "$T/a" "ENTER PASSWORD:" 100
 printf 'alice\r\n' >&3
-text "$T/a" "Virtual machine of 1024K, privilege classes G."
+text "$T/a" "Virtual machine of 1024K, privilege classes G." 100
 printf 'ipl 192\r\n' >&3
-text "$T/a" "ISOLATION CHECKS BEGIN"
+text "$T/a" "ISOLATION CHECKS BEGIN" 100
 for _ in $(seq 100); do
 	grep -q "^ISOLATION: " "$T/a" && break
 	sleep 0.1
@@ -60,7 +45,7 @@ N=$(wc -l < "$T/results")
 [ "$N" -ge 30 ] || fail "only $N attacks reported"
 grep -v ": OK$" "$T/results" | while IFS= read -r line; do echo "FAIL: $line"; done
 [ "$(grep -vc ': OK$' "$T/results")" = 0 ] || fail "some attacks did not end as they must"
-text "$T/a" "ISOLATION: $N OF $N OK"
+text "$T/a" "ISOLATION: $N OF $N OK" 100
 # then the machine's own timers: SCKC/STCKC, SPT/STPT, and their interruptions
 for _ in $(seq 100); do
 	grep -q "^MACHINE: " "$T/a" && break
@@ -68,14 +53,12 @@ for _ in $(seq 100); do
 done
 tr -d '\r' < "$T/a" | grep -E "^V[0-9]+ " > "$T/vresults"
 grep -v ": OK$" "$T/vresults" | while IFS= read -r line; do echo "FAIL: $line"; done
-text "$T/a" "MACHINE: 6 OF 6 OK"
-text "$T/a" "S37VMS023I Disabled wait state: PSW address 000E0D, code 0000"
+text "$T/a" "MACHINE: 6 OF 6 OK" 100
+text "$T/a" "S37VMS023I Disabled wait state: PSW address 000E0D, code 0000" 100
 printf 'q n\r\n' >&3
-text "$T/a" "ALICE    - 01F"
+text "$T/a" "ALICE    - 01F" 100
 expect_no_grep "$T/err" "program check"
 cat "$T/results" "$T/vresults"
-exec 3>&-
-kill $CAT 2>/dev/null
-wait $CAT 2>/dev/null
+line_close
 stop_cp
 finish

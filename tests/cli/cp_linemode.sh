@@ -13,28 +13,12 @@
 
 CP_NO_USERVOL=1 start_cp "001F 3215" # no user volume: the minidisk is not linked
 
-# text FILE TEXT: until FILE (CR and telnet bytes dropped) has the line TEXT, 5 s at most
-text() {
-	for _ in $(seq 50); do
-		tr -d '\r' < "$1" | tr -c '[:print:]\n' '?' | grep -qxF -- "$2" && return 0
-		sleep 0.1
-	done
-	fail "the terminal lacks the line '$2'; it has: $(tr -d '\r' < "$1")"
-	return 1
-}
 # count FILE TEXT: how many lines are TEXT
 count() {
 	tr -d '\r' < "$1" | grep -cxF -- "$2"
 }
 
-exec 3<>/dev/tcp/127.0.0.1/$PORT
-cat <&3 > "$T/a" &
-CAT=$!
-for _ in $(seq 50); do
-	[ -s "$T/a" ] && break
-	sleep 0.1
-done
-printf '\xff\xfc\x18' >&3 # WONT TERMINAL-TYPE: a line-mode client
+line_connect
 GREET="s370 CP 0.1 ONLINE -- enter LOGON userid"
 text "$T/a" "$GREET"
 printf 'hello\r\n' >&3
@@ -68,8 +52,6 @@ done
 [ "$(count "$T/a" "$GREET")" = 3 ] || fail "no greeting after LOGOFF"
 tr -d '\r' < "$T/a" | grep -qE "^LOGOFF AT " || fail "no LOGOFF AT line"
 wait_console "LOGOFF ALICE"
-exec 3>&-
-kill $CAT 2>/dev/null
-wait $CAT 2>/dev/null
+line_close
 stop_cp
 finish

@@ -53,49 +53,7 @@ expect_grep "$T/d.out" "7 users on cylinder 2"
 
 start_cp
 
-# logon NAME USER PASSWORD: fill the logo's fields and press Enter
-logon() {
-	s3 "$1" "Clear"
-	wait_row "$1" 21 " USERID   ===>"
-	s3 "$1" "String(\"$2\")"
-	s3 "$1" "Tab"
-	s3 "$1" "String(\"$3\")"
-	s3 "$1" "Enter"
-}
-# cmd NAME TEXT: type a CP command on the console screen
-cmd() {
-	s3 "$1" "Wait(5,Unlock)"
-	s3 "$1" "String(\"$2\")"
-	s3 "$1" "Enter"
-}
-# key NAME ACTION: press a key (Enter, Clear, PA(2)) once the keyboard is free
-key() {
-	s3 "$1" "Wait(5,Unlock)"
-	s3 "$1" "$2"
-}
-# has NAME TEXT: wait until some row of the screen is exactly TEXT
-has() {
-	for _ in $(seq 50); do
-		screen "$1"
-		grep -qxF -- "$2" "$T/screen" && return 0
-		sleep 0.1
-	done
-	fail "client $1: no row '$2'"
-	cat "$T/screen"
-	return 1
-}
 
-# has_re NAME REGEX: the same for an extended regular expression
-has_re() {
-	for _ in $(seq 50); do
-		screen "$1"
-		grep -qE -- "$2" "$T/screen" && return 0
-		sleep 0.1
-	done
-	fail "client $1: no row matching '$2'"
-	cat "$T/screen"
-	return 1
-}
 
 s3_start A -model 3278-2
 s3 A "Connect(00C0@127.0.0.1:$PORT)" || fail "A: connect"

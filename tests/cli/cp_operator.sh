@@ -9,29 +9,6 @@
 . "$(dirname "$0")/cp.inc"
 start_cp
 
-logon() {
-	s3 "$1" "Clear"
-	wait_row "$1" 21 " USERID   ===>"
-	s3 "$1" "String(\"$2\")"
-	s3 "$1" "Tab"
-	s3 "$1" "String(\"$3\")"
-	s3 "$1" "Enter"
-}
-cmd() {
-	s3 "$1" "Wait(5,Unlock)"
-	s3 "$1" "String(\"$2\")"
-	s3 "$1" "Enter"
-}
-has() {
-	for _ in $(seq 50); do
-		screen "$1"
-		grep -qxF -- "$2" "$T/screen" && return 0
-		sleep 0.1
-	done
-	fail "client $1: no row '$2'"
-	cat "$T/screen"
-	return 1
-}
 
 s3_start O -model 3278-2
 s3 O "Connect(00C0@127.0.0.1:$PORT)" || fail "O: connect"
