@@ -79,4 +79,7 @@ enum { DIR_OPT_REALTIMER = 1, DIR_OPT_ECMODE = 2, DIR_OPT_BMX = 4, DIR_OPT_ISAM 
 
 _Static_assert(sizeof(struct dir_user) <= DIR_RECLEN, "a user fits in one directory record");
 
+/* The password hash stored above (dirhash.c, in CP and in tools/direct.c). */
+void dir_hash_password(const uint8_t salt[8], const char userid[8], const char *pw, uint8_t out[32]);
+
 #endif

@@ -20,7 +20,6 @@
  */
 #include "cp.h"
 #include "dirfmt.h"
-#include "sha256.h"
 
 /* Who holds links to the extent (real, start): readers and writers, leaving
  * out the device skip. */
@@ -48,17 +47,8 @@ static bool pw_matches(const struct dir_user *owner, const uint8_t want[8], cons
 		return true;
 	if (!pw)
 		return false;
-	char up[8];
-	uint32_t n = 0;
-	for (; n < 8 && pw[n]; n++)
-		up[n] = (char)(pw[n] >= 'a' && pw[n] <= 'z' ? pw[n] - 32 : pw[n]);
-	struct sha256 s;
 	uint8_t h[32];
-	sha256_init(&s);
-	sha256_update(&s, owner->salt, 8);
-	sha256_update(&s, owner->userid, 8);
-	sha256_update(&s, up, n);
-	sha256_final(&s, h);
+	dir_hash_password(owner->salt, owner->userid, pw, h);
 	return !memcmp(h, want, 8);
 }
 
@@ -111,10 +101,7 @@ void link_cmd(struct user *u, const char *id, uint16_t from, uint16_t to, const 
 		return;
 	}
 	char volser[7];
-	memcpy(volser, md->volser, 6);
-	volser[6] = 0;
-	for (int k = 5; k >= 0 && volser[k] == ' '; k--)
-		volser[k] = 0;
+	cp_field(volser, md->volser, 6);
 	struct rdev *real = dasd_find_volume(volser);
 	if (!real) {
 		user_printf(u, "S37LNK041E Volume %s not mounted", volser);

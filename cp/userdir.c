@@ -9,7 +9,6 @@
  */
 #include "cp.h"
 #include "dirfmt.h"
-#include "sha256.h"
 
 static struct rdev *sysvol;
 
@@ -49,18 +48,7 @@ bool dir_password_ok(const struct dir_user *u, const char *password)
 	static const uint8_t none[32];
 	if (!memcmp(u->pw_hash, none, 32))
 		return false; /* NOLOG */
-	char up[8];
-	uint32_t n = 0;
-	for (; n < 8 && password[n]; n++) {
-		char c = password[n];
-		up[n] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
-	}
-	struct sha256 s;
 	uint8_t h[32];
-	sha256_init(&s);
-	sha256_update(&s, u->salt, 8);
-	sha256_update(&s, u->userid, 8);
-	sha256_update(&s, up, n);
-	sha256_final(&s, h);
+	dir_hash_password(u->salt, u->userid, password, h);
 	return !memcmp(h, u->pw_hash, 32);
 }

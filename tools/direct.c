@@ -37,7 +37,6 @@
 #include "ckd.h"
 #include "ckdimg.h"
 #include "dirfmt.h"
-#include "sha256.h"
 
 enum { MAX_USERS = 2000 };
 
@@ -144,22 +143,6 @@ static bool valid_id(const char *s, size_t max)
 	return true;
 }
 
-/* The password hash: SHA-256 of the salt, the user id (8, blank padded) and
- * the password upper-cased.  cp/userdir.c computes the same. */
-static void hash_password(const uint8_t salt[8], const char userid[8], const char *pw, uint8_t out[32])
-{
-	char up[9];
-	size_t n = strlen(pw);
-	for (size_t k = 0; k < n && k < 8; k++)
-		up[k] = (char)toupper((unsigned char)pw[k]);
-	struct sha256 s;
-	sha256_init(&s);
-	sha256_update(&s, salt, 8);
-	sha256_update(&s, userid, 8);
-	sha256_update(&s, up, (uint32_t)(n < 8 ? n : 8));
-	sha256_final(&s, out);
-}
-
 static void random_bytes(uint8_t *b, size_t n)
 {
 	FILE *f = fopen("/dev/urandom", "rb");
@@ -233,7 +216,7 @@ static int parse(const char *path, struct dir_user *users, int max)
 				if (!valid_id(w[2], 8))
 					err(&s, "USER %s: the password must be 1-8 letters, digits, @ # $ (or NOLOG)", w[1]);
 				random_bytes(u->salt, 8);
-				hash_password(u->salt, u->userid, w[2], u->pw_hash);
+				dir_hash_password(u->salt, u->userid, w[2], u->pw_hash);
 			}
 			uint32_t st_kb, max_kb;
 			if (!storage(w[3], &st_kb) || !storage(w[4], &max_kb))
@@ -333,7 +316,7 @@ static int parse(const char *path, struct dir_user *users, int max)
 					if (eq(w[k], "ALL"))
 						memset(h, 0xFF, sizeof h);
 					else
-						hash_password(u->salt, u->userid, w[k], h);
+						dir_hash_password(u->salt, u->userid, w[k], h);
 					memcpy(d->pw_hash[k - 7], h, 8);
 				}
 			}
