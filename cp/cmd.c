@@ -39,12 +39,6 @@ static char *word(char **p)
 	return s;
 }
 
-static void upper(char *s)
-{
-	for (; *s; s++)
-		if (*s >= 'a' && *s <= 'z')
-			*s = (char)(*s - 32);
-}
 
 static bool allowed(struct user *u, const char *cmd, const char *classes);
 static void broadcast(struct user *u, const char *kind, char *to, const char *text);
@@ -58,10 +52,7 @@ static bool abbrev(const char *w, const char *name)
 	if (n < min || n > len)
 		return false;
 	for (size_t k = 0; k < n; k++) {
-		char c = name[k];
-		if (c >= 'a' && c <= 'z')
-			c = (char)(c - 32);
-		if (w[k] != c)
+		if (w[k] != cp_toupper(name[k]))
 			return false;
 	}
 	return true;
@@ -198,15 +189,11 @@ static void indicate(struct user *u, char *rest)
 /* A device address: 1-3 hexadecimal digits. */
 static bool vaddr_of(const char *w, uint16_t *out)
 {
-	uint32_t a = 0;
-	bool ok = w && *w && strlen(w) <= 3;
-	for (const char *p = w; ok && *p; p++) {
-		char c = *p >= 'a' && *p <= 'z' ? (char)(*p - 32) : *p;
-		ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
-		a = a * 16 + (uint32_t)(c <= '9' ? c - '0' : c - 'A' + 10);
-	}
+	uint32_t a;
+	if (!cp_hex(w, 3, &a))
+		return false;
 	*out = (uint16_t)a;
-	return ok;
+	return true;
 }
 
 /* LINK userid vaddr1 vaddr2 [mode [password]] (link.c) */
@@ -219,9 +206,9 @@ static void link(struct user *u, char *rest)
 		user_printf(u, "S37LNK026E Operand missing or invalid (LINK userid vaddr1 vaddr2 [mode [password]])");
 		return;
 	}
-	upper(id);
+	cp_upper(id);
 	if (mode)
-		upper(mode);
+		cp_upper(mode);
 	link_cmd(u, id, from, to, mode ? mode : "R", pw);
 }
 
@@ -231,13 +218,12 @@ static void ipl(struct user *u, char *rest)
 	char *w = word(&rest);
 	uint16_t dev;
 	bool ok = vaddr_of(w, &dev) && !word(&rest);
-	uint32_t a = dev;
-	if (!ok || a > 0xFFF) {
+	if (!ok) {
 		user_printf(u, "S37CIP026E Operand missing or invalid (IPL vaddr)");
 		return;
 	}
 	char msg[100];
-	if (vm_ipl(u, (uint16_t)a, msg, sizeof msg))
+	if (vm_ipl(u, dev, msg, sizeof msg))
 		user_printf(u, "%s", msg);
 	else if (u->term)
 		term_status(u->term);
@@ -288,7 +274,7 @@ static void force(struct user *u, char *rest)
 		user_printf(u, "S37CFR026E Operand missing or invalid (FORCE userid)");
 		return;
 	}
-	upper(id);
+	cp_upper(id);
 	struct user *v = user_find(id);
 	if (!v) {
 		user_printf(u, "S37CFR045E %s not logged on", id);
@@ -336,16 +322,16 @@ void cmd_execute(struct user *u, char *line)
 	char *w = word(&rest);
 	if (!w)
 		return;
-	upper(w);
+	cp_upper(w);
 	if (abbrev(w, "LOGoff") || abbrev(w, "LOGOUT")) {
 		user_logoff(u);
 	} else if (abbrev(w, "DISConnect")) {
 		user_disconnect(u);
 	} else if (abbrev(w, "Query")) {
-		upper(rest);
+		cp_upper(rest);
 		query(u, rest);
 	} else if (abbrev(w, "INDicate")) {
-		upper(rest);
+		cp_upper(rest);
 		indicate(u, rest);
 	} else if (abbrev(w, "Display")) {
 		char *a = word(&rest), *b = word(&rest);
@@ -378,7 +364,7 @@ void cmd_execute(struct user *u, char *line)
 			user_printf(u, "S37CBE001E Nothing to begin: IPL first");
 		}
 	} else if (abbrev(w, "TERMinal")) {
-		upper(rest);
+		cp_upper(rest);
 		terminal(u, rest);
 	} else if (abbrev(w, "FORCE")) {
 		if (allowed(u, "FORCE", "A"))
@@ -390,7 +376,7 @@ void cmd_execute(struct user *u, char *line)
 		if (!to || !*rest)
 			user_printf(u, "S37CWR026E Operand missing or invalid (WARNING userid|ALL text)");
 		else if (allowed(u, "WARNING", "AB")) {
-			upper(to);
+			cp_upper(to);
 			broadcast(u, "WARNING", to, rest);
 		}
 	} else if (abbrev(w, "SHUTDOWN")) {
@@ -401,8 +387,7 @@ void cmd_execute(struct user *u, char *line)
 		while (*p == ' ')
 			p++;
 		for (char *q = p; *q && *q != ' '; q++) /* the user id only: the text stays as typed */
-			if (*q >= 'a' && *q <= 'z')
-				*q = (char)(*q - 32);
+			*q = cp_toupper(*q);
 		msg(u, rest);
 	} else {
 		user_printf(u, "S37CFC001E ?CP: %s", w);

@@ -49,6 +49,10 @@ void *memmove(void *d, const void *s, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
 size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
+char cp_toupper(char c);
+void cp_upper(char *s);                          /* in place, a-z only */
+void cp_field(char *dst, const char *src, size_t n); /* a blank-padded field of n, trimmed; dst holds n+1 */
+bool cp_hex(const char *s, int maxdigits, uint32_t *out); /* 1..maxdigits hexadecimal digits */
 /* printf-like into buf (always terminated): %s %c %d %u %x %X with a width
  * and a 0 flag, %%. Returns the length written. */
 int cp_vformat(char *buf, size_t size, const char *fmt, va_list ap);
@@ -112,6 +116,11 @@ void cp_program_check(void);                     /* from start.S */
 
 /* ---- dasd.c: CP's own reads of real CKD disks ---- */
 int dasd_read(struct rdev *d, uint16_t cyl, uint16_t head, uint8_t r, void *buf, uint16_t len);
+/* That program's four CCWs (Seek, Search ID Equal, TIC, Read Data with flags)
+ * into prog, its arguments into seek and search; the search names count_cyl
+ * (a minidisk's counts carry its own cylinder numbers, its seek the real). */
+void dasd_read_ccws(struct ccw prog[4], uint8_t seek[6], uint8_t search[5], uint16_t cyl, uint16_t head,
+                    uint16_t count_cyl, uint8_t r, void *buf, uint16_t len, uint8_t flags);
 void dasd_init_volumes(void);                   /* every DASD's volume serial */
 struct rdev *dasd_find_volume(const char *volser);
 

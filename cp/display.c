@@ -342,12 +342,6 @@ static void field_text(const uint8_t *in, int n, unsigned addr, char *out, int o
 	}
 }
 
-static void upper(char *s)
-{
-	for (; *s; s++)
-		if (*s >= 'a' && *s <= 'z')
-			*s = (char)(*s - 32);
-}
 
 static void refuse_later(void *arg)
 {
@@ -363,7 +357,7 @@ static void logo_input(struct disp *t, const uint8_t *in, int n)
 	char user[16], pw[16];
 	field_text(in, n, 20 * COLS + 16, user, sizeof user);
 	field_text(in, n, 21 * COLS + 16, pw, sizeof pw);
-	upper(user);
+	cp_upper(user);
 	const char *bad = NULL;
 	if (!user[0])
 		bad = "Enter a user id first.";

@@ -10,20 +10,6 @@
  */
 #include "cp.h"
 
-static bool hexval(const char *s, uint32_t *out)
-{
-	uint32_t v = 0;
-	int n = 0;
-	for (; s && *s; s++, n++) {
-		char c = *s >= 'a' && *s <= 'z' ? (char)(*s - 32) : *s;
-		if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F')) || n == 8)
-			return false;
-		v = v << 4 | (uint32_t)(c <= '9' ? c - '0' : c - 'A' + 10);
-	}
-	*out = v;
-	return n > 0;
-}
-
 /* "G", "G5", "G15": 16 for all, the number, or -1. */
 static int greg(const char *w)
 {
@@ -43,7 +29,7 @@ static int greg(const char *w)
 static bool is(const char *w, const char *name)
 {
 	for (; *w && *name; w++, name++)
-		if ((*w >= 'a' && *w <= 'z' ? *w - 32 : *w) != *name)
+		if (cp_toupper(*w) != *name)
 			return false;
 	return !*w && !*name;
 }
@@ -82,7 +68,7 @@ void display_cmd(struct user *u, char *w, char *w2)
 	char *rest = sep == '-' ? dash : dot;
 	if (sep)
 		*rest++ = 0;
-	if (!hexval(w, &a) || (sep == '-' && (!hexval(rest, &end) || end < a)) || (sep == '.' && !hexval(rest, &len)) ||
+	if (!cp_hex(w, 8, &a) || (sep == '-' && (!cp_hex(rest, 8, &end) || end < a)) || (sep == '.' && !cp_hex(rest, 8, &len)) ||
 	    w2) {
 		user_printf(u, "S37CDS026E Operand missing or invalid (DISPLAY PSW | G[n] | addr[-end|.len])");
 		return;
@@ -109,7 +95,7 @@ void store_cmd(struct user *u, char *w, char **more, int nmore)
 {
 	struct vm *v = u->vm;
 	uint32_t x, y;
-	if (w && is(w, "PSW") && nmore == 2 && hexval(more[0], &x) && hexval(more[1], &y)) {
+	if (w && is(w, "PSW") && nmore == 2 && cp_hex(more[0], 8, &x) && cp_hex(more[1], 8, &y)) {
 		for (int k = 0; k < 4; k++) {
 			v->psw[k] = (uint8_t)(x >> (24 - 8 * k));
 			v->psw[4 + k] = (uint8_t)(y >> (24 - 8 * k));
@@ -118,19 +104,19 @@ void store_cmd(struct user *u, char *w, char **more, int nmore)
 		return;
 	}
 	int r = w ? greg(w) : -1;
-	if (r >= 0 && r < 16 && nmore == 1 && hexval(more[0], &x)) {
+	if (r >= 0 && r < 16 && nmore == 1 && cp_hex(more[0], 8, &x)) {
 		v->g.gpr[r] = x;
 		user_printf(u, "STORE COMPLETE");
 		return;
 	}
-	if (w && r < 0 && hexval(w, &x) && nmore >= 1) {
+	if (w && r < 0 && cp_hex(w, 8, &x) && nmore >= 1) {
 		uint8_t *p = vm_addr(v, x, 4u * (uint32_t)nmore);
 		if (!p) {
 			user_printf(u, "S37CST160E Address %06X beyond the machine (%uK)", x, v->pages * 4);
 			return;
 		}
 		for (int k = 0; k < nmore; k++) {
-			if (!hexval(more[k], &y)) {
+			if (!cp_hex(more[k], 8, &y)) {
 				user_printf(u, "S37CST026E %s is not hexadecimal", more[k]);
 				return;
 			}

@@ -56,6 +56,39 @@ size_t strlen(const char *s)
 	return n;
 }
 
+char cp_toupper(char c)
+{
+	return c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+}
+
+void cp_upper(char *s)
+{
+	for (; *s; s++)
+		*s = cp_toupper(*s);
+}
+
+void cp_field(char *dst, const char *src, size_t n)
+{
+	memcpy(dst, src, n);
+	dst[n] = 0;
+	while (n && dst[n - 1] == ' ')
+		dst[--n] = 0;
+}
+
+bool cp_hex(const char *s, int maxdigits, uint32_t *out)
+{
+	uint32_t v = 0;
+	int n = 0;
+	for (; s && *s; s++, n++) {
+		char c = cp_toupper(*s);
+		if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F')) || n == maxdigits)
+			return false;
+		v = v << 4 | (uint32_t)(c <= '9' ? c - '0' : c - 'A' + 10);
+	}
+	*out = v;
+	return n > 0;
+}
+
 /* The formatter writes through this, so that it never passes the end. */
 struct out {
 	char *buf;

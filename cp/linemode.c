@@ -127,7 +127,7 @@ static void logon_line(struct lterm *l, char *p)
 	size_t n = 0;
 	while (*p && *p != ' ' && n + 1 < sizeof w) {
 		char c = *p++;
-		w[n++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+		w[n++] = cp_toupper(c);
 	}
 	w[n] = 0;
 	p = skip(p);
@@ -140,7 +140,7 @@ static void logon_line(struct lterm *l, char *p)
 	n = 0;
 	while (*p && *p != ' ' && n < 8) {
 		char c = *p++;
-		l->id[n++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+		l->id[n++] = cp_toupper(c);
 	}
 	l->id[n] = 0;
 	l->step = L_PASSWORD;

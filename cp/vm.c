@@ -13,14 +13,6 @@
 
 static struct vm vms[MAX_USERS];
 
-static void blank_trim(char *dst, const char *src, size_t n)
-{
-	memcpy(dst, src, n);
-	dst[n] = 0;
-	while (n && dst[n - 1] == ' ')
-		dst[--n] = 0;
-}
-
 static struct vdev *add_dev(struct vm *v, uint16_t vaddr, uint16_t type, enum vdev_kind kind)
 {
 	static struct vdev spare; /* past VM_MAX_DEV: written, not kept (direct.c limits it) */
@@ -63,9 +55,9 @@ struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **wh
 	for (int k = 0; k < dir->n_mdisk; k++) {
 		const struct dir_mdisk *m = &dir->mdisk[k];
 		struct vdev *d = add_dev(v, m->vaddr, m->devtype, VDEV_MDISK);
-		blank_trim(d->volser, m->volser, 6);
+		cp_field(d->volser, m->volser, 6);
 		char mode[5];
-		blank_trim(mode, m->mode, 4);
+		cp_field(mode, m->mode, 4);
 		d->write = mode[0] == 'W' || mode[0] == 'M';
 		d->start = m->start;
 		d->count = m->count;
