@@ -14,23 +14,32 @@
  */
 #include "cp.h"
 
+void dasd_read_ccws(struct ccw prog[4], uint8_t seek[6], uint8_t search[5], uint16_t cyl, uint16_t head,
+                    uint16_t count_cyl, uint8_t r, void *buf, uint16_t len, uint8_t flags)
+{
+	seek[0] = seek[1] = 0;
+	seek[2] = (uint8_t)(cyl >> 8);
+	seek[3] = (uint8_t)cyl;
+	seek[4] = (uint8_t)(head >> 8);
+	seek[5] = (uint8_t)head;
+	search[0] = (uint8_t)(count_cyl >> 8);
+	search[1] = (uint8_t)count_cyl;
+	search[2] = seek[4];
+	search[3] = seek[5];
+	search[4] = r;
+	ccw_set(&prog[0], 0x07, seek, CCW_CC, 6);
+	ccw_set(&prog[1], 0x31, search, CCW_CC, 5);
+	ccw_set(&prog[2], 0x08, &prog[1], 0, 1);
+	ccw_set(&prog[3], 0x06, buf, flags, len);
+}
+
 int dasd_read(struct rdev *d, uint16_t cyl, uint16_t head, uint8_t r, void *buf, uint16_t len)
 {
 	static uint8_t seek[6], search[5];
 	static struct ccw prog[4];
 	if (!d)
 		return -1;
-	seek[0] = seek[1] = 0;
-	seek[2] = (uint8_t)(cyl >> 8);
-	seek[3] = (uint8_t)cyl;
-	seek[4] = (uint8_t)(head >> 8);
-	seek[5] = (uint8_t)head;
-	memcpy(search, seek + 2, 4);
-	search[4] = r;
-	ccw_set(&prog[0], 0x07, seek, CCW_CC, 6);
-	ccw_set(&prog[1], 0x31, search, CCW_CC, 5);
-	ccw_set(&prog[2], 0x08, &prog[1], 0, 1);
-	ccw_set(&prog[3], 0x06, buf, CCW_SLI, len);
+	dasd_read_ccws(prog, seek, search, cyl, head, cyl, r, buf, len, CCW_SLI);
 	int st = io_run(d, prog);
 	return st < 0 || (st & (US_UC | US_UX)) || d->chan ? -1 : 0;
 }

@@ -413,6 +413,17 @@ int vio_instruction(struct user *u, uint8_t op, uint16_t dev)
 	return 0;
 }
 
+/* CP's own start of an IPL chain: read the 24 bytes of record 1 of the
+ * minidisk's cylinder 0, head 0 into buf (its counts say cylinder 0). */
+static void ipl_record(struct xlate *x, const struct vdev *d, void *buf, uint8_t flags)
+{
+	static uint8_t seek[6], search[5];
+	dasd_read_ccws(x->real, seek, search, d->start, 0, 0, 1, buf, 24, flags);
+	for (int k = 0; k < 4; k++)
+		x->guest[k] = 0;
+	x->n = 4;
+}
+
 /* IPL vaddr: the architected IPL of a minidisk, done by CP: read 24 bytes
  * of record 1 (cylinder 0, head 0) to location 0, go on with the CCWs that
  * were read to 8 and 16, then load the PSW at 0. */
@@ -426,17 +437,8 @@ int vm_ipl(struct user *u, uint16_t vaddr, char *msg, size_t size)
 	}
 	vm_reset(v, true);
 	static struct xlate x;
-	static uint8_t seek[6], search[5], scratch[24];
-	memset(seek, 0, 6);
-	seek[2] = (uint8_t)(d->start >> 8);
-	seek[3] = (uint8_t)d->start;
-	memset(search, 0, 5);
-	search[4] = 1; /* virtual cylinder 0, head 0, record 1 */
-	x.n = 0;
-	own(&x, 0x07, seek, CCW_CC, 6);
-	own(&x, 0x31, search, CCW_CC, 5);
-	own(&x, 0x08, &x.real[1], 0, 1);
-	own(&x, 0x06, vm_addr(v, 0, 24), CCW_SLI, 24);
+	static uint8_t scratch[24];
+	ipl_record(&x, d, vm_addr(v, 0, 24), CCW_SLI);
 	int st = io_run(d->real, x.real);
 	if (st < 0 || (st & US_UC) || d->real->chan) {
 		cp_format(msg, size, "S37IPL041E IPL %03X: the IPL record cannot be read (status %02X%02X)", vaddr,
@@ -456,11 +458,7 @@ int vm_ipl(struct user *u, uint16_t vaddr, char *msg, size_t size)
 		cp_format(msg, size, "S37IPL042E IPL %03X: no CCW at 8 in the IPL record", vaddr);
 		return -1;
 	}
-	x.n = 0;
-	own(&x, 0x07, seek, CCW_CC, 6);
-	own(&x, 0x31, search, CCW_CC, 5);
-	own(&x, 0x08, &x.real[1], 0, 1);
-	own(&x, 0x06, scratch, CCW_CC | CCW_SLI, 24);
+	ipl_record(&x, d, scratch, CCW_CC | CCW_SLI);
 	struct gccw one = c1;
 	one.flags &= (uint8_t)~(CCW_CC | CCW_CD);
 	if ((c1.cmd & 0x0F) == 0x08 || !copy_ccw(v, d, 8, &one, &x, &sfm, &why)) {
