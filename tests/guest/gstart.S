@@ -39,7 +39,7 @@ ext_trap:			/* the timer's condition stays: resume with the external mask off */
 	lpsw	24
 io_trap:
 	mvc	G_CSW(8),64
-	mvi	G_IODONE,1
+	mvi	G_IODONE+1,1		/* a halfword flag */
 	ni	57,0xFD
 	lpsw	56
 

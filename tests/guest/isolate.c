@@ -16,7 +16,7 @@
 
 #define G_PGMCODE (*(volatile uint16_t *)0x800)
 #define G_CSW ((volatile uint8_t *)0x808)
-#define G_IODONE (*(volatile uint8_t *)0x810)
+#define G_IODONE (*(volatile uint16_t *)0x810)
 #define G_EXTCODE (*(volatile uint16_t *)0x812)
 #define CAW (*(volatile uint32_t *)72)
 #define STORAGE (1u << 20) /* the machine's size: ALICE has 1M */
@@ -32,12 +32,19 @@ static int sio(uint16_t dev)
 	return cc;
 }
 
-/* An enabled wait (channels on) until the I/O interruption (gstart.S). */
+/* Enabled waits (gstart.S's handlers resume them) until *flag is set: mask
+ * 0xFE enables the channels, 0x01 external interruptions. */
+static void wait_until(volatile const uint16_t *flag, uint8_t mask)
+{
+	static volatile uint32_t psw[2] __attribute__((aligned(8)));
+	psw[0] = (uint32_t)mask << 24 | 0x00020000u; /* BC mode, the wait bit */
+	while (!*flag)
+		__asm__ volatile("larl %%r1,1f\n\tst %%r1,4(%0)\n\tlpsw 0(%0)\n1:" : : "a"(psw) : "r1", "memory");
+}
+
 static void wait_io(void)
 {
-	static volatile uint32_t psw[2] __attribute__((aligned(8))) = {0xFE020000u, 0};
-	while (!G_IODONE)
-		__asm__ volatile("larl %%r1,1f\n\tst %%r1,4(%0)\n\tlpsw 0(%0)\n1:" : : "a"(psw) : "r1", "memory");
+	wait_until(&G_IODONE, 0xFE);
 }
 
 /* Start the channel program at ccw on dev; the CC, and the CSW of its end
@@ -339,9 +346,7 @@ int main(void)
 	t1 = now + ((uint64_t)20000 << 12);
 	G_EXTCODE = 0;
 	__asm__ volatile(".insn s,0xb2060000,0(%0)\n\tlctl 0,0,0(%1)" : : "a"(&t1), "a"(&cr0) : "memory");
-	static volatile uint32_t ewait[2] __attribute__((aligned(8))) = {0x01020000u, 0};
-	while (!G_EXTCODE)
-		__asm__ volatile("larl %%r1,1f\n\tst %%r1,4(%0)\n\tlpsw 0(%0)\n1:" : : "a"(ewait) : "r1", "memory");
+	wait_until(&G_EXTCODE, 0x01);
 	__asm__ volatile("stck 0(%0)" : : "a"(&t2) : "memory", "cc");
 	VCHECK("CLOCK COMPARATOR INTERRUPTION", G_EXTCODE == 0x1004 && t2 >= t1, "code %04X", (unsigned)G_EXTCODE);
 	/* CPU timer 20 ms, CR0 bit 21: X'1005' */
@@ -349,8 +354,7 @@ int main(void)
 	t1 = (uint64_t)20000 << 12;
 	G_EXTCODE = 0;
 	__asm__ volatile("lctl 0,0,0(%1)\n\t.insn s,0xb2080000,0(%0)" : : "a"(&t1), "a"(&cr0) : "memory");
-	while (!G_EXTCODE)
-		__asm__ volatile("larl %%r1,1f\n\tst %%r1,4(%0)\n\tlpsw 0(%0)\n1:" : : "a"(ewait) : "r1", "memory");
+	wait_until(&G_EXTCODE, 0x01);
 	cr0 = 0;
 	__asm__ volatile("lctl 0,0,0(%0)" : : "a"(&cr0) : "memory");
 	VCHECK("CPU TIMER INTERRUPTION", G_EXTCODE == 0x1005, "code %04X", (unsigned)G_EXTCODE);
