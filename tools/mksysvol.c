@@ -34,6 +34,7 @@
  * Errors name what was wrong; the image is written only when everything has
  * been checked, and flushed before exit.
  */
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -51,11 +52,15 @@ enum {
 	NUC_CYL = 1,
 };
 
-static int fail(const char *fmt, const char *a, const char *b)
+static int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int fail(const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
 	fprintf(stderr, "mksysvol: ");
-	fprintf(stderr, fmt, a, b);
+	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
+	va_end(ap);
 	return 1;
 }
 
@@ -159,7 +164,7 @@ int main(int argc, char **argv)
 		char *end;
 		mcyl = strtol(argv[2], &end, 10);
 		if (*end || mcyl < 1 || mcyl > 65535)
-			return fail("--minidisk %s: expected a cylinder number of 1 or more%s", argv[2], "");
+			return fail("--minidisk %s: expected a cylinder number of 1 or more", argv[2]);
 		argv += 2;
 		argc -= 2;
 	}
@@ -173,18 +178,18 @@ int main(int argc, char **argv)
 	uint16_t count_cyl = mcyl < 0 ? NUC_CYL : 0; /* what the counts and the seek say */
 	FILE *f = fopen(nucpath, "rb");
 	if (!f)
-		return fail("%s: cannot open the nucleus%s", nucpath, "");
+		return fail("%s: cannot open the nucleus", nucpath);
 	static uint8_t nuc[1 << 20];
 	size_t nlen = fread(nuc, 1, sizeof nuc, f);
 	int toobig = !feof(f);
 	fclose(f);
 	if (nlen == 0 || toobig)
-		return fail("%s: the nucleus is empty or larger than 1M%s", nucpath, "");
+		return fail("%s: the nucleus is empty or larger than 1M", nucpath);
 
 	struct ckd_img img;
 	char err[512];
 	if (ckd_img_open(&img, path, false, err, sizeof err))
-		return fail("%s%s", err, "");
+		return fail("%s", err);
 	const struct ckd_geom *g = ckd_geom_by_code(img.code, img.cyls);
 	int rc = 1;
 	uint8_t *trk = calloc(1, img.trksize);
@@ -200,13 +205,12 @@ int main(int argc, char **argv)
 	uint32_t ntrk = (uint32_t)((nlen + per - 1) / per);
 	uint32_t maxtrk = IPL2_CCWS - 3;
 	if (mcyl >= (long)img.cyls) {
-		fail("%s: there is no cylinder %s", path, argv[-1]);
+		fail("%s: there is no cylinder %ld", path, mcyl);
 		goto out;
 	}
 	if (ntrk > maxtrk || ntrk + first_head > g->heads) {
-		char sz[64];
-		snprintf(sz, sizeof sz, "%zu bytes, more than the %u", nlen, per * (maxtrk < g->heads ? maxtrk : g->heads));
-		fail("%s: the nucleus has %s bytes the IPL records can load", nucpath, sz);
+		fail("%s: the nucleus has %zu bytes, more than the %u bytes the IPL records can load", nucpath, nlen,
+		     per * (maxtrk < g->heads ? maxtrk : g->heads));
 		goto out;
 	}
 
@@ -218,7 +222,7 @@ int main(int argc, char **argv)
 	long o1 = -1, o2 = -1;
 	if (mcyl < 0) {
 		if (ckd_img_read(&img, 0, trk, err, sizeof err)) {
-			fail("%s%s", err, "");
+			fail("%s", err);
 			goto out;
 		}
 		o1 = find_data(trk, img.trksize, 1, &dl1, &kl1);
@@ -226,8 +230,8 @@ int main(int argc, char **argv)
 	}
 	if (mcyl < 0 && (o1 < 0 || o2 < 0 || dl1 != 24 || dl2 != IPL2_LEN)) {
 		fail("%s: cylinder 0 track 0 has no IPL1 (24 bytes) and IPL2 (144 bytes) records: make the volume with "
-		     "`dasd init`%s",
-		     path, "");
+		     "`dasd init`",
+		     path);
 		goto out;
 	}
 	/* The cylinder must be free: nothing but R0 on the tracks the program
@@ -238,14 +242,13 @@ int main(int argc, char **argv)
 		uint32_t dl;
 		uint8_t kl;
 		if (ckd_img_read(&img, prog_cyl * img.heads + t, probe, err, sizeof err)) {
-			fail("%s%s", err, "");
+			fail("%s", err);
 			goto out;
 		}
 		bool ipl_track = mcyl >= 0 && t == 0;
 		if ((!ipl_track && find_data(probe, img.trksize, 2, &dl, &kl) >= 0) ||
 		    (find_data(probe, img.trksize, 1, &dl, &kl) >= 0 && kl != (ipl_track ? 4 : 0))) {
-			fprintf(stderr, "mksysvol: %s: cylinder %u is in use (the VTOC or data sets are there)\n", path,
-			        prog_cyl);
+			fail("%s: cylinder %u is in use (the VTOC or data sets are there)", path, prog_cyl);
 			goto out;
 		}
 	}
@@ -273,7 +276,7 @@ int main(int argc, char **argv)
 	}
 	uint32_t used0 = mcyl < 0 ? img.trksize : build_ipl_track(trk, img.trksize, prog_cyl, ipl1, ipl2);
 	if (ckd_img_write(&img, mcyl < 0 ? 0 : prog_cyl * img.heads, trk, used0, err, sizeof err)) {
-		fail("%s%s", err, "");
+		fail("%s", err);
 		goto out;
 	}
 	for (uint32_t t = 0; t < ntrk; t++) {
@@ -281,12 +284,12 @@ int main(int argc, char **argv)
 		uint16_t head = (uint16_t)(t + first_head);
 		uint32_t used = build_track(probe, img.trksize, prog_cyl, head, nuc + (size_t)t * per, len, count_cyl);
 		if (ckd_img_write(&img, prog_cyl * img.heads + head, probe, used, err, sizeof err)) {
-			fail("%s%s", err, "");
+			fail("%s", err);
 			goto out;
 		}
 	}
 	if (ckd_img_flush(&img)) {
-		fail("%s: cannot flush the image%s", path, "");
+		fail("%s: cannot flush the image", path);
 		goto out;
 	}
 	printf("mksysvol: %s: %s of %zu bytes on cylinder %u, tracks %u-%u; IPL records written\n", path,
