@@ -59,21 +59,12 @@ static const char *hex_at(struct ctm *m, uint32_t a, int n)
 	return buf;
 }
 
-static void put_bytes(struct ctm *m, uint32_t a, const char *hex)
-{
-	for (int k = 0; hex[2 * k]; k++) {
-		unsigned v;
-		sscanf(hex + 2 * k, "%2x", &v);
-		*tm_mem(m->t, a + k) = (uint8_t)v;
-	}
-}
-
 /* The seek argument for cylinder cc head hh at a. */
 static void put_seek(struct ctm *m, uint32_t a, uint16_t cc, uint16_t hh)
 {
 	char h[16];
 	snprintf(h, sizeof h, "0000%04X%04X", cc, hh);
-	put_bytes(m, a, h);
+	ur_put_bytes(m, a, h);
 }
 
 /* Sense: the CSW must be 24 bytes; the bytes as hex. */
@@ -91,15 +82,7 @@ static const char *sense(struct ctm *m)
 static const char *search_then(struct ctm *m, uint16_t cc, uint16_t hh, uint8_t r, uint8_t cmd, uint8_t flags,
                                uint16_t count)
 {
-	char id[16];
-	put_seek(m, 0x100, cc, hh);
-	snprintf(id, sizeof id, "%04X%04X%02X", cc, hh, r);
-	put_bytes(m, 0x108, id);
-	put_ccw(m, 0x200, 0x07, 0x100, CCW_CC, 6);
-	put_ccw(m, 0x208, 0x31, 0x108, CCW_CC, 5);
-	put_ccw(m, 0x210, 0x08, 0x208, 0, 0);
-	put_ccw(m, 0x218, cmd, BUF, flags, count);
-	return ur_run(m, DEV);
+	return ur_search_then(m, DEV, BUF, cc, hh, r, cmd, flags, count);
 }
 
 static void sense_id_and_sense(void **state)
@@ -207,12 +190,12 @@ static void writes(void **state)
 	for (size_t i = 0; i < 3; i++) {
 		make_image(images[i][0], images[i][1], "3350", "VOL003");
 		struct ctm *m = attach("3350", images[i][1]);
-		put_bytes(m, BUF, "0005000101030010C1C2C3");
+		ur_put_bytes(m, BUF, "0005000101030010C1C2C3");
 		for (int k = 0; k < 16; k++)
 			*tm_mem(m->t, BUF + 11 + k) = (uint8_t)(0xF0 + k % 10);
 		assert_string_equal(search_then(m, 5, 1, 0, 0x1D, 0, 8 + 3 + 16), "00000220 0C00 0000");
 		/* chained Write CKD: R2 with no key, 300 bytes */
-		put_bytes(m, 0x2100, "000500010200012C");
+		ur_put_bytes(m, 0x2100, "000500010200012C");
 		put_ccw(m, 0x218, 0x1D, BUF, CCW_CC, 27);
 		put_ccw(m, 0x220, 0x1D, 0x2100, CCW_SLI, 8); /* data short: zeros follow */
 		assert_string_equal(search_then(m, 5, 1, 0, 0x1D, CCW_CC, 27), "00000228 0C00 0000");
@@ -224,7 +207,7 @@ static void writes(void **state)
 		assert_string_equal(search_then(m, 5, 1, 2, 0x06, 0, 300), "00000220 0C00 0000");
 		assert_int_equal(*tm_mem(m->t, BUF + 299), 0);
 		/* Write Data over R1 after its search */
-		put_bytes(m, BUF, "11223344");
+		ur_put_bytes(m, BUF, "11223344");
 		assert_string_equal(search_then(m, 5, 1, 1, 0x05, 0, 16), "00000220 0C00 0000");
 		assert_string_equal(search_then(m, 5, 1, 1, 0x06, 0, 16), "00000220 0C00 0000");
 		assert_string_equal(hex_at(m, BUF, 4), "11223344");
@@ -261,7 +244,7 @@ static void write_rules(void **state)
 	put_ccw(m, 0x210, 0x31, 0x108, CCW_CC, 5);
 	put_ccw(m, 0x218, 0x08, 0x210, 0, 0);
 	put_ccw(m, 0x220, 0x05, BUF, 0, 8);
-	put_bytes(m, 0x108, "0001000000");
+	ur_put_bytes(m, 0x108, "0001000000");
 	assert_string_equal(ur_run(m, DEV), "00000228 0E00 0008");
 	assert_string_equal(sense(m), "800000008001000200000000000000000000000000000000");
 	/* two Set File Masks in one program */
@@ -283,8 +266,8 @@ static void write_rules(void **state)
 	/* Write HA then Write R0 with mask X'C0' on cylinder 7 head 2; Read R0 */
 	*tm_mem(m->t, 0x120) = 0xC0;
 	put_seek(m, 0x100, 7, 2);
-	put_bytes(m, 0x130, "0000070002");
-	put_bytes(m, 0x140, "0007000200000008AABBCCDD11223344");
+	ur_put_bytes(m, 0x130, "0000070002");
+	ur_put_bytes(m, 0x140, "0007000200000008AABBCCDD11223344");
 	put_ccw(m, 0x200, 0x1F, 0x120, CCW_CC, 1);
 	put_ccw(m, 0x208, 0x07, 0x100, CCW_CC, 6);
 	put_ccw(m, 0x210, 0x19, 0x130, CCW_CC, 5);
@@ -315,7 +298,7 @@ static void no_record_eoc_invalid(void **state)
 	assert_string_equal(sense(m), "000800008000000000000000000000000000000000000000");
 	/* multitrack Search ID from head 28: passes to head 29, then end of cylinder */
 	put_seek(m, 0x100, 3, 28);
-	put_bytes(m, 0x108, "0003001D09");
+	ur_put_bytes(m, 0x108, "0003001D09");
 	put_ccw(m, 0x200, 0x07, 0x100, CCW_CC, 6);
 	put_ccw(m, 0x208, 0xB1, 0x108, CCW_CC, 5);
 	put_ccw(m, 0x210, 0x08, 0x208, 0, 0);
@@ -323,7 +306,7 @@ static void no_record_eoc_invalid(void **state)
 	assert_string_equal(ur_run(m, DEV), "00000210 0E00 0005");
 	assert_string_equal(sense(m), "0020000080031D0000000000000000000000000000000000");
 	/* multitrack search that finds R0 of the next head */
-	put_bytes(m, 0x108, "0003001D00");
+	ur_put_bytes(m, 0x108, "0003001D00");
 	put_ccw(m, 0x200, 0x07, 0x100, CCW_CC, 6);
 	put_ccw(m, 0x218, 0x06, BUF, CCW_SLI, 8);
 	put_ccw(m, 0x208, 0xB1, 0x108, CCW_CC, 5);
@@ -357,7 +340,7 @@ static void multi_file(void **state)
 	           "printf '\\002' | dd of=mf_2.ckd bs=1 seek=17 conv=notrunc 2>/dev/null"),
 	    0);
 	struct ctm *m = attach("3330", "mf_1.ckd");
-	put_bytes(m, BUF, "0190000A01000004C1C2C3C4");
+	ur_put_bytes(m, BUF, "0190000A01000004C1C2C3C4");
 	assert_string_equal(search_then(m, 400, 10, 0, 0x1D, 0, 12), "00000220 0C00 0000");
 	ctm_free(m);
 	/* the record is in the second file: at track (400-200)*19+10 */
@@ -394,7 +377,7 @@ static void empty_tracks_eof(void **state)
 	assert_string_equal(ur_run(m, DEV), "00000218 0D00 0008"); /* Read Data of R1: unit exception */
 	assert_string_equal(hex_at(m, BUF, 8), "0000000301000000");
 	/* a keyed end-of-file record: Read Data sends nothing, Read Key and Data the key */
-	put_bytes(m, BUF, "0007000001040000C1C2C3C4");
+	ur_put_bytes(m, BUF, "0007000001040000C1C2C3C4");
 	assert_string_equal(search_then(m, 7, 0, 0, 0x1D, 0, 12), "00000220 0C00 0000");
 	memset(tm_mem(m->t, BUF), 0xEE, 16);
 	assert_string_equal(search_then(m, 7, 0, 1, 0x06, CCW_SLI, 16), "00000220 0D00 0010");
@@ -420,7 +403,7 @@ static void search_key_read_track(void **state)
 	make_image("-z", "k.cckd", "3350", "KEY001");
 	struct ctm *m = attach("3350", "k.cckd");
 	put_seek(m, 0x100, 0, 0);
-	put_bytes(m, 0x108, "E5D6D3F1"); /* VOL1 */
+	ur_put_bytes(m, 0x108, "E5D6D3F1"); /* VOL1 */
 	put_ccw(m, 0x200, 0x07, 0x100, CCW_CC, 6);
 	put_ccw(m, 0x208, 0x29, 0x108, CCW_CC, 4);
 	put_ccw(m, 0x210, 0x08, 0x208, 0, 0);
@@ -429,7 +412,7 @@ static void search_key_read_track(void **state)
 	assert_string_equal(hex_at(m, BUF, 4), "E5D6D3F1");
 	assert_string_equal(hex_at(m, BUF + 4, 6), "D2C5E8F0F0F1"); /* the volser KEY001 */
 	/* Search Key High on "VOL0": IPL1 and IPL2 are lower, VOL1 is higher */
-	put_bytes(m, 0x108, "E5D6D3F0");
+	ur_put_bytes(m, 0x108, "E5D6D3F0");
 	put_ccw(m, 0x208, 0x49, 0x108, CCW_CC, 4);
 	put_ccw(m, 0x218, 0x06, BUF, CCW_SLI, 256);
 	assert_string_equal(ur_run(m, DEV), "00000220 0C00 00B0"); /* R3's 80 bytes */
@@ -468,7 +451,7 @@ static void rewrite_reuses_space(void **state)
 		struct ctm *m = attach("3350", "g.cckd");
 		char rec[64];
 		snprintf(rec, sizeof rec, "000A000101000%03X", 100 + round * 37);
-		put_bytes(m, BUF, rec);
+		ur_put_bytes(m, BUF, rec);
 		for (int k = 0; k < 100 + round * 37; k++)
 			*tm_mem(m->t, BUF + 8 + k) = (uint8_t)(k * 7 + round);
 		assert_string_equal(search_then(m, 10, 1, 0, 0x1D, CCW_SLI, 8 + 100 + round * 37),
@@ -493,7 +476,7 @@ static void write_r1(struct ctm *m, uint16_t cc, uint16_t hh, uint16_t n, int se
 {
 	char rec[32];
 	snprintf(rec, sizeof rec, "%04X%04X0100%04X", cc, hh, n);
-	put_bytes(m, BUF, rec);
+	ur_put_bytes(m, BUF, rec);
 	for (int k = 0; k < n; k++)
 		*tm_mem(m->t, BUF + 8 + k) = (uint8_t)(k * 13 + seed + (k >> 5));
 	assert_string_equal(search_then(m, cc, hh, 0, 0x1D, 0, 8 + n), "00000220 0C00 0000");
@@ -543,7 +526,7 @@ static void track_overrun(void **state)
 	for (int r = 1; r <= 20; r++) {
 		char rec[32];
 		snprintf(rec, sizeof rec, "00020003%02X0003E8", r);
-		put_bytes(m, BUF, rec);
+		ur_put_bytes(m, BUF, rec);
 		const char *csw = search_then(m, 2, 3, (uint8_t)(r - 1), 0x1D, CCW_SLI, 8 + 1000);
 		if (r <= 19 && strcmp(csw, "00000220 0C00 0000"))
 			fail_msg("record %d: %s", r, csw);

@@ -67,29 +67,11 @@ static void make_image(const char *opts, const char *file, const char *type, int
 	assert_int_equal(system(cmd), 0);
 }
 
-static void put_bytes(struct ctm *m, uint32_t a, const char *hex)
-{
-	for (int k = 0; hex[2 * k]; k++) {
-		unsigned v;
-		sscanf(hex + 2 * k, "%2x", &v);
-		*tm_mem(m->t, a + k) = (uint8_t)v;
-	}
-}
-
 /* Seek cc/hh, Search ID Equal R (TIC loop), then cmd on BUF. */
 static const char *search_then(struct ctm *m, uint16_t cc, uint16_t hh, uint8_t r, uint8_t cmd,
                                uint16_t count)
 {
-	char s[32];
-	snprintf(s, sizeof s, "0000%04X%04X", cc, hh);
-	put_bytes(m, 0x100, s);
-	snprintf(s, sizeof s, "%04X%04X%02X", cc, hh, r);
-	put_bytes(m, 0x108, s);
-	put_ccw(m, 0x200, 0x07, 0x100, CCW_CC, 6);
-	put_ccw(m, 0x208, 0x31, 0x108, CCW_CC, 5);
-	put_ccw(m, 0x210, 0x08, 0x208, 0, 0);
-	put_ccw(m, 0x218, cmd, BUF, CCW_SLI, count);
-	return ur_run(m, DEV);
+	return ur_search_then(m, DEV, BUF, cc, hh, r, cmd, CCW_SLI, count);
 }
 
 static uint8_t pattern(int k, int seed)
@@ -102,7 +84,7 @@ static const char *write_r1(struct ctm *m, uint16_t cc, uint16_t hh, uint16_t n,
 {
 	char rec[32];
 	snprintf(rec, sizeof rec, "%04X%04X0100%04X", cc, hh, n);
-	put_bytes(m, BUF, rec);
+	ur_put_bytes(m, BUF, rec);
 	for (int k = 0; k < n; k++)
 		*tm_mem(m->t, BUF + 8 + k) = pattern(k, seed);
 	return search_then(m, cc, hh, 0, 0x1D, (uint16_t)(8 + n));

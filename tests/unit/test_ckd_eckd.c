@@ -26,15 +26,6 @@ static const char *hex_at(struct ctm *m, uint32_t a, int n)
 	return buf;
 }
 
-static void put_bytes(struct ctm *m, uint32_t a, const char *hex)
-{
-	for (int k = 0; hex[2 * k]; k++) {
-		unsigned v;
-		sscanf(hex + 2 * k, "%2x", &v);
-		*tm_mem(m->t, a + k) = (uint8_t)v;
-	}
-}
-
 /* Sense bytes 0, 1 and 7 after the last program, as "s0 s1 s7". */
 static const char *sense017(struct ctm *m)
 {
@@ -54,14 +45,14 @@ static void put_de(struct ctm *m, uint8_t mask, int c1, int h1, int c2, int h2)
 {
 	char p[40];
 	snprintf(p, sizeof p, "%02X00000000000000%04X%04X%04X%04X", mask, c1, h1, c2, h2);
-	put_bytes(m, PARM, p);
+	ur_put_bytes(m, PARM, p);
 	put_ccw(m, 0x200, 0x63, PARM, CCW_CC, 16);
 }
 static void put_lr(struct ctm *m, uint8_t op, uint8_t count, int cc, int hh, int r)
 {
 	char p[40];
 	snprintf(p, sizeof p, "%02X0000%02X%04X%04X%04X%04X%02X000000", op, count, cc, hh, cc, hh, r);
-	put_bytes(m, PARM + 16, p);
+	ur_put_bytes(m, PARM + 16, p);
 	put_ccw(m, 0x208, 0x47, PARM + 16, CCW_CC, 16);
 }
 
@@ -156,14 +147,14 @@ static void rejects(void **state)
 		uint32_t at = 0x200;
 		if (cases[c].de) {
 			put_de(m, 0, 0, 0, 0, 14);
-			put_bytes(m, PARM, cases[c].de);
+			ur_put_bytes(m, PARM, cases[c].de);
 			at += 8;
 		}
 		if (cases[c].lr) {
 			char p[40];
 			snprintf(p, sizeof p, "%.2s0000%.2s000000000000000000000000", cases[c].lr,
 			         cases[c].lr + 2);
-			put_bytes(m, PARM + 16, p);
+			ur_put_bytes(m, PARM + 16, p);
 			put_ccw(m, at, 0x47, PARM + 16, CCW_CC, (uint16_t)cases[c].lr_count);
 			at += 8;
 		}
@@ -224,11 +215,11 @@ static void extent(void **state)
 	put_ccw(m, 0x220, 0xDE, BUF, CCW_SLI, 1000);
 	assert_string_equal(ur_run(m, DEV), "00000228 0E00 03E8"); /* the third: head 2 */
 	assert_string_equal(sense017(m), "00 04 00");
-	put_bytes(m, PARM + 32, "000000010002");
+	ur_put_bytes(m, PARM + 32, "000000010002");
 	put_ccw(m, 0x208, 0x07, PARM + 32, 0, 6);
 	assert_string_equal(ur_run(m, DEV), "00000210 0E00 0000");
 	assert_string_equal(sense017(m), "00 04 00");
-	put_bytes(m, PARM + 32, "000000010001");
+	ur_put_bytes(m, PARM + 32, "000000010001");
 	assert_string_equal(ur_run(m, DEV), "00000210 0C00 0000");
 	ctm_free(m);
 }
@@ -242,8 +233,8 @@ static void read_write_domains(void **state)
 	/* Format Write after R0 of 2/3: R1 and R2 */
 	put_de(m, 0xC0, 2, 0, 2, 14);
 	put_lr(m, 0x03, 2, 2, 3, 0);
-	put_bytes(m, BUF, "0002000301000004C1C2C3C4");
-	put_bytes(m, BUF + 16, "0002000302000003C5C6C7");
+	ur_put_bytes(m, BUF, "0002000301000004C1C2C3C4");
+	ur_put_bytes(m, BUF + 16, "0002000302000003C5C6C7");
 	put_ccw(m, 0x210, 0x1D, BUF, CCW_CC, 12);
 	put_ccw(m, 0x218, 0x1D, BUF + 16, 0, 11);
 	assert_string_equal(ur_run(m, DEV), "00000220 0C00 0000");
@@ -255,7 +246,7 @@ static void read_write_domains(void **state)
 	assert_string_equal(hex_at(m, 0x3100, 7), "C1C2C3C4C5C6C7");
 	/* Write Data of R1 and R2 */
 	put_lr(m, 0x01, 2, 2, 3, 1);
-	put_bytes(m, BUF, "F1F2F3F4F5F6F7");
+	ur_put_bytes(m, BUF, "F1F2F3F4F5F6F7");
 	put_ccw(m, 0x210, 0x05, BUF, CCW_CC, 4);
 	put_ccw(m, 0x218, 0x05, BUF + 4, 0, 3);
 	assert_string_equal(ur_run(m, DEV), "00000220 0C00 0000");
@@ -266,7 +257,7 @@ static void read_write_domains(void **state)
 	assert_string_equal(ur_run(m, DEV), "00000220 0C00 0000");
 	assert_string_equal(hex_at(m, 0x3100, 11), "0002000302000003F5F6F7");
 	/* the classic chain sees the same */
-	put_bytes(m, PARM,
+	ur_put_bytes(m, PARM,
 	          "000000020003"
 	          "0002000301");
 	put_ccw(m, 0x200, 0x07, PARM, CCW_CC, 6);

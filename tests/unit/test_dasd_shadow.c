@@ -52,29 +52,11 @@ static bool exists(const char *f)
 	return stat(f, &st) == 0;
 }
 
-static void put_bytes(struct ctm *m, uint32_t a, const char *hex)
-{
-	for (int k = 0; hex[2 * k]; k++) {
-		unsigned v;
-		sscanf(hex + 2 * k, "%2x", &v);
-		*tm_mem(m->t, a + k) = (uint8_t)v;
-	}
-}
-
 /* Seek cc/hh, Search ID Equal R0/R1 (TIC loop), then cmd on BUF. */
 static const char *search_then(struct ctm *m, uint16_t cc, uint16_t hh, uint8_t r, uint8_t cmd,
                                uint16_t count)
 {
-	char s[32];
-	snprintf(s, sizeof s, "0000%04X%04X", cc, hh);
-	put_bytes(m, 0x100, s);
-	snprintf(s, sizeof s, "%04X%04X%02X", cc, hh, r);
-	put_bytes(m, 0x108, s);
-	put_ccw(m, 0x200, 0x07, 0x100, CCW_CC, 6);
-	put_ccw(m, 0x208, 0x31, 0x108, CCW_CC, 5);
-	put_ccw(m, 0x210, 0x08, 0x208, 0, 0);
-	put_ccw(m, 0x218, cmd, BUF, CCW_SLI, count);
-	return ur_run(m, DEV);
+	return ur_search_then(m, DEV, BUF, cc, hh, r, cmd, CCW_SLI, count);
 }
 
 /* R1 of cc/hh: n bytes of pattern seed. */
@@ -82,7 +64,7 @@ static const char *write_r1(struct ctm *m, uint16_t cc, uint16_t hh, uint16_t n,
 {
 	char rec[32];
 	snprintf(rec, sizeof rec, "%04X%04X0100%04X", cc, hh, n);
-	put_bytes(m, BUF, rec);
+	ur_put_bytes(m, BUF, rec);
 	for (int k = 0; k < n; k++)
 		*tm_mem(m->t, BUF + 8 + k) = (uint8_t)(k * 7 + seed + (k >> 6));
 	return search_then(m, cc, hh, 0, 0x1D, (uint16_t)(8 + n));
@@ -454,10 +436,10 @@ static void fba_fault(void **state)
 	assert_int_equal(ur_attach(m, 0x120, "3370", "ff.fba faultwrite=2", err, sizeof err), 0);
 	put_caw(m, 0, 0x200);
 	/* Define Extent: mask 0, extent 0..15; Locate: write 3 blocks from 4 */
-	put_bytes(m, 0x3000,
+	ur_put_bytes(m, 0x3000,
 	          "000000000000000000000000"
 	          "0000000F");
-	put_bytes(m, 0x3100, "0100000300000004");
+	ur_put_bytes(m, 0x3100, "0100000300000004");
 	memset(tm_mem(m->t, 0x4000), 0xAB, 3 * 512);
 	put_ccw(m, 0x200, 0x63, 0x3000, CCW_CC, 16);
 	put_ccw(m, 0x208, 0x43, 0x3100, CCW_CC, 8);

@@ -99,4 +99,32 @@ static inline void ur_put_ebcdic(struct ctm *m, uint32_t a, const char *text)
 	codepage_from_utf8(codepage_find("037"), text, tm_mem(m->t, a), strlen(text));
 }
 
+/* Bytes given in hex into the test machine's storage at a. */
+static inline void ur_put_bytes(struct ctm *m, uint32_t a, const char *hex)
+{
+	for (int k = 0; hex[2 * k]; k++) {
+		unsigned v;
+		sscanf(hex + 2 * k, "%2x", &v);
+		*tm_mem(m->t, a + k) = (uint8_t)v;
+	}
+}
+
+/* The CKD tests' channel program: Seek cc/hh (argument at X'100'), Search ID
+ * Equal R (at X'108', TIC loop at X'208'), then cmd on buf with flags and
+ * count; run on dev, the CSW as ur_run gives it. */
+static inline const char *ur_search_then(struct ctm *m, uint16_t dev, uint32_t buf, uint16_t cc, uint16_t hh,
+                                         uint8_t r, uint8_t cmd, uint8_t flags, uint16_t count)
+{
+	char s[32];
+	snprintf(s, sizeof s, "0000%04X%04X", cc, hh);
+	ur_put_bytes(m, 0x100, s);
+	snprintf(s, sizeof s, "%04X%04X%02X", cc, hh, r);
+	ur_put_bytes(m, 0x108, s);
+	put_ccw(m, 0x200, 0x07, 0x100, CCW_CC, 6);
+	put_ccw(m, 0x208, 0x31, 0x108, CCW_CC, 5);
+	put_ccw(m, 0x210, 0x08, 0x208, 0, 0);
+	put_ccw(m, 0x218, cmd, buf, flags, count);
+	return ur_run(m, dev);
+}
+
 #endif
