@@ -16,13 +16,7 @@
 need s390x-linux-gnu-as s3270 openssl
 assemble "$(dirname "$0")/../arch/dev/tn3270_echo.s"
 
-# A self-signed certificate for 127.0.0.1 (and localhost).
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
-	-subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
-	-keyout "$T/key.pem" -out "$T/cert.pem" 2> "$T/openssl.err" || {
-	fail "openssl cannot make a certificate: $(cat "$T/openssl.err")"
-	finish
-}
+make_cert
 
 start_s370 "ARCHMODE S/370
 MAINSIZE 2
