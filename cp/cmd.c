@@ -23,7 +23,7 @@
 #include "cp.h"
 
 /* Split the next blank-separated word off *p (in place). */
-static char *word(char **p)
+char *cmd_word(char **p)
 {
 	char *s = *p;
 	while (*s == ' ')
@@ -40,11 +40,10 @@ static char *word(char **p)
 }
 
 
-static bool allowed(struct user *u, const char *cmd, const char *classes);
 static void broadcast(struct user *u, const char *kind, char *to, const char *text);
 
 /* Does w abbreviate name, whose capitals are the shortest form? */
-static bool abbrev(const char *w, const char *name)
+bool cmd_abbrev(const char *w, const char *name)
 {
 	size_t min = 0, n = strlen(w), len = strlen(name);
 	while (min < len && name[min] >= 'A' && name[min] <= 'Z')
@@ -100,33 +99,33 @@ static void q_names(struct user *u)
 
 static void query(struct user *u, char *rest)
 {
-	char *w = word(&rest);
+	char *w = cmd_word(&rest);
 	if (!w) {
 		user_printf(u, "S37CQR026E Operand missing or invalid");
 		return;
 	}
-	if (abbrev(w, "Names")) {
+	if (cmd_abbrev(w, "Names")) {
 		q_names(u);
-	} else if (abbrev(w, "Users")) {
+	} else if (cmd_abbrev(w, "Users")) {
 		int dsc, n = users_on(&dsc);
 		user_printf(u, "%03d USERS, %03d DSC", n, dsc);
-	} else if (abbrev(w, "USERID")) {
+	} else if (cmd_abbrev(w, "USERID")) {
 		user_printf(u, "%s AT S370CP", u->id);
-	} else if (abbrev(w, "CPLEVEL")) {
+	} else if (cmd_abbrev(w, "CPLEVEL")) {
 		user_printf(u, "s370 CP %s, a System/370 virtual machine system", CP_VERSION);
-	} else if (abbrev(w, "LINKS")) {
+	} else if (cmd_abbrev(w, "LINKS")) {
 		links_query(u);
-	} else if (abbrev(w, "Virtual")) {
+	} else if (cmd_abbrev(w, "Virtual")) {
 		if (u->vm)
 			vm_query(u, u->vm);
-	} else if (abbrev(w, "STORage")) {
+	} else if (cmd_abbrev(w, "STORage")) {
 		user_printf(u, "STORAGE = %uK", u->vm ? u->vm->pages * 4 : 0);
-	} else if (abbrev(w, "DASD")) {
+	} else if (cmd_abbrev(w, "DASD")) {
 		for (int k = 0; k < cp_nrdevs; k++)
 			if (cp_rdevs[k].cls == RDEV_DASD)
 				user_printf(u, "DASD %03X %04X %s", cp_rdevs[k].addr, cp_rdevs[k].type,
 				            cp_rdevs[k].volser[0] ? cp_rdevs[k].volser : "(no label)");
-	} else if (abbrev(w, "Time")) {
+	} else if (cmd_abbrev(w, "Time")) {
 		char when[40];
 		cp_time_text(when, sizeof when);
 		user_printf(u, "TIME IS %s", when);
@@ -137,7 +136,7 @@ static void query(struct user *u, char *rest)
 
 static void msg(struct user *u, char *rest)
 {
-	char *to = word(&rest);
+	char *to = cmd_word(&rest);
 	while (rest && *rest == ' ')
 		rest++;
 	if (!to) {
@@ -145,11 +144,11 @@ static void msg(struct user *u, char *rest)
 		return;
 	}
 	if (!strcmp(to, "ALL")) { /* everyone: the operator's (class A or B) */
-		if (allowed(u, "MSG ALL", "AB"))
+		if (cmd_allowed(u, "MSG ALL", "AB"))
 			broadcast(u, "MSG", to, rest);
 		return;
 	}
-	if (abbrev(to, "OPerator")) {
+	if (cmd_abbrev(to, "OPerator")) {
 		con_printf("MSG FROM %-8s: %s", u->id, rest);
 		return;
 	}
@@ -166,8 +165,8 @@ static void msg(struct user *u, char *rest)
  * machine, or (privilege class A or E) another user's. */
 static void indicate(struct user *u, char *rest)
 {
-	char *w = word(&rest), *id = word(&rest);
-	if (!w || !abbrev(w, "USER") || word(&rest)) {
+	char *w = cmd_word(&rest), *id = cmd_word(&rest);
+	if (!w || !cmd_abbrev(w, "USER") || cmd_word(&rest)) {
 		user_printf(u, "S37CIN026E Operand missing or invalid (INDICATE USER [userid])");
 		return;
 	}
@@ -187,7 +186,7 @@ static void indicate(struct user *u, char *rest)
 }
 
 /* A device address: 1-3 hexadecimal digits. */
-static bool vaddr_of(const char *w, uint16_t *out)
+bool cmd_vaddr(const char *w, uint16_t *out)
 {
 	uint32_t a;
 	if (!cp_hex(w, 3, &a))
@@ -199,10 +198,10 @@ static bool vaddr_of(const char *w, uint16_t *out)
 /* LINK userid vaddr1 vaddr2 [mode [password]] (link.c) */
 static void link(struct user *u, char *rest)
 {
-	char *id = word(&rest), *a1 = word(&rest), *a2 = word(&rest), *mode = word(&rest);
-	char *pw = word(&rest);
+	char *id = cmd_word(&rest), *a1 = cmd_word(&rest), *a2 = cmd_word(&rest), *mode = cmd_word(&rest);
+	char *pw = cmd_word(&rest);
 	uint16_t from, to;
-	if (!id || !vaddr_of(a1, &from) || !vaddr_of(a2, &to) || word(&rest)) {
+	if (!id || !cmd_vaddr(a1, &from) || !cmd_vaddr(a2, &to) || cmd_word(&rest)) {
 		user_printf(u, "S37LNK026E Operand missing or invalid (LINK userid vaddr1 vaddr2 [mode [password]])");
 		return;
 	}
@@ -215,9 +214,9 @@ static void link(struct user *u, char *rest)
 /* IPL vaddr: the virtual machine IPLs from one of its minidisks. */
 static void ipl(struct user *u, char *rest)
 {
-	char *w = word(&rest);
+	char *w = cmd_word(&rest);
 	uint16_t dev;
-	bool ok = vaddr_of(w, &dev) && !word(&rest);
+	bool ok = cmd_vaddr(w, &dev) && !cmd_word(&rest);
 	if (!ok) {
 		user_printf(u, "S37CIP026E Operand missing or invalid (IPL vaddr)");
 		return;
@@ -232,9 +231,9 @@ static void ipl(struct user *u, char *rest)
 /* TERMINAL MORE n: MORE... lasts n seconds (0: the full screen is cleared at once). */
 static void terminal(struct user *u, char *rest)
 {
-	char *w = word(&rest), *n = word(&rest);
+	char *w = cmd_word(&rest), *n = cmd_word(&rest);
 	int v = 0;
-	bool ok = w && abbrev(w, "MORE") && n && !word(&rest);
+	bool ok = w && cmd_abbrev(w, "MORE") && n && !cmd_word(&rest);
 	for (const char *p = n; ok && *p; p++) {
 		ok = *p >= '0' && *p <= '9' && v < 1000;
 		v = v * 10 + (*p - '0');
@@ -258,7 +257,7 @@ static bool has_class(const struct user *u, const char *any)
 	return false;
 }
 
-static bool allowed(struct user *u, const char *cmd, const char *classes)
+bool cmd_allowed(struct user *u, const char *cmd, const char *classes)
 {
 	if (has_class(u, classes))
 		return true;
@@ -269,8 +268,8 @@ static bool allowed(struct user *u, const char *cmd, const char *classes)
 /* FORCE userid (class A): the user is logged off. */
 static void force(struct user *u, char *rest)
 {
-	char *id = word(&rest);
-	if (!id || word(&rest)) {
+	char *id = cmd_word(&rest);
+	if (!id || cmd_word(&rest)) {
 		user_printf(u, "S37CFR026E Operand missing or invalid (FORCE userid)");
 		return;
 	}
@@ -319,43 +318,53 @@ static void shutdown(struct user *u)
 void cmd_execute(struct user *u, char *line)
 {
 	char *rest = line;
-	char *w = word(&rest);
+	char *w = cmd_word(&rest);
 	if (!w)
 		return;
 	cp_upper(w);
-	if (abbrev(w, "LOGoff") || abbrev(w, "LOGOUT")) {
+	if (cmd_abbrev(w, "LOGoff") || cmd_abbrev(w, "LOGOUT")) {
 		user_logoff(u);
-	} else if (abbrev(w, "DISConnect")) {
+	} else if (cmd_abbrev(w, "DISConnect")) {
 		user_disconnect(u);
-	} else if (abbrev(w, "Query")) {
+	} else if (cmd_abbrev(w, "Query")) {
 		cp_upper(rest);
 		query(u, rest);
-	} else if (abbrev(w, "INDicate")) {
+	} else if (cmd_abbrev(w, "INDicate")) {
 		cp_upper(rest);
 		indicate(u, rest);
-	} else if (abbrev(w, "Display")) {
-		char *a = word(&rest), *b = word(&rest);
+	} else if (cmd_abbrev(w, "Display")) {
+		char *a = cmd_word(&rest), *b = cmd_word(&rest);
 		display_cmd(u, a, b);
-	} else if (abbrev(w, "STore")) {
-		char *a = word(&rest), *more[8];
+	} else if (cmd_abbrev(w, "STore")) {
+		char *a = cmd_word(&rest), *more[8];
 		int n = 0;
-		while (n < 8 && (more[n] = word(&rest)))
+		while (n < 8 && (more[n] = cmd_word(&rest)))
 			n++;
 		store_cmd(u, a, more, n);
-	} else if (abbrev(w, "SYStem")) {
-		system_cmd(u, word(&rest));
-	} else if (abbrev(w, "LINK")) {
+	} else if (cmd_abbrev(w, "SYStem")) {
+		system_cmd(u, cmd_word(&rest));
+	} else if (cmd_abbrev(w, "LINK")) {
 		link(u, rest);
-	} else if (abbrev(w, "DETach")) {
+	} else if (cmd_abbrev(w, "DETach")) {
 		uint16_t a;
-		char *x = word(&rest);
-		if (!vaddr_of(x, &a) || word(&rest))
+		char *x = cmd_word(&rest), *y = cmd_word(&rest);
+		if (y) /* DETACH raddr FROM userid: the operator's (cmd_define.c) */
+			detach_real_cmd(u, x, y, rest);
+		else if (!cmd_vaddr(x, &a))
 			user_printf(u, "S37DTA026E Operand missing or invalid (DETACH vaddr)");
 		else
 			detach_cmd(u, a);
-	} else if (abbrev(w, "IPL")) {
+	} else if (cmd_abbrev(w, "ATTach")) {
+		attach_cmd(u, rest);
+	} else if (cmd_abbrev(w, "DEFine")) {
+		define_cmd(u, rest);
+	} else if (cmd_abbrev(w, "SET")) {
+		set_cmd(u, rest);
+	} else if (cmd_abbrev(w, "SLeep")) {
+		sleep_cmd(u, rest);
+	} else if (cmd_abbrev(w, "IPL")) {
 		ipl(u, rest);
-	} else if (abbrev(w, "Begin")) {
+	} else if (cmd_abbrev(w, "Begin")) {
 		if (u->vm && u->vm->state == VM_STOPPED && u->vm->psw[5] | u->vm->psw[6] | u->vm->psw[7]) {
 			u->vm->state = u->vm->resume == VM_READING ? VM_READING : VM_RUNNING;
 			if (u->term)
@@ -363,26 +372,26 @@ void cmd_execute(struct user *u, char *line)
 		} else {
 			user_printf(u, "S37CBE001E Nothing to begin: IPL first");
 		}
-	} else if (abbrev(w, "TERMinal")) {
+	} else if (cmd_abbrev(w, "TERMinal")) {
 		cp_upper(rest);
 		terminal(u, rest);
-	} else if (abbrev(w, "FORCE")) {
-		if (allowed(u, "FORCE", "A"))
+	} else if (cmd_abbrev(w, "FORCE")) {
+		if (cmd_allowed(u, "FORCE", "A"))
 			force(u, rest);
-	} else if (abbrev(w, "WARNing")) {
-		char *to = word(&rest);
+	} else if (cmd_abbrev(w, "WARNing")) {
+		char *to = cmd_word(&rest);
 		while (rest && *rest == ' ')
 			rest++;
 		if (!to || !*rest)
 			user_printf(u, "S37CWR026E Operand missing or invalid (WARNING userid|ALL text)");
-		else if (allowed(u, "WARNING", "AB")) {
+		else if (cmd_allowed(u, "WARNING", "AB")) {
 			cp_upper(to);
 			broadcast(u, "WARNING", to, rest);
 		}
-	} else if (abbrev(w, "SHUTDOWN")) {
-		if (allowed(u, "SHUTDOWN", "A"))
+	} else if (cmd_abbrev(w, "SHUTDOWN")) {
+		if (cmd_allowed(u, "SHUTDOWN", "A"))
 			shutdown(u);
-	} else if (abbrev(w, "Msg") || abbrev(w, "Message")) {
+	} else if (cmd_abbrev(w, "Msg") || cmd_abbrev(w, "Message")) {
 		char *p = rest;
 		while (*p == ' ')
 			p++;

@@ -231,12 +231,61 @@ void vm_init(void);                  /* the translation format in CR0 */
 void vm_map(struct vm *v);
 bool vm_run(struct user *u);
 bool vm_runnable(struct user *u);
+/* The guest's storage seen from CP.  vm_addr: CP's address of n bytes at
+ * guest address a, which must lie within one 4K page (NULL when they do not,
+ * or are outside the machine).  vm_fetch/vm_store copy any length, across
+ * pages; false when some byte is outside the machine (nothing is stored then). */
 uint8_t *vm_addr(struct vm *v, uint32_t a, uint32_t n);
+bool vm_fetch(struct vm *v, uint32_t a, void *buf, uint32_t n);
+bool vm_store(struct vm *v, uint32_t a, const void *buf, uint32_t n);
 bool vm_deliver_io(struct vm *v);
 void vm_reflect_program(struct vm *v, uint16_t code, uint8_t ilc);
+/* Reflect an interruption: the guest's PSW to old_at, its new PSW from new_at
+ * (code and ILC where the PSW mode puts them; code_at: the EC mode's place, 0 none). */
+void vm_reflect(struct vm *v, uint32_t old_at, uint32_t new_at, uint32_t code_at, uint16_t code, uint8_t ilc);
+void vm_stop(struct user *u, const char *fmt, uint32_t a, uint32_t b); /* CP READ, with a message */
+
+/* The guest's PSW (BC or EC mode, as the guest chose it). */
+static inline uint32_t cp_get32(const uint8_t *p) { return (uint32_t)p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3]; }
+static inline void cp_put32(uint8_t *p, uint32_t x)
+{
+	p[0] = (uint8_t)(x >> 24);
+	p[1] = (uint8_t)(x >> 16);
+	p[2] = (uint8_t)(x >> 8);
+	p[3] = (uint8_t)x;
+}
+static inline bool vm_ec(const struct vm *v) { return v->psw[1] & 0x08; }
+static inline uint8_t vm_cc(const struct vm *v) { return vm_ec(v) ? (v->psw[2] >> 4) & 3 : (v->psw[4] >> 4) & 3; }
+static inline void vm_set_cc(struct vm *v, uint8_t cc)
+{
+	if (vm_ec(v))
+		v->psw[2] = (uint8_t)((v->psw[2] & 0xCF) | cc << 4);
+	else
+		v->psw[4] = (uint8_t)((v->psw[4] & 0xCF) | cc << 4);
+}
+static inline uint32_t vm_ia(const struct vm *v) { return cp_get32(v->psw + 4) & 0xFFFFFF; }
+static inline void vm_set_ia(struct vm *v, uint32_t ia)
+{
+	v->psw[5] = (uint8_t)(ia >> 16);
+	v->psw[6] = (uint8_t)(ia >> 8);
+	v->psw[7] = (uint8_t)ia;
+}
+
+/* ---- vtimer.c: the guest's timers ---- */
+bool vtimer_simulate(struct user *u, const uint8_t *b, uint8_t ilc); /* B204-B209: SCK SCKC STCKC SPT STPT */
+uint16_t vtimer_pending(const struct vm *v);   /* the external interruption code due and enabled, or 0 */
+void vtimer_arm(struct vm *v);                 /* in a wait: a CP timer at the guest's nearest deadline */
+void vtimer_ran(struct vm *v, uint64_t tod);   /* the guest ran this long (TOD units) */
+
+/* ---- diag.c: DIAGNOSE, the guest's calls to CP ---- */
+bool diag_execute(struct user *u, const uint8_t *b, uint8_t ilc);
 
 /* ---- vio.c: the virtual machine's I/O ---- */
 int vio_instruction(struct user *u, uint8_t op, uint16_t dev);   /* SIO TIO HIO TCH: the CC */
+/* Run the guest's channel program at guest address at on d (a console or a
+ * linked minidisk), protection key key: its ending becomes d->csw, with
+ * d->int_pending set (a console Read may leave it for later: d->busy). */
+void vio_start(struct user *u, struct vdev *d, uint8_t key, uint32_t at);
 void vio_console_input(struct user *u, const char *line);       /* a line for a waiting Read */
 int vm_ipl(struct user *u, uint16_t vaddr, char *msg, size_t size);
 void vm_destroy(struct vm *v);
@@ -302,5 +351,18 @@ void line_event(struct rdev *d, uint8_t status);
 
 /* ---- cmd.c: CP commands ---- */
 void cmd_execute(struct user *u, char *line);
+char *cmd_word(char **p);                       /* the next blank-separated word, split off in place */
+bool cmd_abbrev(const char *w, const char *name); /* w abbreviates name (capitals: the shortest form) */
+bool cmd_allowed(struct user *u, const char *cmd, const char *classes); /* or says it is not */
+bool cmd_vaddr(const char *w, uint16_t *out);   /* a device address, 1-3 hex digits */
+
+/* ---- cmd_define.c: DEFINE; the operator's ATTACH and DETACH of real devices ---- */
+void define_cmd(struct user *u, char *rest);
+void attach_cmd(struct user *u, char *rest);
+void detach_real_cmd(struct user *u, char *raddr, char *from, char *rest);
+
+/* ---- cmd_set.c: SET, SLEEP ---- */
+void set_cmd(struct user *u, char *rest);
+void sleep_cmd(struct user *u, char *rest);
 
 #endif

@@ -77,11 +77,11 @@ void display_cmd(struct user *u, char *w, char *w2)
 		len = end - a + 1;
 	if (len > 256)
 		len = 256;
-	if (!vm_addr(v, a, len ? len : 1)) {
+	uint8_t p[256];
+	if (!vm_fetch(v, a, p, len ? len : 1)) {
 		user_printf(u, "S37CDS160E Address %06X beyond the machine (%uK)", a, v->pages * 4);
 		return;
 	}
-	const uint8_t *p = vm_addr(v, a, len);
 	for (uint32_t off = 0; off < len; off += 16) {
 		char line[100];
 		int n = cp_format(line, sizeof line, "%06X ", a + off);
@@ -110,8 +110,8 @@ void store_cmd(struct user *u, char *w, char **more, int nmore)
 		return;
 	}
 	if (w && r < 0 && cp_hex(w, 8, &x) && nmore >= 1) {
-		uint8_t *p = vm_addr(v, x, 4u * (uint32_t)nmore);
-		if (!p) {
+		uint8_t p[32];
+		if (!vm_fetch(v, x, p, 4u * (uint32_t)nmore)) {
 			user_printf(u, "S37CST160E Address %06X beyond the machine (%uK)", x, v->pages * 4);
 			return;
 		}
@@ -123,6 +123,7 @@ void store_cmd(struct user *u, char *w, char **more, int nmore)
 			for (int j = 0; j < 4; j++)
 				p[4 * k + j] = (uint8_t)(y >> (24 - 8 * j));
 		}
+		vm_store(v, x, p, 4u * (uint32_t)nmore);
 		user_printf(u, "STORE COMPLETE");
 		return;
 	}

@@ -403,14 +403,19 @@ int vio_instruction(struct user *u, uint8_t op, uint16_t dev)
 		low[69] = 0x20;
 		return 1;
 	}
+	vio_start(u, d, key, at);
+	return 0;
+}
+
+void vio_start(struct user *u, struct vdev *d, uint8_t key, uint32_t at)
+{
 	if (d->kind == VDEV_CONSOLE) {
-		v->count.cons_progs++;
+		u->vm->count.cons_progs++;
 		console_run(u, d, key, at);
 	} else {
-		v->count.mdisk_progs++;
+		u->vm->count.mdisk_progs++;
 		mdisk_run(u, d, key, at);
 	}
-	return 0;
 }
 
 /* CP's own start of an IPL chain: read the 24 bytes of record 1 of the

@@ -144,8 +144,8 @@ void vm_indicate(struct user *u, struct user *of)
  * reset, no I/O pending or in progress, keys zero. */
 void vm_reset(struct vm *v, bool clear)
 {
-	if (clear)
-		memset(vm_addr(v, 0, v->pages * 4096u), 0, v->pages * 4096u);
+	for (uint32_t k = 0; clear && k < v->pages; k++)
+		memset(vm_addr(v, k * 4096u, 4096), 0, 4096);
 	memset(v->psw, 0, sizeof v->psw);
 	memset(v->cr, 0, sizeof v->cr);
 	v->cr[0] = 0xE0;

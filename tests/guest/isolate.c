@@ -306,7 +306,7 @@ int main(void)
 	cp_format(seen, sizeof seen, "code %04X", code);
 	check("DIAGNOSE 8 WITH ITS COMMAND BEYOND THE MACHINE", code == 5, seen);
 
-	static uint8_t id[8];
+	static uint8_t id[8] __attribute__((aligned(8)));
 	code = PGM(__asm__ volatile(".insn s,0xb2020000,0(%0)" : : "a"(id) : "memory"));
 	cp_format(seen, sizeof seen, "code %04X version %02X", code, id[0]);
 	check("STIDP SAYS A VIRTUAL MACHINE", code == 0 && id[0] == 0xFF, seen);
