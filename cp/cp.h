@@ -90,6 +90,7 @@ struct rdev {
 	uint8_t csw[8];                /* the CSW of the last ending (io_run) */
 	uint8_t sense[32];
 	char volser[7];         /* DASD: the volume serial from its label, or "" */
+	struct user *owner;     /* ATTACHed to (dedicated to) this user, or NULL */
 };
 extern struct rdev cp_rdevs[];
 extern int cp_nrdevs;
@@ -219,6 +220,9 @@ struct user;
 struct dir_user;
 struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **why);
 struct vdev *vm_dev(struct vm *v, uint16_t vaddr);
+/* DEFINE STORAGE: the machine gets kb of storage (whole 64K segments), and a
+ * system reset; false and *why when it cannot have that much now. */
+bool vm_define_storage(struct vm *v, uint32_t kb, const char **why);
 
 /* ---- link.c: LINK, DETACH, QUERY LINKS ---- */
 void link_cmd(struct user *u, const char *id, uint16_t from, uint16_t to, const char *mode, const char *pw);
@@ -276,6 +280,7 @@ bool vtimer_simulate(struct user *u, const uint8_t *b, uint8_t ilc); /* B204-B20
 uint16_t vtimer_pending(const struct vm *v);   /* the external interruption code due and enabled, or 0 */
 void vtimer_arm(struct vm *v);                 /* in a wait: a CP timer at the guest's nearest deadline */
 void vtimer_ran(struct vm *v, uint64_t tod);   /* the guest ran this long (TOD units) */
+uint64_t vtimer_slice(struct vm *v);           /* how long (TOD units) the next dispatch may run at most */
 
 /* ---- diag.c: DIAGNOSE, the guest's calls to CP ---- */
 bool diag_execute(struct user *u, const uint8_t *b, uint8_t ilc);
@@ -300,6 +305,15 @@ void system_cmd(struct user *u, const char *w);
 
 /* ---- user.c: the users logged on ---- */
 struct term;
+/* What a user has SET (cmd_set.c); LOGON sets the defaults. */
+enum { EMSG_ON, EMSG_CODE, EMSG_TEXT, EMSG_OFF };
+enum { TIMER_ON, TIMER_OFF, TIMER_REAL };
+struct settings {
+	bool msg, wng, run;              /* SET MSG, SET WNG, SET RUN: ON or OFF */
+	uint8_t emsg;                    /* SET EMSG: EMSG_ON (code and text), _CODE, _TEXT, _OFF */
+	uint8_t timer;                   /* SET TIMER: the interval timer counts virtual time, none, real time */
+	char pf[24][64];                 /* SET PFnn: what each PF key enters ("" none) */
+};
 struct user {
 	bool used;
 	char id[9];
@@ -307,6 +321,7 @@ struct user {
 	uint32_t storage_kb;
 	struct term *term;               /* NULL: disconnected */
 	struct vm *vm;
+	struct settings set;
 };
 enum { MAX_USERS = 64 };
 extern struct user cp_users[MAX_USERS];

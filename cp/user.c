@@ -80,6 +80,9 @@ const char *user_logon(struct term *t, const char *id, const char *password)
 	for (int k = 0; k < 8; k++)
 		u->classes[k] = d.classes[k] == ' ' ? 0 : d.classes[k];
 	u->storage_kb = d.storage_kb;
+	u->set.msg = u->set.wng = true; /* the defaults of SET (cmd_set.c) */
+	u->set.emsg = EMSG_ON;
+	u->set.timer = TIMER_ON;
 	const char *why = NULL;
 	u->vm = vm_create(u, &d, &why);
 	if (!u->vm) {

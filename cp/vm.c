@@ -161,3 +161,10 @@ void vm_reset(struct vm *v, bool clear)
 	v->ckc = 0;
 	v->cpt = v->cpt_set = 0;
 }
+
+bool vm_define_storage(struct vm *v, uint32_t kb, const char **why)
+{
+	(void)v, (void)kb;
+	*why = "S37CDF003E DEFINE STORAGE is not available yet";
+	return false;
+}

@@ -380,7 +380,7 @@ bool vm_run(struct user *u)
 	/* a time slice: the CPU timer makes an external interruption when it
 	 * goes negative (CR0 bit 21), so a looping guest still gives CP back
 	 * the CPU (10 ms: bit 51 is a microsecond) */
-	uint64_t slice = (uint64_t)10000 << 12;
+	uint64_t slice = vtimer_slice(v);
 	__asm__ volatile("spt %0" : : "Q"(slice));
 	uint64_t t0 = cp_tod();
 	int why = run_guest(&v->g);

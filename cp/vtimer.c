@@ -99,3 +99,9 @@ void vtimer_ran(struct vm *v, uint64_t tod)
 {
 	v->cpu_tod += tod;
 }
+
+uint64_t vtimer_slice(struct vm *v)
+{
+	(void)v;
+	return (uint64_t)10000 << 12; /* 10 ms: bit 51 is a microsecond */
+}
