@@ -128,6 +128,7 @@ struct rdev *dasd_find_volume(const char *volser);
 /* ---- frames.c: real storage frames (4K) for virtual machines ---- */
 void frames_init(uint32_t storage_bytes);
 uint32_t frames_alloc(uint32_t n);              /* n contiguous frames: the real address, 0 if none */
+uint32_t frames_get(void);                      /* one frame, cleared: its real address, 0 if none */
 void frames_free(uint32_t addr, uint32_t n);
 uint32_t frames_free_count(void);
 uint32_t frames_total(void);
@@ -191,9 +192,16 @@ enum vm_state { VM_STOPPED, VM_RUNNING, VM_READING };
 enum { VMOP_LPSW, VMOP_SSM, VMOP_STNSM, VMOP_STOSM, VMOP_SIO, VMOP_TIO, VMOP_HIO, VMOP_TCH, VMOP_STIDP,
        VMOP_ISK, VMOP_SSK, VMOP_LCTL, VMOP_STCTL, VMOP_DIAG, VMOP_TIMER, VMOP_OTHER, VM_OPS };
 extern const char *const vm_op_names[VM_OPS];
+/* Each machine's tables take VM_TABLE_FRAMES contiguous frames, enough for
+ * the largest machine (16M): at +0 the segment table (256 entries), at +1K
+ * the page tables (16 entries of 2 bytes per 64K segment), at +9K the
+ * storage keys (one per 2K block), at +17K the fix counts (one per page). */
+enum { VM_MAX_PAGES = 4096, VM_TABLE_FRAMES = 6 };
 struct vm {
-	uint32_t base, pages;            /* its storage: real frames from base */
-	uint32_t tables;                 /* the frames of its segment and page tables */
+	uint32_t pages;                  /* its storage: this many 4K pages, each in a frame of its own */
+	uint32_t tables;                 /* the real address of its tables (above) */
+	uint16_t *pt;                    /* its page table entries, page by page: where each page really is */
+	uint8_t *fixed;                  /* per page: channel programs using it now (the page must stay put) */
 	uint32_t cr1;
 	struct guest g;                  /* its registers, as the guest last left them */
 	uint8_t psw[8];                  /* its PSW, as the guest sees it (BC or EC) */
@@ -212,6 +220,7 @@ struct vm {
 		uint32_t pgm, svc, io, ext;  /* interruptions reflected into the guest */
 		uint32_t slices;             /* time slices that ended with the guest still running */
 		uint32_t cons_progs, mdisk_progs, ccws; /* channel programs run; CCWs translated */
+		uint32_t idaws, fixes;       /* IDAWs CP wrote (data split at page boundaries); pages fixed for I/O */
 	} count;
 	struct vdev dev[VM_MAX_DEV];
 	int ndev;

@@ -1,16 +1,22 @@
 /* frames.c — real storage: CP's nucleus at the bottom, page frames (4K)
  * above it, given to virtual machines.
  *
- * Each virtual machine gets its storage as one run of contiguous frames for
- * now, found first-fit in a map of one bit per frame.  (Paging, which lets
- * virtual storage exceed real storage, comes with issue 8/9; the map is
- * where page frames will be taken and given back one at a time.)
+ * A map of one bit per frame says which are in use.  A virtual machine's
+ * pages are single frames anywhere (frames_get: the search goes on from
+ * where the last one was found, so taking a whole machine's pages is one
+ * pass over the map); its tables are a few contiguous frames (frames_alloc,
+ * first fit).  frames_get goes from the top of storage down, so a machine's
+ * page n+1 is normally *below* its page n: anything in CP that forgot that
+ * a guest's storage is contiguous only page by page (a channel program's
+ * data area across a page boundary, say) goes wrong at once, in the tests,
+ * not one day by chance.  Paging, which lets virtual storage exceed real storage, will
+ * take and give back frames here one at a time too.
  */
 #include "cp.h"
 
 enum { MAX_FRAMES = 4096 }; /* 16M of 4K frames: all a 24-bit address reaches */
 static uint8_t used[MAX_FRAMES / 8];
-static uint32_t first_frame, nframes, nfree;
+static uint32_t first_frame, nframes, nfree, rover;
 extern char _end[];
 
 static bool is_used(uint32_t f) { return used[f >> 3] & (1u << (f & 7)); }
@@ -57,3 +63,18 @@ void frames_free(uint32_t addr, uint32_t n)
 
 uint32_t frames_free_count(void) { return nfree; }
 uint32_t frames_total(void) { return nframes > first_frame ? nframes - first_frame : 0; }
+
+uint32_t frames_get(void)
+{
+	if (!nfree)
+		return 0;
+	if (rover <= first_frame || rover >= nframes)
+		rover = nframes - 1;
+	while (is_used(rover))
+		rover = rover > first_frame ? rover - 1 : nframes - 1;
+	mark(rover, true);
+	nfree--;
+	uint32_t a = rover << 12;
+	memset((void *)(uintptr_t)a, 0, 4096);
+	return a;
+}

@@ -7,24 +7,22 @@
  *   - the console (CONSOLE 009 3215): there is no real 3215 behind it; CP
  *     reads the guest's CCWs itself, writes each line to the user's
  *     terminal and gives the guest the next line the user types (VM READ);
- *   - a minidisk: a real disk does the work, so CP translates the guest's
- *     channel program into one the real channel can run (CCW translation):
- *     a copy of every CCW with the data address moved from the guest's
- *     storage to where that storage really is, the seek arguments moved to
- *     the minidisk's cylinders (and refused beyond them), a Set File Mask
- *     that forbids writing on a read-only link, TICs pointed at the copies.
- *     Count fields on a minidisk carry its own cylinder numbers (the guest
- *     wrote them), so searches need no change.  After the real I/O, the CSW
- *     is translated back (the CCW address into the guest's) and the ending
- *     becomes an I/O interruption pending for the guest.
+ *   - a minidisk, or a real device dedicated to the machine: the real device
+ *     does the work, so CP translates the guest's channel program into one
+ *     the real channel can run (CCW translation, ccwtrans.c: copies of the
+ *     CCWs with real data addresses, IDAWs where a data area crosses a page,
+ *     a minidisk's cylinders relocated and its extent enforced).  After the
+ *     real I/O, the CSW is translated back (the CCW address into the
+ *     guest's) and the ending becomes an I/O interruption pending for the
+ *     guest.  A PCI interruption of the real program is kept: the guest
+ *     finds the PCI bit in the CSW of the ending (the architecture lets a
+ *     PCI not yet taken be presented with the ending status).
  *
  * CP waits for the real I/O to end before the guest runs again (no overlap
  * of a guest's I/O with its computing yet).
  */
-#include "cp.h"
+#include "ccwtrans.h"
 #include "lowcore.h"
-
-enum { MAX_CCWS = 64 };
 
 static void put_csw(struct vdev *d, uint8_t key, uint32_t ccw_next, uint8_t unit, uint8_t chan, uint16_t resid)
 {
@@ -39,24 +37,6 @@ static void put_csw(struct vdev *d, uint8_t key, uint32_t ccw_next, uint8_t unit
 	d->int_pending = true;
 }
 
-struct gccw {
-	uint8_t cmd, flags;
-	uint32_t addr;
-	uint16_t count;
-};
-
-static bool fetch_ccw(struct vm *v, uint32_t at, struct gccw *c)
-{
-	const uint8_t *p = vm_addr(v, at, 8);
-	if (!p || (at & 7))
-		return false;
-	c->cmd = p[0];
-	c->addr = (uint32_t)p[1] << 16 | p[2] << 8 | p[3];
-	c->flags = p[4];
-	c->count = (uint16_t)(p[6] << 8 | p[7]);
-	return true;
-}
-
 /* ---- the console ---- */
 
 /* Walk the console's channel program from CCW address at; stop at a Read
@@ -66,7 +46,7 @@ static void console_run(struct user *u, struct vdev *d, uint8_t key, uint32_t at
 	struct vm *v = u->vm;
 	for (int n = 0; n < 256; n++) {
 		struct gccw c;
-		if (!fetch_ccw(v, at, &c)) {
+		if (!xl_fetch_ccw(v, at, &c)) {
 			put_csw(d, key, at + 8, US_CE | US_DE, 0x20, 0); /* program check */
 			return;
 		}
@@ -79,15 +59,15 @@ static void console_run(struct user *u, struct vdev *d, uint8_t key, uint32_t at
 		switch (c.cmd) {
 		case 0x01:
 		case 0x09: { /* Write (09: with carrier return) */
-			const uint8_t *p = vm_addr(v, c.addr, c.count);
-			if (!p || !c.count) {
+			uint8_t p[159];
+			uint32_t k = c.count < sizeof p ? c.count : sizeof p;
+			if (!c.count || !vm_fetch(v, c.addr, p, k)) {
 				chan = 0x20;
 				break;
 			}
 			char line[160];
-			uint32_t k = 0;
-			for (; k < c.count && k + 1 < sizeof line; k++)
-				line[k] = (char)cp_e2a[p[k]];
+			for (uint32_t n = 0; n < k; n++)
+				line[n] = (char)cp_e2a[p[n]];
 			line[k] = 0;
 			user_printf(u, "%s", line);
 			break;
@@ -104,9 +84,9 @@ static void console_run(struct user *u, struct vdev *d, uint8_t key, uint32_t at
 		case 0x0B: /* Audible alarm */
 			break;
 		case 0x04: { /* Sense: one byte, nothing to report */
-			uint8_t *p = vm_addr(v, c.addr, 1);
-			if (p && c.count)
-				*p = 0;
+			static const uint8_t none = 0;
+			if (c.count)
+				vm_store(v, c.addr, &none, 1);
 			resid = c.count ? (uint16_t)(c.count - 1) : 0;
 			break;
 		}
@@ -136,19 +116,18 @@ void vio_console_input(struct user *u, const char *line)
 	uint8_t key = d->csw[0];
 	d->busy = false;
 	v->state = VM_RUNNING;
-	if (!fetch_ccw(v, d->read_ccw, &c)) {
+	if (!xl_fetch_ccw(v, d->read_ccw, &c)) {
 		put_csw(d, key, d->read_ccw + 8, US_CE | US_DE, 0x20, 0);
 		return;
 	}
-	uint8_t *p = vm_addr(v, c.addr, c.count);
-	uint32_t n = (uint32_t)strlen(line);
-	if (!p) {
-		put_csw(d, key, d->read_ccw + 8, US_CE | US_DE, 0x20, 0);
-		return;
-	}
-	uint32_t k = 0;
-	for (; k < n && k < c.count; k++)
+	uint8_t p[256];
+	uint32_t k = 0, n = (uint32_t)strlen(line);
+	for (; k < n && k < c.count && k < sizeof p; k++)
 		p[k] = cp_a2e[(uint8_t)line[k]];
+	if (!c.count || !vm_store(v, c.addr, p, k)) {
+		put_csw(d, key, d->read_ccw + 8, US_CE | US_DE, 0x20, 0);
+		return;
+	}
 	uint8_t chan = (k != c.count && !(c.flags & CCW_SLI)) ? 0x40 : 0; /* incorrect length */
 	if (c.flags & CCW_CC && !chan)
 		console_run(u, d, key, d->read_ccw + 8);
@@ -158,152 +137,27 @@ void vio_console_input(struct user *u, const char *line)
 		term_status(u->term);
 }
 
-/* ---- minidisks: CCW translation ---- */
+/* ---- minidisks and dedicated devices: the real device does the work ---- */
 
-struct xlate {
-	struct ccw real[MAX_CCWS];
-	uint32_t guest[MAX_CCWS]; /* the guest address of each copy (0: CP's own) */
-	uint8_t seek[MAX_CCWS][6];
-	int n;
-};
+static struct xlate xl; /* one at a time: CP waits for the real I/O to end */
 
-static bool is_write(uint8_t cmd)
+/* The guest's program could not be translated: it ends as the channel or
+ * the device would have ended it (why: X'20' program check, X'8x' command
+ * reject, X'84' a seek beyond the minidisk). */
+static void refuse(struct vdev *d, uint8_t key, uint32_t at, int why)
 {
-	return cmd == 0x05 || cmd == 0x0D || cmd == 0x1D || cmd == 0x11 || cmd == 0x15 || cmd == 0x19 ||
-	       cmd == 0x01;
-}
-
-/* Append a CCW of CP's own. */
-static void own(struct xlate *x, uint8_t cmd, const void *data, uint8_t flags, uint16_t count)
-{
-	ccw_set(&x->real[x->n], cmd, data, flags, count);
-	x->guest[x->n++] = 0;
-}
-
-static int find_copy(const struct xlate *x, uint32_t at)
-{
-	for (int k = 0; k < x->n; k++)
-		if (x->guest[k] == at && x->real[k].cmd != 0x08)
-			return k;
-	return -1;
-}
-
-/* Translate one CCW at guest address at (not a TIC) into the next slot;
- * false (and *why) when it cannot be run. */
-static bool copy_ccw(struct vm *v, struct vdev *d, uint32_t at, const struct gccw *c, struct xlate *x,
-                     uint8_t *sfm_done, int *why)
-{
-	if (c->flags & 0x04) { /* IDAW: not for a guest of ours yet */
-		*why = 0x20;
-		return false;
-	}
-	if (c->cmd == 0x19 || c->cmd == 0x02 || (!d->write && is_write(c->cmd))) {
-		*why = 0x80; /* Write HA and Read IPL not on a minidisk; no writing on a read link */
-		return false;
-	}
-	const void *data;
-	if (c->cmd == 0x07 || c->cmd == 0x0B || c->cmd == 0x1B) { /* Seek: to our cylinders */
-		const uint8_t *s = vm_addr(v, c->addr, 6);
-		if (!s || c->count < 6) {
-			*why = 0x20;
-			return false;
-		}
-		uint32_t cyl = (uint32_t)s[2] << 8 | s[3];
-		if (cyl >= d->count) {
-			*why = 0x84; /* command reject, invalid seek address */
-			return false;
-		}
-		uint8_t *a = x->seek[x->n];
-		memcpy(a, s, 6);
-		cyl += d->start;
-		a[2] = (uint8_t)(cyl >> 8);
-		a[3] = (uint8_t)cyl;
-		data = a;
-	} else if (c->cmd == 0x1F) { /* Set File Mask: the guest's, with no writing on a read link */
-		const uint8_t *m = vm_addr(v, c->addr, 1);
-		if (!m) {
-			*why = 0x20;
-			return false;
-		}
-		x->seek[x->n][0] = (uint8_t)(*m | (d->write ? 0 : 0x40));
-		data = x->seek[x->n];
-		*sfm_done = 1;
+	if (why & 0x80) {
+		memset(d->sense, 0, sizeof d->sense);
+		d->sense[0] = 0x80;
+		d->sense[7] = (uint8_t)(why & 0x04 ? 0x04 : 0x02);
+		put_csw(d, key, at + 8, US_CE | US_DE | US_UC, 0, 0);
 	} else {
-		data = vm_addr(v, c->addr, c->count);
-		if (!c->count || !data) {
-			*why = 0x20; /* beyond its storage, or no data: program check */
-			return false;
-		}
-	}
-	ccw_set(&x->real[x->n], c->cmd, data, c->flags, c->count);
-	x->guest[x->n++] = at;
-	return true;
-}
-
-/* Translate the guest's channel program from at.  CCWs are copied in the
- * order the channel could meet them: straight on while chained; a TIC to a
- * CCW already copied points at the copy, a TIC forward is followed later;
- * after a TIC that follows a search, the CCW after the TIC is copied next,
- * since the search's status modifier makes the channel skip the TIC.
- * False (and *why: X'20' program check, X'8x' command reject) when the
- * guest's program cannot be run. */
-static bool translate(struct vm *v, struct vdev *d, uint32_t at, struct xlate *x, uint8_t *sfm_done, int *why)
-{
-	int todo_slot[MAX_CCWS];
-	uint32_t todo_at[MAX_CCWS];
-	int ntodo = 0;
-	for (;;) {
-		bool searched = false; /* the previous CCW was a chained search */
-		for (;;) {
-			struct gccw c;
-			if (x->n >= MAX_CCWS - 1 || !fetch_ccw(v, at, &c)) {
-				*why = 0x20;
-				return false;
-			}
-			if ((c.cmd & 0x0F) == 0x08) { /* TIC */
-				int k = find_copy(x, c.addr);
-				ccw_set(&x->real[x->n], 0x08, k >= 0 ? &x->real[k] : NULL, 0, 1);
-				x->guest[x->n] = at;
-				if (k < 0) {
-					todo_slot[ntodo] = x->n;
-					todo_at[ntodo++] = c.addr;
-				}
-				x->n++;
-				if (!searched)
-					break;
-				searched = false;
-				at += 8;
-				continue;
-			}
-			if (find_copy(x, at) >= 0) { /* a chain into what is copied already */
-				int k = find_copy(x, at);
-				ccw_set(&x->real[x->n], 0x08, &x->real[k], 0, 1);
-				x->guest[x->n++] = at;
-				break;
-			}
-			if (!copy_ccw(v, d, at, &c, x, sfm_done, why))
-				return false;
-			if (!(c.flags & (CCW_CC | CCW_CD)))
-				break;
-			searched = (c.cmd & 0x0F) == 0x01 || (c.cmd & 0x0F) == 0x09;
-			at += 8;
-		}
-		/* a TIC forward whose target is not copied yet */
-		while (ntodo && find_copy(x, todo_at[ntodo - 1]) >= 0) {
-			ntodo--;
-			ccw_set(&x->real[todo_slot[ntodo]], 0x08, &x->real[find_copy(x, todo_at[ntodo])], 0, 1);
-		}
-		if (!ntodo)
-			return true;
-		ntodo--;
-		ccw_set(&x->real[todo_slot[ntodo]], 0x08, &x->real[x->n], 0, 1);
-		at = todo_at[ntodo];
+		put_csw(d, key, at + 8, US_CE | US_DE, (uint8_t)why, 0);
 	}
 }
 
-/* Run a translated program on the minidisk's real device; the ending
- * becomes the guest's CSW. */
-static void mdisk_finish(struct vdev *d, struct xlate *x, uint8_t key, int st)
+/* The real ending becomes the guest's CSW. */
+static void finish(struct vdev *d, uint8_t key, int st)
 {
 	if (st < 0) {
 		put_csw(d, key, 0, US_CE | US_DE | US_UC, 0, 0);
@@ -311,53 +165,46 @@ static void mdisk_finish(struct vdev *d, struct xlate *x, uint8_t key, int st)
 		return;
 	}
 	const uint8_t *rc = d->real->csw;
-	uint32_t real_next = (uint32_t)rc[1] << 16 | rc[2] << 8 | rc[3];
-	uint32_t guest_next = 0;
-	for (int k = 0; k < x->n; k++)
-		if ((uint32_t)(uintptr_t)&x->real[k] + 8 == real_next)
-			guest_next = x->guest[k] ? x->guest[k] + 8 : 0;
-	uint16_t resid = (uint16_t)(rc[6] << 8 | rc[7]);
+	uint32_t guest_next = xl_guest_next(&xl, (uint32_t)rc[1] << 16 | rc[2] << 8 | rc[3]);
 	if (st & US_UC)
 		memcpy(d->sense, d->real->sense, sizeof d->sense);
-	put_csw(d, key, guest_next, (uint8_t)st, d->real->chan, resid);
+	put_csw(d, key, guest_next, (uint8_t)st, d->real->chan, (uint16_t)(rc[6] << 8 | rc[7]));
 }
 
-static void mdisk_run(struct user *u, struct vdev *d, uint8_t key, uint32_t at)
+static void real_run(struct user *u, struct vdev *d, uint8_t key, uint32_t at)
 {
 	struct vm *v = u->vm;
 	struct gccw first;
-	if (fetch_ccw(v, at, &first) && first.cmd == 0x04 && !(first.flags & CCW_CC)) {
+	if (d->kind == VDEV_MDISK && xl_fetch_ccw(v, at, &first) && first.cmd == 0x04 && !(first.flags & CCW_CC)) {
 		/* Sense: the bytes CP kept from the last unit check */
-		uint8_t *p = vm_addr(v, first.addr, first.count);
 		uint16_t n = first.count < 24 ? first.count : 24;
-		if (p)
-			memcpy(p, d->sense, n);
+		if (!vm_store(v, first.addr, d->sense, n)) {
+			put_csw(d, key, at + 8, US_CE | US_DE, 0x20, 0);
+			return;
+		}
 		memset(d->sense, 0, sizeof d->sense);
 		put_csw(d, key, at + 8, US_CE | US_DE, 0, (uint16_t)(first.count - n));
 		return;
 	}
-	static struct xlate x;
 	static uint8_t inhibit = 0x40; /* Set File Mask: inhibit all writes */
-	x.n = 0;
-	own(&x, 0x03, NULL, CCW_CC | CCW_SLI, 1); /* slot 0: a no-operation, or CP's Set File Mask */
-	uint8_t sfm = 0;
+	bool sfm = false;
 	int why = 0;
-	bool ok = translate(v, d, at, &x, &sfm, &why);
-	if (ok && !d->write && !sfm) /* a read link: the real device refuses writes too */
-		ccw_set(&x.real[0], 0x1F, &inhibit, CCW_CC, 1);
+	xl_begin(&xl, d->kind == VDEV_DEDICATED);
+	if (d->kind == VDEV_MDISK)
+		xl_own(&xl, 0x03, NULL, CCW_CC | CCW_SLI, 1); /* slot 0: a no-operation, or CP's Set File Mask */
+	bool ok = xl_translate(v, d, at, &xl, &sfm, &why);
+	if (ok && d->kind == VDEV_MDISK && !d->write && !sfm) /* a read link: the real device refuses writes too */
+		ccw_set(&xl.real[0], 0x1F, &inhibit, CCW_CC, 1);
 	if (!ok) {
-		if (why & 0x80) {
-			memset(d->sense, 0, sizeof d->sense);
-			d->sense[0] = 0x80;
-			d->sense[7] = (uint8_t)(why & 0x04 ? 0x04 : 0x02);
-			put_csw(d, key, at + 8, US_CE | US_DE | US_UC, 0, 0);
-		} else {
-			put_csw(d, key, at + 8, US_CE | US_DE, (uint8_t)why, 0);
-		}
+		xl_unfix(v, &xl);
+		refuse(d, key, at, why);
 		return;
 	}
-	v->count.ccws += (uint32_t)x.n - 1;
-	mdisk_finish(d, &x, key, io_run(d->real, x.real));
+	v->count.ccws += (uint32_t)xl.n - (d->kind == VDEV_MDISK);
+	/* slot 0 runs only when it is CP's Set File Mask */
+	int st = io_run(d->real, xl.real[0].cmd == 0x03 ? &xl.real[1] : xl.real);
+	xl_unfix(v, &xl);
+	finish(d, key, st);
 }
 
 /* ---- the instructions ---- */
@@ -368,7 +215,7 @@ int vio_instruction(struct user *u, uint8_t op, uint16_t dev)
 	if (op == 0x9F) /* TEST CHANNEL: our channels are always available */
 		return 0;
 	struct vdev *d = vm_dev(v, dev & 0xFFF);
-	if (!d || (d->kind == VDEV_MDISK && !d->real) || d->kind == VDEV_SPOOL || d->kind == VDEV_DEDICATED)
+	if (!d || ((d->kind == VDEV_MDISK || d->kind == VDEV_DEDICATED) && !d->real) || d->kind == VDEV_SPOOL)
 		return 3; /* not operational */
 	uint8_t *low = vm_addr(v, 0, 512);
 	if (d->int_pending && op != 0x9E) { /* status pending: it goes into the CSW */
@@ -395,7 +242,7 @@ int vio_instruction(struct user *u, uint8_t op, uint16_t dev)
 	uint8_t key = (uint8_t)(caw >> 28);
 	uint32_t at = caw & 0xFFFFFF;
 	struct gccw first;
-	if (!fetch_ccw(v, at, &first) || (first.cmd & 0x0F) == 0x08) {
+	if (!xl_fetch_ccw(v, at, &first) || (first.cmd & 0x0F) == 0x08) {
 		/* the CAW's CCW address is invalid (or the first CCW a TIC): a
 		 * program check found when the I/O starts: cc 1, the CSW stored */
 		memset(low + 64, 0, 8);
@@ -414,7 +261,7 @@ void vio_start(struct user *u, struct vdev *d, uint8_t key, uint32_t at)
 		console_run(u, d, key, at);
 	} else {
 		u->vm->count.mdisk_progs++;
-		mdisk_run(u, d, key, at);
+		real_run(u, d, key, at);
 	}
 }
 
@@ -423,6 +270,7 @@ void vio_start(struct user *u, struct vdev *d, uint8_t key, uint32_t at)
 static void ipl_record(struct xlate *x, const struct vdev *d, void *buf, uint8_t flags)
 {
 	static uint8_t seek[6], search[5];
+	xl_begin(x, false);
 	dasd_read_ccws(x->real, seek, search, d->start, 0, 0, 1, buf, 24, flags);
 	for (int k = 0; k < 4; k++)
 		x->guest[k] = 0;
@@ -441,10 +289,10 @@ int vm_ipl(struct user *u, uint16_t vaddr, char *msg, size_t size)
 		return -1;
 	}
 	vm_reset(v, true);
-	static struct xlate x;
+	struct xlate *x = &xl;
 	static uint8_t scratch[24];
-	ipl_record(&x, d, vm_addr(v, 0, 24), CCW_SLI);
-	int st = io_run(d->real, x.real);
+	ipl_record(x, d, vm_addr(v, 0, 24), CCW_SLI);
+	int st = io_run(d->real, x->real);
 	if (st < 0 || (st & US_UC) || d->real->chan) {
 		cp_format(msg, size, "S37IPL041E IPL %03X: the IPL record cannot be read (status %02X%02X)", vaddr,
 		          st < 0 ? 0xFF : st, d->real->chan);
@@ -457,28 +305,32 @@ int vm_ipl(struct user *u, uint16_t vaddr, char *msg, size_t size)
 	 * translated once it is in storage.  Both steps position the disk
 	 * themselves (the second starts with the guest's own Seek). */
 	struct gccw c1, c2;
-	uint8_t sfm = 0;
+	bool sfm = false;
 	int why = 0;
-	if (!fetch_ccw(v, 8, &c1)) {
+	if (!xl_fetch_ccw(v, 8, &c1)) {
 		cp_format(msg, size, "S37IPL042E IPL %03X: no CCW at 8 in the IPL record", vaddr);
 		return -1;
 	}
-	ipl_record(&x, d, scratch, CCW_CC | CCW_SLI);
+	ipl_record(x, d, scratch, CCW_CC | CCW_SLI);
 	struct gccw one = c1;
 	one.flags &= (uint8_t)~(CCW_CC | CCW_CD);
-	if ((c1.cmd & 0x0F) == 0x08 || !copy_ccw(v, d, 8, &one, &x, &sfm, &why)) {
+	if ((c1.cmd & 0x0F) == 0x08 || !xl_copy_ccw(v, d, 8, &one, x, &sfm, &why)) {
+		xl_unfix(v, x);
 		cp_format(msg, size, "S37IPL042E IPL %03X: its channel program cannot be run (%02X)", vaddr, why);
 		return -1;
 	}
-	st = io_run(d->real, x.real);
-	if (st >= 0 && !(st & (US_UC | US_UX)) && !d->real->chan && (c1.flags & CCW_CC) && fetch_ccw(v, 16, &c2)) {
+	st = io_run(d->real, x->real);
+	xl_unfix(v, x);
+	if (st >= 0 && !(st & (US_UC | US_UX)) && !d->real->chan && (c1.flags & CCW_CC) && xl_fetch_ccw(v, 16, &c2)) {
 		uint32_t from = (c2.cmd & 0x0F) == 0x08 ? c2.addr : 16;
-		x.n = 0;
-		if (!translate(v, d, from, &x, &sfm, &why)) {
+		xl_begin(x, false);
+		if (!xl_translate(v, d, from, x, &sfm, &why)) {
+			xl_unfix(v, x);
 			cp_format(msg, size, "S37IPL042E IPL %03X: its channel program cannot be run (%02X)", vaddr, why);
 			return -1;
 		}
-		st = io_run(d->real, x.real);
+		st = io_run(d->real, x->real);
+		xl_unfix(v, x);
 	}
 	if (st < 0 || (st & (US_UC | US_UX)) || d->real->chan) {
 		cp_format(msg, size, "S37IPL043E IPL %03X: unit status %02X channel %02X sense %02X", vaddr,

@@ -24,25 +24,56 @@ static struct vdev *add_dev(struct vm *v, uint16_t vaddr, uint16_t type, enum vd
 	return d;
 }
 
+/* Give the machine pages frames of storage, page by page, and map them
+ * (vm_map): false when real storage is short (then it has the pages it
+ * got so far, for free_storage to give back). */
+static bool get_storage(struct vm *v, uint32_t pages)
+{
+	v->pages = 0;
+	for (uint32_t p = 0; p < pages; p++) {
+		uint32_t f = frames_get(); /* cleared: nothing of a previous user shows */
+		if (!f) {
+			vm_map(v);
+			return false;
+		}
+		v->pt[p] = (uint16_t)(f >> 8); /* the page table entry: frame address bits 8-19 */
+		v->pages = p + 1;
+	}
+	vm_map(v);
+	return true;
+}
+
+static void free_storage(struct vm *v)
+{
+	for (uint32_t p = 0; p < v->pages; p++)
+		frames_free((uint32_t)(v->pt[p] >> 4) << 12, 1);
+	v->pages = 0;
+}
+
 struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **why)
 {
 	struct vm *v = &vms[u - cp_users];
 	memset(v, 0, sizeof *v);
-	v->pages = (dir->storage_kb + 63) / 64 * 16; /* whole 64K segments */
-	v->nkeys = v->pages * 2;
-	uint32_t key_frames = (v->nkeys + 4095) / 4096;
-	v->base = frames_alloc(v->pages);
-	v->tables = v->base ? frames_alloc(3 + key_frames) : 0; /* segment and page tables, keys */
-	if (!v->base || !v->tables) {
-		if (v->base)
-			frames_free(v->base, v->pages);
-		v->base = 0;
+	v->tables = frames_alloc(VM_TABLE_FRAMES);
+	if (v->tables) {
+		memset((void *)(uintptr_t)v->tables, 0, VM_TABLE_FRAMES * 4096);
+		v->pt = (uint16_t *)(uintptr_t)(v->tables + 1024);
+		v->keys = (uint8_t *)(uintptr_t)(v->tables + 9 * 1024);
+		v->fixed = (uint8_t *)(uintptr_t)(v->tables + 17 * 1024);
+	}
+	uint32_t pages = (dir->storage_kb + 63) / 64 * 16; /* whole 64K segments */
+	if (pages > VM_MAX_PAGES)
+		pages = VM_MAX_PAGES;
+	if (!v->tables || !get_storage(v, pages)) {
+		if (v->tables) {
+			free_storage(v);
+			frames_free(v->tables, VM_TABLE_FRAMES);
+		}
+		memset(v, 0, sizeof *v);
 		*why = "S37LGN067E Not enough real storage for your virtual machine now";
 		return NULL;
 	}
-	v->keys = (uint8_t *)(uintptr_t)(v->tables + 3 * 4096);
-	memset(v->keys, 0, v->nkeys);
-	vm_map(v);
+	v->nkeys = v->pages * 2;
 	v->state = VM_STOPPED;
 	v->timer_id = -1;
 	if (dir->console_type)
@@ -80,9 +111,9 @@ void vm_destroy(struct vm *v)
 {
 	if (v && v->timer_id >= 0)
 		timer_cancel(v->timer_id);
-	if (v && v->base) {
-		frames_free(v->base, v->pages);
-		frames_free(v->tables, 3 + (v->nkeys + 4095) / 4096);
+	if (v && v->tables) {
+		free_storage(v);
+		frames_free(v->tables, VM_TABLE_FRAMES);
 	}
 	if (v)
 		memset(v, 0, sizeof *v);
@@ -158,13 +189,27 @@ void vm_reset(struct vm *v, bool clear)
 		v->dev[k].busy = false;
 	}
 	v->state = v->resume = VM_STOPPED;
-	v->ckc = 0;
-	v->cpt = v->cpt_set = 0;
 }
 
+/* DEFINE STORAGE: the old storage goes (a fixed page cannot: CP runs a
+ * machine's I/O to its end before it runs anything else, so none is fixed
+ * here), the new is taken and cleared, and the machine is reset.  When
+ * real storage is short, the machine keeps the size it had. */
 bool vm_define_storage(struct vm *v, uint32_t kb, const char **why)
 {
-	(void)v, (void)kb;
-	*why = "S37CDF003E DEFINE STORAGE is not available yet";
-	return false;
+	uint32_t pages = (kb + 63) / 64 * 16, old = v->pages;
+	if (!pages || pages > VM_MAX_PAGES) {
+		*why = "S37CDF091E Storage size must be from 64K to 16M";
+		return false;
+	}
+	free_storage(v);
+	if (!get_storage(v, pages)) {
+		free_storage(v);
+		get_storage(v, old); /* what was just given back is there to take again */
+		*why = "S37CDF067E Not enough real storage for that size now";
+		return false;
+	}
+	v->nkeys = v->pages * 2;
+	vm_reset(v, false);
+	return true;
 }

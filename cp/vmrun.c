@@ -21,8 +21,8 @@
  * What is simulated today: LPSW, SSM, STNSM, STOSM, SIO, TIO, HIO, TCH,
  * STIDP, ISK, SSK (keys kept per 2K block, not enforced), LCTL, STCTL,
  * DIAGNOSE 8 (a CP command), 0C and 60, and the timers: SCKC/STCKC and SPT/STPT give the
- * guest a clock comparator and CPU timer of its own (the CPU timer runs with
- * the TOD clock, as VM/370's REALTIMER option), whose external interruptions
+ * guest a clock comparator and CPU timer of its own (the CPU timer counts the
+ * guest's own time, as in VM/370), and location 80 its interval timer (vtimer.c), whose external interruptions
  * CP reflects when the guest enables them; SCK is told it worked.  Anything else privileged stops the machine
  * with a message.  A guest with DAT on (shadow tables) comes with 8/9.
  */
@@ -34,9 +34,13 @@
 uint8_t *vm_addr(struct vm *v, uint32_t a, uint32_t n)
 {
 	a &= 0xFFFFFF;
-	if (!n || a + n > v->pages * 4096u || a + n < a)
+	if (!n || a + n > v->pages * 4096u || (a >> 12) != ((a + n - 1) >> 12))
 		return NULL;
-	return (uint8_t *)(uintptr_t)(v->base + a);
+	/* CP finds the page where the hardware does: in the page table it built */
+	uint16_t e = v->pt[a >> 12];
+	if (e & 0x0008)
+		return NULL;
+	return (uint8_t *)(uintptr_t)((uint32_t)(e >> 4) << 12 | (a & 0xFFF));
 }
 
 /* Copy n bytes between the guest's storage at a and buf, page by page. */
@@ -76,24 +80,19 @@ void vm_init(void)
 }
 
 /* Build the segment and page tables that map the guest's storage: 64K
- * segments, 4K pages (CR0 bits 8-12 = 10000), guest address g at real
- * base + g.  Their frames were taken with the storage (vm.c). */
+ * segments, 4K pages (CR0 bits 8-12 = 10000).  Each page's entry already
+ * holds its frame (vm.c put it there when it took the frame); the entries
+ * past the end of the storage, in its last segment, are marked invalid. */
 void vm_map(struct vm *v)
 {
 	uint32_t nseg = (v->pages + 15) / 16;
 	uint8_t *st = (uint8_t *)(uintptr_t)v->tables;
-	uint8_t *pt = st + 1024;
-	for (uint32_t s = 0; s < nseg; s++) {
-		uint8_t *t = pt + 32 * s;
-		for (uint32_t p = 0; p < 16; p++) {
-			uint32_t page = s * 16 + p;
-			uint16_t e = page < v->pages ? (uint16_t)(((v->base >> 12) + page) << 4) : 0x0008;
-			t[2 * p] = (uint8_t)(e >> 8);
-			t[2 * p + 1] = (uint8_t)e;
-		}
-		cp_put32(st + 4 * s, 0xF0000000u | (uint32_t)(uintptr_t)t); /* PTL 16 entries */
-	}
-	v->cr1 = ((nseg + 15) / 16 - 1) << 24 | (uint32_t)(uintptr_t)st; /* STL, STO */
+	for (uint32_t p = v->pages; p < nseg * 16; p++)
+		v->pt[p] = 0x0008; /* page invalid */
+	for (uint32_t s = 0; s < 256; s++) /* PTL 16 entries; beyond the storage: segment invalid */
+		cp_put32(st + 4 * s, s < nseg ? 0xF0000000u | (uint32_t)(uintptr_t)(v->pt + 16 * s) : 0x00000001u);
+	v->cr1 = (nseg ? (nseg + 15) / 16 - 1 : 0) << 24 | (uint32_t)(uintptr_t)st; /* STL, STO */
+	__asm__ volatile("ptlb" : : : "memory"); /* no translation made from the old tables may stay */
 }
 
 /* The real PSW for the guest's PSW. */

@@ -90,7 +90,7 @@ static void check(const char *name, int ok, const char *seen)
 	say("T%02u %s: %s%s", total, name, ok ? "OK" : "WRONG ", ok ? "" : seen);
 }
 
-static char seen[60];
+static char seen[100];
 static void csw_text(int cc, const uint8_t *c)
 {
 	cp_format(seen, sizeof seen, "cc %d, CSW %02X%02X%02X%02X %02X%02X %02X%02X", cc, c[0], c[1], c[2], c[3], c[4],
@@ -181,10 +181,11 @@ int main(void)
 	cc = seek_then(MD_RW, 0, 1, 0x06, (uint32_t)(uintptr_t)buf, 0);
 	check("CCW WITH A COUNT OF ZERO", (csw[5] & 0x20) != 0, seen);
 
-	ccw_set(&prog[0], 0x07, seekarg, CCW_CC | 0x04, 6); /* IDA flag */
+	static uint32_t idaws[8] __attribute__((aligned(8)));
+	ccw_set(&prog[0], 0x07, (uint8_t *)idaws + 2, CCW_CC | 0x04, 6); /* IDA, its list not on a word */
 	cc = run(MD_RW, prog, csw);
 	csw_text(cc, csw);
-	check("CCW WITH INDIRECT DATA ADDRESSING", (csw[5] & 0x20) != 0, seen);
+	check("IDAW LIST NOT ON A WORD BOUNDARY", (csw[5] & 0x20) != 0, seen);
 
 	static struct ccw w;
 	ccw_at(&w, 0x09, STORAGE - 10, CCW_SLI, 40);
@@ -264,6 +265,116 @@ int main(void)
 	const uint8_t *over = (const uint8_t *)&prog[4];
 	check("CHANNEL PROGRAM THAT OVERWRITES ITS NEXT CCW",
 	      cc == 0 && !(csw[4] & US_UC) && !(csw[5] & 0x20) && over[0] == 0x0D && over[1] == 0xC0, seen);
+
+	/* ---- data areas across pages, and IDAWs (CP's own and the guest's) ----
+	 * The machine's pages are not neighbours in real storage (CP takes
+	 * frames from the top down), so each of these fails unless CP splits
+	 * the data at page boundaries with IDAWs and translates the guest's. */
+	uint8_t *wbuf = (uint8_t *)0x40F00, *rbuf = (uint8_t *)0x48C00; /* 6000 bytes: three pages each */
+	static uint8_t count8[8] = {0, 0, 0, 2, 1, 0, 0x17, 0x70}; /* cylinder 0 head 2 R1, 6000 bytes */
+	for (int k = 0; k < 6000; k++)
+		wbuf[k] = (uint8_t)(k * 7 + k / 256);
+	for (int k = 0; k < 6; k++)
+		seekarg[k] = 0;
+	seekarg[5] = 2;
+	/* the track formatted as a guest formats its minidisk: R0 written after
+	 * a Search Home Address (whose argument CP relocates), then R1 */
+	static uint8_t ha2[4] = {0, 0, 0, 2}, r0[16] = {0, 0, 0, 2, 0, 0, 0, 8}, fmask = 0x80;
+	static struct ccw fmt[8] __attribute__((aligned(8)));
+	ccw_set(&fmt[0], 0x1F, &fmask, CCW_CC, 1);      /* file mask: all writes but Write HA */
+	ccw_set(&fmt[1], 0x07, seekarg, CCW_CC, 6);
+	ccw_set(&fmt[2], 0x39, ha2, CCW_CC, 4);
+	ccw_set(&fmt[3], 0x08, &fmt[2], 0, 1);
+	ccw_set(&fmt[4], 0x15, r0, CCW_CC, 16);     /* Write R0 */
+	ccw_set(&fmt[5], 0x1D, count8, CCW_CD, 8); /* Write CKD: the count, data-chained to the data */
+	ccw_set(&fmt[6], 0x00, wbuf, 0, 6000);
+	cc = run(MD_RW, fmt, csw);
+	csw_text(cc, csw);
+	int wrote = cc == 0 && csw[4] == (US_CE | US_DE) && !csw[5];
+	char wseen[40];
+	cp_format(wseen, sizeof wseen, "; write %s", seen);
+	cc = seek_then(MD_RW, 0, 2, 0x06, (uint32_t)(uintptr_t)rbuf, 6000);
+	int same = 1;
+	for (int k = 0; k < 6000; k++)
+		same &= rbuf[k] == wbuf[k];
+	cp_format(seen + strlen(seen), sizeof seen - strlen(seen), "%s", wseen);
+	check("WRITE AND READ BACK 6000 BYTES ACROSS PAGES", wrote && cc == 0 && csw[4] == (US_CE | US_DE) && same,
+	      seen);
+
+	/* the guest's own IDAWs: 16 bytes, then 2048 in another page, 2048 in a third, the rest in a fourth */
+	idaws[0] = 0x507F0;
+	idaws[1] = 0x53000;
+	idaws[2] = 0x51800;
+	idaws[3] = 0x56000;
+	memset((void *)0x50000, 0, 0x7000);
+	ccw_set(&prog[3], 0x06, idaws, CCW_SLI | 0x04, 6000);
+	cc = run(MD_RW, prog, csw); /* prog[0-2] seek and search R1 still */
+	csw_text(cc, csw);
+	same = !memcmp((void *)0x507F0, wbuf, 16) && !memcmp((void *)0x53000, wbuf + 16, 2048) &&
+	       !memcmp((void *)0x51800, wbuf + 2064, 2048) && !memcmp((void *)0x56000, wbuf + 4112, 1888) &&
+	       ((uint8_t *)0x56000)[1888] == 0;
+	check("READ THROUGH THE GUEST'S OWN IDAWS", cc == 0 && csw[4] == (US_CE | US_DE) && !csw[5] && same, seen);
+
+	idaws[0] = STORAGE + 0x800;
+	cc = run(MD_RW, prog, csw);
+	csw_text(cc, csw);
+	check("IDAW POINTING BEYOND THE MACHINE", (csw[5] & 0x20) != 0, seen);
+
+	idaws[0] = 0x01050000;
+	cc = run(MD_RW, prog, csw);
+	csw_text(cc, csw);
+	check("IDAW WITH HIGH-ORDER BITS SET", (csw[5] & 0x20) != 0, seen);
+
+	idaws[0] = 0x507F8;
+	idaws[1] = 0x53004;
+	cc = run(MD_RW, prog, csw);
+	csw_text(cc, csw);
+	check("SECOND IDAW NOT ON A 2K BOUNDARY", (csw[5] & 0x20) != 0, seen);
+
+	volatile uint32_t *last = (uint32_t *)(STORAGE - 4); /* the list runs off the end of the machine */
+	*last = 0x507F8;
+	ccw_at(&prog[3], 0x06, STORAGE - 4, CCW_SLI | 0x04, 100);
+	cc = run(MD_RW, prog, csw);
+	csw_text(cc, csw);
+	check("IDAW LIST RUNNING BEYOND THE MACHINE", (csw[5] & 0x20) != 0, seen);
+
+	/* RECALIBRATE goes to cylinder 0: the minidisk's, not the volume's */
+	memset(rbuf, 0, 6000);
+	static uint8_t headarg[6] = {0, 0, 0, 0, 0, 2}, r1id[5] = {0, 0, 0, 2, 1};
+	ccw_set(&prog[0], 0x13, NULL, CCW_CC | CCW_SLI, 1);
+	ccw_set(&prog[1], 0x1B, headarg, CCW_CC, 6);
+	ccw_set(&prog[2], 0x31, r1id, CCW_CC, 5);
+	ccw_set(&prog[3], 0x08, &prog[2], 0, 1);
+	ccw_set(&prog[4], 0x06, rbuf, CCW_SLI, 6000);
+	cc = run(MD_RW, prog, csw);
+	csw_text(cc, csw);
+	check("RECALIBRATE, THEN READ: STILL THE MINIDISK",
+	      cc == 0 && csw[4] == (US_CE | US_DE) && !memcmp(rbuf, wbuf, 6000), seen);
+
+	/* the home address of the minidisk's track 0,2 says the real cylinder: CP
+	 * relocates what a Search Home Address compares, as it does a seek, and
+	 * one for a cylinder beyond the minidisk finds nothing */
+	static uint8_t hafar[4] = {0, 5, 0, 2};
+	ccw_set(&prog[0], 0x07, seekarg, CCW_CC, 6);
+	ccw_set(&prog[1], 0x39, hafar, CCW_CC, 4);
+	ccw_set(&prog[2], 0x08, &prog[1], 0, 1);
+	ccw_set(&prog[3], 0x03, NULL, CCW_SLI, 1);
+	cc = run(MD_RW, prog, csw);
+	csw_text(cc, csw);
+	check("SEARCH HOME ADDRESS OF A CYLINDER BEYOND THE MINIDISK", (csw[4] & US_UC) != 0, seen);
+
+	/* a read-only link whose guest asks for a file mask that permits writing */
+	fmask = 0xC0;
+	ccw_set(&fmt[1], 0x07, seekarg, CCW_CC, 6);
+	cc = run(MD_RO, fmt, csw); /* the Write R0 on the 190 must be refused */
+	csw_text(cc, csw);
+	check("FILE MASK PERMITTING WRITES ON A READ-ONLY LINK", (csw[4] & US_UC) != 0, seen);
+
+	static uint8_t extent[16];
+	ccw_set(&prog[0], 0x63, extent, 0, 16);
+	cc = run(MD_RW, prog, csw);
+	csw_text(cc, csw);
+	check("DEFINE EXTENT ON A MINIDISK", (csw[4] & US_UC) && sense0(MD_RW) == 0x80, seen);
 
 	/* ---- instructions ---- */
 	unsigned code = PGM(__asm__ volatile("l %%r0,0(%0)" : : "a"(STORAGE + 0x100) : "r0"));
@@ -349,12 +460,16 @@ int main(void)
 	wait_until(&G_EXTCODE, 0x01);
 	__asm__ volatile("stck 0(%0)" : : "a"(&t2) : "memory", "cc");
 	VCHECK("CLOCK COMPARATOR INTERRUPTION", G_EXTCODE == 0x1004 && t2 >= t1, "code %04X", (unsigned)G_EXTCODE);
-	/* CPU timer 20 ms, CR0 bit 21: X'1005' */
+	/* CPU timer 20 ms, CR0 bit 21: X'1005'.  It counts the machine's own
+	 * time (VM/370), not a wait: the guest loops, enabled, until it comes. */
 	cr0 = 0x00000400;
 	t1 = (uint64_t)20000 << 12;
 	G_EXTCODE = 0;
-	__asm__ volatile("lctl 0,0,0(%1)\n\t.insn s,0xb2080000,0(%0)" : : "a"(&t1), "a"(&cr0) : "memory");
-	wait_until(&G_EXTCODE, 0x01);
+	static uint8_t sysmask;
+	__asm__ volatile("lctl 0,0,0(%1)\n\t.insn s,0xb2080000,0(%0)\n\tstosm 0(%2),0x01"
+	                 : : "a"(&t1), "a"(&cr0), "a"(&sysmask) : "memory");
+	while (!G_EXTCODE)
+		;
 	cr0 = 0;
 	__asm__ volatile("lctl 0,0,0(%0)" : : "a"(&cr0) : "memory");
 	VCHECK("CPU TIMER INTERRUPTION", G_EXTCODE == 0x1005, "code %04X", (unsigned)G_EXTCODE);

@@ -1,0 +1,377 @@
+/* ccwtrans.c — CCW translation: a guest's channel program made into one
+ * the real channel can run.
+ *
+ * A channel program names storage by real addresses, and the channel does
+ * not use DAT.  The guest's CCWs name *its* real addresses, which are CP's
+ * virtual ones: its page n is wherever CP put it (vm.c), and two
+ * neighbouring guest pages are in general not neighbours in real storage.
+ * So CP never lets the real channel see a guest CCW.  It copies the program
+ * into its own storage and, CCW by CCW:
+ *
+ *   - moves the data address to where that guest storage really is; when
+ *     the data area crosses a page boundary, the copy gets the IDA flag and
+ *     a list of indirect data address words (IDAWs) that CP writes, one per
+ *     2K block (GA22-7000 "Indirect Data Addressing"); a guest's own IDAW
+ *     list is translated word by word the same way;
+ *   - checks every byte the CCW may touch is the guest's own: if not, the
+ *     guest sees the channel program check it would see on a machine of
+ *     its size (no data moves at all, where a real channel would have
+ *     moved the part before the bad address: the one difference);
+ *   - fixes the pages (xlate.fix, vm->fixed): they must not be paged out or
+ *     given away until the real I/O is over;
+ *   - for a minidisk, relocates the seek arguments (and the home address a
+ *     Search Home Address compares) by the minidisk's first cylinder,
+ *     refuses a seek beyond its last, turns RECALIBRATE (which would go to
+ *     the real cylinder 0) into a seek to the minidisk's cylinder 0, and
+ *     lets through only the commands listed in mdisk_command: anything
+ *     else, such as DEFINE EXTENT or a diagnostic command whose arguments
+ *     could name real cylinders, is rejected;
+ *   - points a TIC at the copy of its target.
+ *
+ * The copies are taken before the I/O starts, so a guest that changes its
+ * channel program while it runs (by reading over it, say) changes only its
+ * own storage: the real channel runs what CP checked.
+ */
+#include "ccwtrans.h"
+
+enum { MD_REJECT, MD_DATA, MD_SEEK, MD_HA, MD_SFM, MD_RECAL, MD_WRITE };
+
+/* What a CKD minidisk lets a guest do, by command code (the multitrack bit
+ * X'80' of reads and searches changes nothing here: a multitrack operation
+ * stops at the end of the cylinder, which is the minidisk's own). */
+static int mdisk_command(uint8_t cmd)
+{
+	switch (cmd) {
+	case 0x03: case 0x04: case 0xE4: /* no-operation, sense, sense ID */
+		return MD_DATA;
+	case 0x07: case 0x0B: case 0x1B: /* seek, seek cylinder, seek head */
+		return MD_SEEK;
+	case 0x13:
+		return MD_RECAL;
+	case 0x1F:
+		return MD_SFM;
+	case 0x39: case 0xB9: /* search home address equal */
+		return MD_HA;
+	case 0x31: case 0x51: case 0x71: case 0xB1: case 0xD1: case 0xF1: /* search ID equal/high/high-or-equal */
+	case 0x29: case 0x49: case 0x69: case 0xA9: case 0xC9: case 0xE9: /* search key ... */
+	case 0x06: case 0x86: case 0x0E: case 0x8E: case 0x1E: case 0x9E: /* read data, key and data, CKD */
+	case 0x12: case 0x92: case 0x16: case 0x96: case 0x1A: case 0x9A: /* read count, R0, home address */
+		return MD_DATA;
+	case 0x05: case 0x0D: case 0x1D: case 0x01: case 0x15: case 0x11: /* write data, KD, CKD, special, R0; erase */
+		return MD_WRITE;
+	default: /* read IPL and write home address among them: not on a minidisk */
+		return MD_REJECT;
+	}
+}
+
+/* A search: its status modifier makes the channel skip the CCW after it. */
+static bool is_search(uint8_t cmd) { return (cmd & 0x7F) >= 0x29 && ((cmd & 0x0F) == 0x01 || (cmd & 0x0F) == 0x09); }
+static bool is_read(uint8_t cmd) { return (cmd & 3) == 2 || (cmd & 0x0F) == 0x0C || (cmd & 0x0F) == 0x04; }
+static bool is_backward(uint8_t cmd) { return (cmd & 0x0F) == 0x0C; }
+
+bool xl_fetch_ccw(struct vm *v, uint32_t at, struct gccw *c)
+{
+	uint8_t p[8];
+	if ((at & 7) || !vm_fetch(v, at, p, 8))
+		return false;
+	c->cmd = p[0];
+	c->addr = (uint32_t)p[1] << 16 | p[2] << 8 | p[3];
+	c->flags = p[4];
+	c->count = (uint16_t)(p[6] << 8 | p[7]);
+	return true;
+}
+
+void xl_begin(struct xlate *x, bool dedicated)
+{
+	x->n = x->nidaw = x->nfix = 0;
+	x->dedicated = dedicated;
+	x->dc_cmd = 0;
+}
+
+/* Append a CCW of CP's own. */
+void xl_own(struct xlate *x, uint8_t cmd, const void *data, uint8_t flags, uint16_t count)
+{
+	ccw_set(&x->real[x->n], cmd, data, flags, count);
+	x->guest[x->n++] = 0;
+}
+
+/* Fix the guest page that holds guest address a (once per program). */
+static bool fix(struct vm *v, struct xlate *x, uint32_t a)
+{
+	uint16_t page = (uint16_t)(a >> 12);
+	for (int k = x->nfix - 1; k >= 0 && k >= x->nfix - 4; k--) /* the usual case: the same page again */
+		if (x->fix[k] == page)
+			return true;
+	if (x->nfix == XL_MAX_FIX)
+		return false;
+	x->fix[x->nfix++] = page;
+	v->fixed[page]++;
+	v->count.fixes++;
+	return true;
+}
+
+void xl_unfix(struct vm *v, struct xlate *x)
+{
+	for (int k = 0; k < x->nfix; k++)
+		v->fixed[x->fix[k]]--;
+	x->nfix = 0;
+}
+
+/* One IDAW of CP's: the real address of guest address a, whose block of n
+ * bytes (within one 2K block) must be the guest's. */
+static bool put_idaw(struct vm *v, struct xlate *x, uint32_t a, uint32_t n)
+{
+	uint8_t *r = vm_addr(v, a, n);
+	if (!r || x->nidaw == XL_MAX_IDAWS || !fix(v, x, a))
+		return false;
+	x->idaw[x->nidaw++] = (uint32_t)(uintptr_t)r;
+	v->count.idaws++;
+	return true;
+}
+
+/* The real data address (and IDA flag) for guest CCW c; false: the guest's
+ * program check (an address outside its storage, a bad IDAW). */
+static bool data_address(struct vm *v, struct xlate *x, const struct gccw *c, uint32_t *real, uint8_t *flags)
+{
+	bool back = is_backward(c->cmd);
+	uint32_t count = c->count;
+	if (!count)
+		return false; /* a zero count: the channel's program check */
+	if (((c->flags & CCW_SKIP) && is_read(c->cmd)) || c->cmd == 0x03) {
+		*real = (uint32_t)(uintptr_t)x->arg[x->n]; /* skipping, or a no-operation: no data moves */
+		*flags = (uint8_t)(c->flags & ~0x04);
+		return true;
+	}
+	int first = x->nidaw;
+	if (c->flags & 0x04) {
+		/* The guest's own IDAWs, word by word: each names one 2K block (or
+		 * the part of one), which lies in one page: one IDAW of ours each. */
+		uint32_t list = c->addr;
+		if (list & 3)
+			return false;
+		for (uint32_t k = 0; count; k++) {
+			uint8_t w[4];
+			if (!vm_fetch(v, list + 4 * k, w, 4))
+				return false;
+			uint32_t a = cp_get32(w);
+			if (a & 0xFF000000u || (k && (a & 2047) != (back ? 2047u : 0)))
+				return false; /* as the channel checks them (GA22-7000 "Indirect Data Addressing") */
+			uint32_t n = back ? (a & 2047) + 1 : 2048 - (a & 2047);
+			if (n > count)
+				n = count;
+			if (!put_idaw(v, x, back ? a - n + 1 : a, n))
+				return false;
+			if (back) /* reading backward, the IDAW names the block's last byte */
+				x->idaw[x->nidaw - 1] += n - 1;
+			count -= n;
+		}
+	} else {
+		uint32_t a = c->addr, lo = back ? a - count + 1 : a;
+		if (back && a + 1 < count)
+			return false;
+		uint8_t *r = vm_addr(v, lo, count);
+		if (r) { /* within one page: the real address will do */
+			if (!fix(v, x, lo))
+				return false;
+			*real = (uint32_t)(uintptr_t)r + (back ? count - 1 : 0);
+			*flags = c->flags;
+			return true;
+		}
+		/* across pages: IDAWs, one per 2K block the area touches */
+		while (count) {
+			uint32_t n = back ? (a & 2047) + 1 : 2048 - (a & 2047);
+			if (n > count)
+				n = count;
+			if (!put_idaw(v, x, back ? a - n + 1 : a, n))
+				return false;
+			if (back)
+				x->idaw[x->nidaw - 1] += n - 1;
+			a = back ? a - n : a + n;
+			count -= n;
+		}
+	}
+	*real = (uint32_t)(uintptr_t)&x->idaw[first];
+	*flags = (uint8_t)(c->flags | 0x04);
+	return true;
+}
+
+/* The first n bytes of guest CCW c's data (a seek argument, a file
+ * mask), through its IDAWs when it has the IDA flag. */
+static bool fetch_arg(struct vm *v, const struct gccw *c, uint8_t *buf, uint32_t n)
+{
+	if (!(c->flags & 0x04))
+		return vm_fetch(v, c->addr, buf, n);
+	uint8_t w[8];
+	if ((c->addr & 3) || !vm_fetch(v, c->addr, w, 4))
+		return false;
+	uint32_t a = cp_get32(w), first = 2048 - (a & 2047);
+	if (a & 0xFF000000u)
+		return false;
+	if (first >= n)
+		return vm_fetch(v, a, buf, n);
+	if (!vm_fetch(v, c->addr + 4, w + 4, 4)) /* the rest in the next block */
+		return false;
+	uint32_t b = cp_get32(w + 4);
+	return !(b & 0xFF0007FFu) && vm_fetch(v, a, buf, first) && vm_fetch(v, b, buf + first, n - first);
+}
+
+bool xl_copy_ccw(struct vm *v, struct vdev *d, uint32_t at, const struct gccw *c, struct xlate *x, bool *sfm,
+                 int *why)
+{
+	if (x->n >= XL_MAX_CCWS - 1) {
+		*why = 0x20;
+		return false;
+	}
+	uint8_t cmd = c->cmd, flags = c->flags;
+	uint16_t count = c->count;
+	uint32_t real = 0;
+	/* a CCW reached by data chaining goes on with the command before it (its own is ignored) */
+	struct gccw as = *c;
+	if (x->dc_cmd)
+		as.cmd = x->dc_cmd;
+	int kind = x->dedicated ? MD_DATA : mdisk_command(as.cmd);
+	if (x->dc_cmd && kind != MD_DATA && kind != MD_WRITE)
+		kind = MD_REJECT; /* CP relocates a seek argument only when one CCW holds it */
+	x->dc_cmd = (c->flags & CCW_CD) ? as.cmd : 0;
+	c = &as;
+	uint8_t *arg = x->arg[x->n];
+	switch (kind) {
+	case MD_REJECT:
+		*why = 0x80; /* command reject */
+		return false;
+	case MD_WRITE:
+		if (!d->write) {
+			*why = 0x80; /* no writing on a read link */
+			return false;
+		}
+		/* fall through */
+	case MD_DATA:
+		if (!data_address(v, x, c, &real, &flags)) {
+			*why = 0x20;
+			return false;
+		}
+		break;
+	case MD_SEEK:
+	case MD_HA: { /* the cylinder (bytes 2-3 of a seek's BBCCHH, 0-1 of a home address's CCHH) moved */
+		unsigned n = kind == MD_SEEK ? 6 : 4, at_cyl = kind == MD_SEEK ? 2 : 0;
+		if (count < n || !fetch_arg(v, c, arg, n)) {
+			*why = 0x20;
+			return false;
+		}
+		uint32_t cyl = (uint32_t)arg[at_cyl] << 8 | arg[at_cyl + 1];
+		if (cyl >= d->count) {
+			if (kind == MD_SEEK) {
+				*why = 0x84; /* command reject, invalid seek address */
+				return false;
+			}
+			cyl = 0xFFFF - d->start; /* a home address the minidisk cannot have: no match */
+		}
+		cyl += d->start;
+		arg[at_cyl] = (uint8_t)(cyl >> 8);
+		arg[at_cyl + 1] = (uint8_t)cyl;
+		real = (uint32_t)(uintptr_t)arg;
+		count = count < 8 ? count : 8; /* as the guest said (incorrect length stays its own) */
+		flags &= (uint8_t)~0x04;       /* CP's copy of the argument is not indirect */
+		break;
+	}
+	case MD_RECAL: /* to the minidisk's cylinder 0, head 0, not the volume's */
+		memset(arg, 0, 6);
+		arg[2] = (uint8_t)(d->start >> 8);
+		arg[3] = (uint8_t)d->start;
+		cmd = 0x07;
+		real = (uint32_t)(uintptr_t)arg;
+		count = 6;
+		flags = (uint8_t)((flags & (CCW_CC | CCW_PCI)) | CCW_SLI);
+		break;
+	case MD_SFM: /* the guest's file mask, with no writing on a read link */
+		if (!fetch_arg(v, c, arg, 1)) {
+			*why = 0x20;
+			return false;
+		}
+		if (!d->write) /* bits 0-1 = 01: inhibit all writes (11 would permit them all) */
+			arg[0] = (uint8_t)((arg[0] & 0x3F) | 0x40);
+		real = (uint32_t)(uintptr_t)arg;
+		count = 1;
+		flags &= (uint8_t)~0x04;
+		*sfm = true;
+		break;
+	}
+	ccw_set(&x->real[x->n], cmd, (const void *)(uintptr_t)real, flags, count);
+	x->guest[x->n++] = at;
+	return true;
+}
+
+static int find_copy(const struct xlate *x, uint32_t at)
+{
+	for (int k = 0; k < x->n; k++)
+		if (x->guest[k] == at && x->real[k].cmd != 0x08)
+			return k;
+	return -1;
+}
+
+/* CCWs are copied in the order the channel could meet them: straight on
+ * while chained; a TIC to a CCW already copied points at the copy, a TIC
+ * forward is followed later; after a TIC that follows a search, the CCW
+ * after the TIC is copied next, since the search's status modifier makes the
+ * channel skip the TIC. */
+bool xl_translate(struct vm *v, struct vdev *d, uint32_t at, struct xlate *x, bool *sfm, int *why)
+{
+	int todo_slot[XL_MAX_CCWS];
+	uint32_t todo_at[XL_MAX_CCWS];
+	int ntodo = 0;
+	for (;;) {
+		bool searched = false; /* the previous CCW was a chained search */
+		for (;;) {
+			struct gccw c;
+			if (x->n >= XL_MAX_CCWS - 1 || !xl_fetch_ccw(v, at, &c)) {
+				*why = 0x20;
+				return false;
+			}
+			if ((c.cmd & 0x0F) == 0x08) { /* TIC */
+				int k = find_copy(x, c.addr);
+				ccw_set(&x->real[x->n], 0x08, k >= 0 ? &x->real[k] : NULL, 0, 1);
+				x->guest[x->n] = at;
+				if (k < 0) {
+					todo_slot[ntodo] = x->n;
+					todo_at[ntodo++] = c.addr;
+				}
+				x->n++;
+				if (!searched)
+					break;
+				searched = false;
+				at += 8;
+				continue;
+			}
+			int k = find_copy(x, at);
+			if (k >= 0) { /* a chain into what is copied already */
+				ccw_set(&x->real[x->n], 0x08, &x->real[k], 0, 1);
+				x->guest[x->n++] = at;
+				break;
+			}
+			if (!xl_copy_ccw(v, d, at, &c, x, sfm, why))
+				return false;
+			if (!(c.flags & (CCW_CC | CCW_CD)))
+				break;
+			searched = (c.flags & CCW_CC) && is_search(c.cmd);
+			at += 8;
+		}
+		/* a TIC forward whose target is not copied yet */
+		while (ntodo && find_copy(x, todo_at[ntodo - 1]) >= 0) {
+			ntodo--;
+			ccw_set(&x->real[todo_slot[ntodo]], 0x08, &x->real[find_copy(x, todo_at[ntodo])], 0, 1);
+		}
+		if (!ntodo)
+			return true;
+		ntodo--;
+		ccw_set(&x->real[todo_slot[ntodo]], 0x08, &x->real[x->n], 0, 1);
+		at = todo_at[ntodo];
+	}
+}
+
+uint32_t xl_guest_next(const struct xlate *x, uint32_t real_next)
+{
+	for (int k = 0; k < x->n; k++)
+		if ((uint32_t)(uintptr_t)&x->real[k] + 8 == real_next)
+			return x->guest[k] ? x->guest[k] + 8 : 0;
+	return 0;
+}
