@@ -2,7 +2,7 @@
 # tests/guest/isolate.c, on a minidisk of its own (192), tries to reach
 # storage and disk that are not its own — CCWs and TICs beyond its storage, a
 # CAW beyond it, TIC to TIC, an endless channel program, a channel program
-# that reads over its own next CCW, IDAWs, seeks past its minidisks' extents, writes on a
+# that reads over its own next CCW, bad IDAWs (and data across pages, with IDAWs of CP's and its own), seeks past its minidisks' extents, RECALIBRATE, writes on a
 # read-only link, Write HA and Read IPL on a minidisk, a device it does not
 # have, loads, stores, LPSW, ISK and SSK beyond its storage, an unaligned
 # LPSW, a DIAGNOSE CP does not offer, DIAGNOSE 8 with its text beyond the
@@ -12,7 +12,8 @@
 # line-mode terminal here, so every line is kept), then a total; CP must go
 # on serving (QUERY NAMES afterwards).  Then the guest checks its own
 # timers: SCKC/STCKC, SPT/STPT, and the clock comparator's and CPU timer's
-# external interruptions reflected into it, DIAGNOSE 60 and 0C (V01-V06).
+# external interruptions reflected into it, DIAGNOSE 60 and 0C, the system
+# mask instructions, LCTL/STCTL (V01-V09).
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
@@ -53,7 +54,7 @@ for _ in $(seq 100); do
 done
 tr -d '\r' < "$T/a" | grep -E "^V[0-9]+ " > "$T/vresults"
 grep -v ": OK$" "$T/vresults" | while IFS= read -r line; do echo "FAIL: $line"; done
-text "$T/a" "MACHINE: 6 OF 6 OK" 100
+text "$T/a" "MACHINE: 9 OF 9 OK" 100
 text "$T/a" "S37VMS023I Disabled wait state: PSW address 000E0D, code 0000" 100
 printf 'q n\r\n' >&3
 text "$T/a" "ALICE    - 01F" 100

@@ -486,6 +486,21 @@ int main(void)
 		if (k != 2 && k != 5 && k != 10 && k != 13)
 			shape = shape && pt[k] >= 0xF0 && pt[k] <= 0xF9;
 	VCHECK("DIAGNOSE 0C DATE AND TIME", code == 0 && shape, "code %04X %02X%02X%02X", code, pt[0], pt[1], pt[2]);
+
+	/* the system mask instructions, simulated: each stores the mask it found */
+	static uint8_t m1, m2, m3, m4, zero;
+	__asm__ volatile("stnsm 0(%0),0x7F\n\tstosm 0(%1),0x80\n\tstnsm 0(%2),0xFF\n\tssm 0(%4)\n\tstnsm 0(%3),0xFF"
+	                 : : "a"(&m1), "a"(&m2), "a"(&m3), "a"(&m4), "a"(&zero) : "memory");
+	VCHECK("STNSM, STOSM AND SSM", m2 == (m1 & 0x7F) && m3 == (m2 | 0x80) && m4 == 0, "%02X %02X %02X %02X", m1,
+	       m2, m3, m4);
+	/* control registers: what LCTL loads, STCTL gives back (CR14-15 and CR2 here) */
+	static uint32_t crs[3] __attribute__((aligned(4))) = {0xC2000000u, 0x00000200u, 0x12345678u}, back[3];
+	__asm__ volatile("lctl 14,15,0(%0)\n\tlctl 2,2,8(%0)\n\tstctl 14,15,0(%1)\n\tstctl 2,2,8(%1)"
+	                 : : "a"(crs), "a"(back) : "memory");
+	VCHECK("LCTL AND STCTL", !memcmp(crs, back, sizeof crs), "%08X %08X %08X", back[0], back[1], back[2]);
+	/* an unaligned STCTL: specification, as on the real machine */
+	code = PGM(__asm__ volatile("stctl 0,0,2(%0)" : : "a"(back) : "memory"));
+	VCHECK("STCTL NOT ON A WORD BOUNDARY", code == 6, "code %04X", code);
 	say("MACHINE: %u OF %u OK", vok, vtotal);
 	return 0;
 }
