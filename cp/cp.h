@@ -40,6 +40,7 @@
 /* ---- start.S ---- */
 void cp_wait(void);              /* enabled wait until an interruption has been handled */
 uint32_t cp_storage_size(void);  /* bytes of real storage, found by touching it */
+void cp_dat_on(uint32_t storage_bytes); /* cpspace.c: CP's own address space (V=R), and DAT on */
 void cp_halt(uint32_t code);     /* disabled wait with code in the PSW: CP stops */
 
 /* ---- lib.c ---- */

@@ -42,6 +42,7 @@ enum {
 	LC_SAVE_PGM = 0xC40,
 	LC_SAVE_EXT = 0xC80,
 	LC_SAVE_SVC = 0xCC0,
+	LC_CP_CR1 = 0xD38,   /* CP's own segment table designation (cpspace.c; start.S) */
 };
 
 #define LC8(a) (*(volatile uint8_t *)(uintptr_t)(a))

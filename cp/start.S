@@ -13,6 +13,10 @@
  * stubs below.  A stub saves the registers in page 0 (with base register 0:
  * it has no other base yet), moves to the interrupt stack and calls C.
  *
+ * CP runs with DAT on, in an address space of its own that maps every
+ * address to itself (cpspace.c); the new PSWs have DAT off, and each stub
+ * turns it on (TO_CP) once it has saved the registers.
+ *
  * Waiting: cp_wait loads a PSW with the wait bit and the I/O and external
  * masks on, whose address is cp_wait's own return.  The CPU stops there
  * until an interruption comes; the stub handles it and resumes the old PSW
@@ -33,6 +37,22 @@
 	.set	LC_GUEST, 0xD04		/* the struct guest run_guest is running */
 	.set	LC_HOST_SAVE, 0xD08	/* CP's registers 6-15 while a guest runs */
 	.set	LC_GUEST_PSW, 0xD30	/* the PSW run_guest loads (doubleword) */
+	.set	LC_CP_CR1, 0xD38	/* CP's segment table designation, 0 before cp_dat_on */
+	.set	LC_MASK, 0xD3C		/* where STOSM/STNSM put the old system mask */
+
+/* TO_CP old: into CP's address space.  The registers are saved; old is the
+ * old PSW.  CR1 still names the guest's table if the guest was running (its
+ * PSW in problem state): CP's goes in first.  Then DAT on. */
+	.macro	TO_CP old
+	icm	%r1,15,LC_CP_CR1
+	jz	99f
+	tm	\old+1,0x01
+	jno	98f
+	lctl	1,1,LC_CP_CR1
+	.insn	s,0xb20d0000,0		/* PTLB: no translation of the guest's serves CP */
+98:	stosm	LC_MASK,0x04
+99:
+	.endm
 
 	.section .text.start,"ax"
 	.globl	_start
@@ -61,6 +81,7 @@ in_ec:	larl	%r15,cp_stack_top
 /* I/O interruption: the device address at 186-187, the CSW at 64. */
 io_entry:
 	stm	%r0,%r15,LC_SAVE_IO
+	TO_CP	LC_IO_OLD
 	larl	%r15,int_stack_top
 	ahi	%r15,-96
 	brasl	%r14,cp_io_interrupt
@@ -73,6 +94,7 @@ io_entry:
 /* External interruption: the code at 134-135. */
 ext_entry:
 	stm	%r0,%r15,LC_SAVE_EXT
+	TO_CP	LC_EXT_OLD
 	larl	%r15,int_stack_top
 	ahi	%r15,-96
 	brasl	%r14,cp_ext_interrupt
@@ -86,6 +108,7 @@ ext_entry:
  * set LC_PGM_RESUME: the old PSW is pointed there.  Otherwise C reports it. */
 pgm_entry:
 	stm	%r0,%r15,LC_SAVE_PGM
+	TO_CP	LC_PGM_OLD
 	tm	LC_PGM_OLD+1,0x01
 	jo	exit_pgm
 	icm	%r1,15,LC_PGM_RESUME
@@ -103,6 +126,7 @@ pgm_entry:
 /* SVC: only a guest issues one (CP never does). */
 svc_entry:
 	stm	%r0,%r15,LC_SAVE_SVC
+	TO_CP	LC_SVC_OLD
 	lhi	%r1,2
 	la	%r3,LC_SAVE_SVC
 	la	%r4,LC_SVC_OLD
@@ -124,7 +148,8 @@ svc_entry:
 run_guest:
 	stm	%r6,%r15,LC_HOST_SAVE
 	st	%r2,LC_GUEST
-	lctl	1,1,72(%r2)		/* the virtual machine's segment table */
+	stnsm	LC_MASK,0xFB		/* DAT off (V=R: the next instruction is the same) ... */
+	lctl	1,1,72(%r2)		/* ... before the virtual machine's segment table goes in */
 	.insn	s,0xb20d0000,0		/* PTLB: no translation of another machine stays */
 	mvc	LC_GUEST_PSW(8),64(%r2)
 	lm	%r0,%r15,0(%r2)
@@ -158,6 +183,10 @@ cp_wait:
 	larl	%r1,1f
 	larl	%r2,wait_psw
 	st	%r1,4(%r2)
+	stnsm	LC_MASK,0xFF		/* the system mask as it is: DAT on or (start-up) off */
+	ni	LC_MASK,0x04
+	oi	LC_MASK,0x03		/* with I/O and external enabled */
+	mvc	0(1,%r2),LC_MASK
 	lpsw	0(%r2)
 1:	br	%r14
 

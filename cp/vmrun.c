@@ -68,15 +68,16 @@ static bool vm_copy(struct vm *v, uint32_t a, uint8_t *buf, uint32_t n, bool sto
 bool vm_fetch(struct vm *v, uint32_t a, void *buf, uint32_t n) { return vm_copy(v, a, buf, n, false); }
 bool vm_store(struct vm *v, uint32_t a, const void *buf, uint32_t n) { return vm_copy(v, a, (uint8_t *)buf, n, true); }
 
-/* The translation format of every virtual machine's tables: CR0 bits 8-9
- * (page size: 10 = 4K) and 11-12 (segment size: 00 = 64K).  CP runs with
- * DAT off, so only the guests ever use it. */
+/* The translation format of every address space, CP's and the machines':
+ * CR0 bits 8-9 (page size: 10 = 4K) and 11-12 (segment size: 00 = 64K).
+ * Then CP's own address space, and DAT on (cpspace.c). */
 void vm_init(void)
 {
 	uint32_t cr0;
 	__asm__ volatile("stctl 0,0,%0" : "=Q"(cr0));
 	cr0 = (cr0 & ~0x00F80000u) | 0x00800000u;
 	__asm__ volatile("lctl 0,0,%0" : : "Q"(cr0));
+	cp_dat_on(cp_storage_size());
 }
 
 /* Build the segment and page tables that map the guest's storage: 64K

@@ -26,7 +26,8 @@ grep -qE "^[0-9]+K of real storage in [0-9]+ frames for virtual machines$" "$T/e
 expect_grep "$T/err" "CP ready"
 op psw
 sleep 0.3
-grep -q "PSW=030A" "$T/err" || fail "CP is not in an enabled wait: $(grep PSW= "$T/err")"
+# an enabled wait, with DAT on: CP runs in an address space of its own (cp/cpspace.c)
+grep -q "PSW=070A" "$T/err" || fail "CP is not in an enabled wait with DAT on: $(grep PSW= "$T/err")"
 
 s3_start A -model 3278-2
 s3 A "Connect(00C0@127.0.0.1:$PORT)" || fail "A: connect"
@@ -60,6 +61,10 @@ op "/operator"
 wait_console "LOGON OPERATOR USERS = 1  AT 009"
 op "/q n"
 wait_console "OPERATOR - 009"
+# CR1 names CP's own segment table (STL 3: 4M of real storage, 64 segments
+# of 64K)
+op "cr"
+wait_console "CR01=03"
 stop_cp
 
 # The default system (no -f, HERCULES_RC not set) IPLs CP by itself.
