@@ -370,6 +370,16 @@ int main(void)
 	csw_text(cc, csw);
 	check("FILE MASK PERMITTING WRITES ON A READ-ONLY LINK", (csw[4] & US_UC) != 0, seen);
 
+	/* a PCI flag: the guest learns of it in the CSW of the ending (CP runs
+	 * the whole program before the guest runs again) */
+	ccw_set(&prog[0], 0x07, seekarg, CCW_CC | CCW_PCI, 6);
+	ccw_set(&prog[1], 0x31, r1id, CCW_CC, 5);
+	ccw_set(&prog[2], 0x08, &prog[1], 0, 1);
+	ccw_set(&prog[3], 0x06, rbuf, CCW_SLI, 100);
+	cc = run(MD_RW, prog, csw);
+	csw_text(cc, csw);
+	check("PROGRAM-CONTROLLED INTERRUPTION", cc == 0 && csw[4] == (US_CE | US_DE) && csw[5] == 0x80, seen);
+
 	static uint8_t extent[16];
 	ccw_set(&prog[0], 0x63, extent, 0, 16);
 	cc = run(MD_RW, prog, csw);
