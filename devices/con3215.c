@@ -13,7 +13,23 @@
  *   X'0A' Read inquiry                 X'0B' Audible alarm
  *   X'03' No operation                 X'04' Sense (one byte)
  *   X'E4' Sense ID (as Hercules gives it; a real 3215 has none)
+ *   X'1A' Read, no echo: s370's extension, telnet consoles only (below)
  * Anything else is a command reject: unit check, sense X'80'.
+ *
+ * Read, no echo (X'1A') is Read inquiry for a line that must not show, a
+ * password: like S37X for the CPU, a device extension of our own, which a
+ * real 3215 would reject (an unassigned command) and so does the integrated
+ * console here.  The telnet client is asked to stop echoing while the Read
+ * waits (tel_proto_conceal: WILL ECHO, RFC 857); the device sends no
+ * "Enter input" prompt, which would come between the program's own
+ * question and the answer.  A line typed before the Read (kept with
+ * attention) is taken at once: it has shown already.  A client that refuses
+ * (DONT ECHO) makes the waiting Read end with channel end, device end and
+ * unit check, sense X'80' command reject, and every later X'1A' until the
+ * next client is rejected at once: the program then reads with X'0A' and can
+ * say that the line will show.  The integrated console stays without: its
+ * input line is the s370 command line, which the panel keeps in its history
+ * and its log, and whose user has the whole machine anyway.
  *
  * On the integrated console both writes print one line: a line-mode host
  * console has no carrier to leave in mid-line.  A telnet client gets CR LF
@@ -58,6 +74,8 @@ struct con {
 	struct tel_dev *tel;
 	char peer[32];
 	bool read_waiting; /* a Read waits for the operator */
+	bool concealed;    /* ... a Read, no echo (X'1A') */
+	bool echo_refused; /* telnet: this client refused to stop echoing (TEL_EV_NOECHO) */
 	bool have_input;   /* a line typed with no Read outstanding */
 	uint8_t input[INPUT_MAX];
 	size_t input_len;
@@ -129,6 +147,16 @@ static int con_ccw(struct device *d, uint8_t cmd)
 			tel_dev_output(k->tel, prompt);
 		}
 		return DEV_LATER;
+	case 0x1A: /* Read, no echo */
+		if (!k->telnet || k->echo_refused)
+			return dev_reject(d);
+		if (k->have_input) {
+			k->have_input = false;
+			return complete_read(d, k->input, k->input_len);
+		}
+		k->read_waiting = k->concealed = true;
+		tel_dev_conceal(k->tel, true);
+		return DEV_LATER;
 	case 0x0B: /* Audible alarm: a telnet client hears BEL (NVT, RFC 854); the
 	            * host console has no bell worth ringing */
 		if (k->telnet)
@@ -145,6 +173,15 @@ static int con_ccw(struct device *d, uint8_t cmd)
 	}
 }
 
+/* A Read, no echo, is over: the client may echo again (a line it sent
+ * before the request reached it must not leave the next one hidden). */
+static void end_conceal(struct con *k)
+{
+	if (k->concealed)
+		tel_dev_conceal(k->tel, false);
+	k->concealed = false;
+}
+
 /* An operator's line (UTF-8): completes the Read, or is kept with attention. */
 static void take_line(struct device *d, const char *text)
 {
@@ -153,6 +190,7 @@ static void take_line(struct device *d, const char *text)
 	size_t n = codepage_from_utf8(chan_codepage(d->cs), text, ebc, sizeof ebc);
 	if (k->read_waiting) {
 		k->read_waiting = false;
+		end_conceal(k);
 		chan_end(d, (uint8_t)complete_read(d, ebc, n));
 		return;
 	}
@@ -178,6 +216,7 @@ static void con_tel_event(struct device *d, long ev, const char *text, size_t le
 	case TEL_EV_CONNECT: /* a new client: the console is switched on */
 		k->connected = true;
 		k->have_input = false;
+		k->echo_refused = false;
 		snprintf(k->peer, sizeof k->peer, "%s", text);
 		chan_unsolicited(d, US_DE);
 		break;
@@ -185,10 +224,18 @@ static void con_tel_event(struct device *d, long ev, const char *text, size_t le
 		k->connected = false;
 		k->have_input = false;
 		k->peer[0] = 0;
+		k->concealed = false;
 		if (k->read_waiting) {
 			k->read_waiting = false;
 			not_ready(d);
 			chan_end(d, US_CE | US_DE | US_UC);
+		}
+		break;
+	case TEL_EV_NOECHO: /* see the top: Read, no echo */
+		k->echo_refused = true;
+		if (k->read_waiting && k->concealed) {
+			k->read_waiting = k->concealed = false;
+			chan_end(d, (uint8_t)dev_reject(d));
 		}
 		break;
 	case TEL_EV_LINE:
@@ -205,6 +252,7 @@ static void con_tel_event(struct device *d, long ev, const char *text, size_t le
 static uint8_t con_halt(struct device *d)
 {
 	con_of(d)->read_waiting = false;
+	end_conceal(con_of(d));
 	return US_CE | US_DE;
 }
 
@@ -213,6 +261,7 @@ static void con_reset(struct device *d)
 	struct con *k = con_of(d);
 	k->read_waiting = false;
 	k->have_input = false;
+	end_conceal(k);
 }
 
 static void con_query(struct device *d, char *buf, size_t n)
@@ -223,7 +272,8 @@ static void con_query(struct device *d, char *buf, size_t n)
 		snprintf(where, sizeof where, "*syscons cmdpref(/)");
 	else
 		snprintf(where, sizeof where, "telnet %s", k->connected ? k->peer : "(no client)");
-	snprintf(buf, n, "%s%s%s lines out %lu in %lu", where, k->read_waiting ? " read-pending" : "",
+	snprintf(buf, n, "%s%s%s lines out %lu in %lu", where,
+	         k->read_waiting ? (k->concealed ? " read-pending(no echo)" : " read-pending") : "",
 	         k->have_input ? " input-waiting" : "", k->lines_out, k->lines_in);
 }
 

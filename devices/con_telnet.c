@@ -7,7 +7,8 @@
  * sides meet only here:
  *   - listener -> device: chan_post(), never the channel lock;
  *   - device -> listener: tel_dev_output() appends text to the session's
- *     queue under tel_reg_lock and writes a byte to the wake-up pipe.
+ *     queue under tel_reg_lock and writes a byte to the wake-up pipe
+ *     (tel_dev_conceal() sets its wish about echo the same way).
  * tel_reg_lock guards the register (devices, which session each has) and the
  * text queues.  The lock order is channel lock, then tel_reg_lock; the listener
  * holds tel_reg_lock only for short copies and never calls out while holding it.
@@ -272,6 +273,16 @@ void tel_dev_output(struct tel_dev *t, const char *text)
 	pthread_mutex_unlock(&tel_reg_lock);
 }
 
+void tel_dev_conceal(struct tel_dev *t, bool on)
+{
+	pthread_mutex_lock(&tel_reg_lock);
+	if (t && t->conn && !t->conn->kill) {
+		t->conn->conceal_req = on ? TEL_CONCEAL_ON : TEL_CONCEAL_OFF; /* the latest wins */
+		wake(t->conn->srv);
+	}
+	pthread_mutex_unlock(&tel_reg_lock);
+}
+
 void tel_dev_send(struct tel_dev *t, const void *bytes, size_t n)
 {
 	pthread_mutex_lock(&tel_reg_lock);
@@ -427,6 +438,11 @@ static void conn_request(void *ctx)
 	tel_conn_post(ctx, TEL_EV_REQUEST, "", 0);
 }
 
+static void conn_noecho(void *ctx)
+{
+	tel_conn_post(ctx, TEL_EV_NOECHO, "", 0);
+}
+
 static void conn_send(void *ctx, const char *buf, size_t n)
 {
 	conn_bytes(ctx, buf, n);
@@ -480,7 +496,8 @@ static void conn_open(struct tel_server *s, int fd, const struct sockaddr_storag
 		c->handshaking = true;
 	}
 	static const struct tel_proto_cb cb = {
-	    .send = conn_send, .line = conn_line, .request = conn_request, .ttype = conn_ttype};
+	    .send = conn_send, .line = conn_line, .request = conn_request, .ttype = conn_ttype,
+	    .noecho = conn_noecho};
 	if ((tls && !c->ssl) || tel_proto_init(&c->proto, &cb, c)) {
 		tel_tls_conn_free(c->ssl);
 		close(fd);
@@ -539,21 +556,29 @@ static void conn_close(struct tel_server *s, struct tel_conn *c, bool tell_devic
 	free(c);
 }
 
-/* Encode the device's queued text; false if the session must go. */
+/* Encode the device's queued text; false if the session must go.  A
+ * request to hide the next line comes after the text queued before it (the
+ * program's prompt), one to stop hiding before the text after it. */
 static bool conn_flush_text(struct tel_conn *c)
 {
 	pthread_mutex_lock(&tel_reg_lock);
 	char *text = c->text;
 	size_t n = c->text_len;
 	bool kill = c->kill;
+	int conceal = c->conceal_req;
 	c->text = NULL;
 	c->text_len = 0;
+	c->conceal_req = TEL_CONCEAL_NONE;
 	pthread_mutex_unlock(&tel_reg_lock);
+	if (conceal == TEL_CONCEAL_OFF && !c->raw)
+		tel_proto_conceal(&c->proto, false);
 	if (n && c->raw)
 		conn_bytes(c, text, n);
 	else if (n)
 		tel_proto_text(&c->proto, text, n);
 	free(text);
+	if (conceal == TEL_CONCEAL_ON && !c->raw && !tel_proto_conceal(&c->proto, true))
+		tel_conn_post(c, TEL_EV_NOECHO, "", 0);
 	return !kill;
 }
 

@@ -54,7 +54,11 @@ struct tel_proto_cb {
 	void (*line)(void *ctx, const char *text, size_t n); /* a completed input line */
 	void (*request)(void *ctx);                          /* IAC BREAK / IAC IP */
 	void (*ttype)(void *ctx, const char *name);          /* terminal type known ("" = none) */
+	void (*noecho)(void *ctx);                           /* the client will not let us echo */
 };
+
+/* Our side of ECHO (RFC 857), offered only to hide one line (tel_proto_conceal). */
+enum tel_echo { TEL_ECHO_OFF, TEL_ECHO_ASKED, TEL_ECHO_ON, TEL_ECHO_REFUSED };
 
 struct tel_proto {
 	void *t; /* telnet_t */
@@ -67,6 +71,8 @@ struct tel_proto {
 	bool ttype_done;  /* the terminal type question is settled */
 	bool error;       /* malformed input: the session must be closed */
 	char ttype[TEL_TTYPE_MAX];
+	enum tel_echo echo; /* WILL ECHO sent (ASKED), agreed by DO (ON), refused by DONT */
+	bool concealing;    /* the next line is not shown: the client does not echo it, nor we */
 	/* Set (by the ttype callback) when a tn3270 session takes the
 	 * connection over: every libtelnet event but the bytes to send goes
 	 * to divert from then on (tn3270/tn3270.h). */
@@ -81,6 +87,11 @@ void tel_proto_free(struct tel_proto *p);
 int tel_proto_recv(struct tel_proto *p, const char *buf, size_t n);
 /* Text for the client: '\n' becomes CR LF, IAC is doubled. */
 void tel_proto_text(struct tel_proto *p, const char *text, size_t n);
+/* Hide the next input line (on), or stop trying (off): WILL ECHO so that
+ * the client stops echoing, and WONT ECHO when the line is in (or when
+ * off).  false: the client has refused (DONT ECHO), what it types shows;
+ * a refusal that comes later calls cb.noecho. */
+bool tel_proto_conceal(struct tel_proto *p, bool on);
 /* The client did not answer DO TERMINAL-TYPE in time: go on without. */
 void tel_proto_ttype_timeout(struct tel_proto *p);
 /* Hand the connection's telnet events to another protocol (see divert). */
@@ -152,6 +163,7 @@ enum tel_event {
 	TEL_EV_REQUEST,    /* IAC BREAK / IAC IP */
 	TEL_EV_RECORD,     /* 3270: an inbound record (AID, cursor, fields) */
 	TEL_EV_RESPONSE,   /* 3270, TN3270E RESPONSES: seq (2 bytes), positive (1), reason (1) */
+	TEL_EV_NOECHO,     /* the client refused to stop echoing: a line cannot be hidden */
 };
 
 /* Make d reachable by clients; input arrives as fn(d, TEL_EV_*, text). */
@@ -166,6 +178,9 @@ void tel_dev_unregister(struct tel_dev *t); /* closes its session, if any */
 void tel_dev_send(struct tel_dev *t, const void *bytes, size_t n);
 /* Queue text (UTF-8, '\n' for new line) for the device's client. */
 void tel_dev_output(struct tel_dev *t, const char *text);
+/* Hide the client's next line (on) or no longer (off): tel_proto_conceal,
+ * in order with the text queued; a refusal comes back as TEL_EV_NOECHO. */
+void tel_dev_conceal(struct tel_dev *t, bool on);
 /* "127.0.0.1:40312" of the client, or "" (devlist). */
 void tel_dev_peer(struct tel_dev *t, char *buf, size_t n);
 

@@ -22,6 +22,8 @@ struct tel_tls;
 
 struct tel_conn;
 
+enum { TEL_CONCEAL_NONE, TEL_CONCEAL_ON, TEL_CONCEAL_OFF };
+
 struct tel_dev {
 	struct chan_subsys *cs;
 	uint16_t devnum;
@@ -47,6 +49,7 @@ struct tel_conn {
 	char *text;          /* device output not yet encoded (under tel_reg_lock) */
 	size_t text_len;
 	bool kill; /* under tel_reg_lock: close it (detached, overflow) */
+	int conceal_req; /* under tel_reg_lock: TEL_CONCEAL_*, the device's latest wish (tel_dev_conceal) */
 	char *out; /* encoded bytes for the socket (listener only) */
 	size_t out_len;
 	bool closing;        /* close when out is written */

@@ -3,9 +3,10 @@
  *
  * Line mode, as RFC 854's Network Virtual Terminal defines it by default:
  * the client edits and echoes the line itself and sends it when the user
- * presses Return.  So we leave ECHO and SUPPRESS-GO-AHEAD off (a client
- * that sees both turn on switches to character mode) and refuse BINARY and
- * every other option: each WILL gets DONT, each DO gets WONT, and WONT and
+ * presses Return.  So we leave ECHO (but see "Hidden input" below) and
+ * SUPPRESS-GO-AHEAD off (a client that sees both turn on switches to
+ * character mode) and refuse BINARY and every other option: each WILL gets
+ * DONT, each DO gets WONT, and WONT and
  * DONT (for options that are off and stay off) get no answer, which keeps
  * RFC 854's rule against negotiation loops.
  *
@@ -24,6 +25,17 @@
  *
  * The listener may probe a quiet client with IAC DO TIMING-MARK (RFC 860);
  * its WILL or WONT TIMING-MARK is the answer and gets none itself.
+ *
+ * Hidden input (tel_proto_conceal: the device's Read, no echo, X'1A').  A
+ * line-mode client stops echoing when the server says WILL ECHO (RFC 857)
+ * and keeps editing the line locally (no SUPPRESS-GO-AHEAD); so for one
+ * line we offer WILL ECHO, and when the line is in we echo only its end
+ * (CR LF, so the next output starts on a line of its own) and take the echo
+ * back with WONT ECHO.  Echoing every line ourselves instead would leave
+ * such clients typing blind: they send nothing before Return.  A DONT ECHO
+ * answer is a refusal (cb.noecho, and no more offers to that client); a
+ * client that does not answer at all is assumed to echo, as before.  A DO
+ * ECHO when we are not hiding a line gets WONT, as every other option.
  */
 #include <stddef.h> /* before libtelnet.h, which needs size_t */
 #include <stdio.h>
@@ -39,6 +51,11 @@ static const telnet_telopt_t telopts[] = {
 
 static void end_line(struct tel_proto *p)
 {
+	if (p->concealing) { /* one line only: the client echoes again from here on */
+		if (p->echo == TEL_ECHO_ON)
+			telnet_send(p->t, "\r\n", 2);
+		tel_proto_conceal(p, false);
+	}
 	p->line[p->len] = 0;
 	if (p->cb.line)
 		p->cb.line(p->ctx, p->line, p->len);
@@ -136,7 +153,28 @@ static void on_event(telnet_t *t, telnet_event_t *ev, void *ud)
 			p->ttype_asked = true, telnet_ttype_send(p->t);
 		break;
 	case TELNET_EV_DO:
+		if (ev->neg.telopt == TELNET_TELOPT_ECHO && p->echo == TEL_ECHO_ASKED && p->concealing) {
+			p->echo = TEL_ECHO_ON; /* the answer to our WILL: the client stops echoing */
+			break;
+		}
+		if (ev->neg.telopt == TELNET_TELOPT_ECHO && p->echo == TEL_ECHO_ON)
+			break; /* on already */
+		if (ev->neg.telopt == TELNET_TELOPT_ECHO && p->echo == TEL_ECHO_ASKED)
+			p->echo = TEL_ECHO_OFF; /* too late: the line went by */
 		telnet_negotiate(p->t, TELNET_WONT, ev->neg.telopt);
+		break;
+	case TELNET_EV_DONT:
+		if (ev->neg.telopt != TELNET_TELOPT_ECHO || p->echo == TEL_ECHO_OFF ||
+		    p->echo == TEL_ECHO_REFUSED)
+			break; /* already off: no answer (RFC 854) */
+		if (p->echo == TEL_ECHO_ON) /* the client takes the echo back: we agree */
+			telnet_negotiate(p->t, TELNET_WONT, TELNET_TELOPT_ECHO);
+		p->echo = TEL_ECHO_REFUSED;
+		if (p->concealing) {
+			p->concealing = false;
+			if (p->cb.noecho)
+				p->cb.noecho(p->ctx);
+		}
 		break;
 	case TELNET_EV_WONT:
 		if (ev->neg.telopt == TELNET_TELOPT_TTYPE)
@@ -150,7 +188,7 @@ static void on_event(telnet_t *t, telnet_event_t *ev, void *ud)
 	case TELNET_EV_WARNING: /* an SB too long, a stray byte after IAC in an SB: malformed */
 		p->error = true;
 		break;
-	default: /* DONT: already off; other subnegotiations: ignored */
+	default: /* other subnegotiations: ignored */
 		break;
 	}
 }
@@ -194,6 +232,26 @@ void tel_proto_text(struct tel_proto *p, const char *text, size_t n)
 			telnet_send(p->t, "\r\n", 2);
 		from = k + 1;
 	}
+}
+
+bool tel_proto_conceal(struct tel_proto *p, bool on)
+{
+	if (!on) {
+		p->concealing = false;
+		if (p->echo == TEL_ECHO_ON) {
+			p->echo = TEL_ECHO_OFF; /* its DONT in answer gets none */
+			telnet_negotiate(p->t, TELNET_WONT, TELNET_TELOPT_ECHO);
+		}
+		return true;
+	}
+	if (p->echo == TEL_ECHO_REFUSED || p->divert)
+		return false;
+	p->concealing = true;
+	if (p->echo == TEL_ECHO_OFF) { /* ASKED: once is enough, the answer may come yet */
+		p->echo = TEL_ECHO_ASKED;
+		telnet_negotiate(p->t, TELNET_WILL, TELNET_TELOPT_ECHO);
+	}
+	return true;
 }
 
 void tel_proto_ttype_timeout(struct tel_proto *p)

@@ -53,7 +53,8 @@ static void cap_ttype(void *ctx, const char *name)
 	c->nttype++;
 }
 
-static const struct tel_proto_cb cap_cb = {cap_send, cap_line, cap_request, cap_ttype};
+static const struct tel_proto_cb cap_cb = {
+    .send = cap_send, .line = cap_line, .request = cap_request, .ttype = cap_ttype};
 
 static void proto_start(struct tel_proto *p, struct cap *c)
 {
