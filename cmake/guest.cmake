@@ -33,7 +33,7 @@ function(s370_guest_image NAME LDSCRIPT)
   set(objs)
   foreach(src ${ARGN})
     get_filename_component(base ${src} NAME)
-    set(obj ${CMAKE_CURRENT_BINARY_DIR}/${base}.o)
+    set(obj ${CMAKE_CURRENT_BINARY_DIR}/${NAME}-${base}.o) # per image: two images may share a source
     add_custom_command(OUTPUT ${obj}
       COMMAND ${S390_GCC} ${S370_GUEST_CFLAGS} -I${CMAKE_CURRENT_SOURCE_DIR} -c ${src} -o ${obj}
       DEPENDS ${src}

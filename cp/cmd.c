@@ -19,6 +19,7 @@
  *   FORCE userid         (class A) log a user off
  *   WARNing userid|ALL text, Msg ALL text   (class A, B) to one user or all
  *   SHUTDOWN             (class A) everyone logged off, CP stops
+ *   SET ..., SLEEP, Query SET | PFnn   (cmd_set.c)
  */
 #include "cp.h"
 
@@ -121,10 +122,11 @@ static void query(struct user *u, char *rest)
 	} else if (cmd_abbrev(w, "STORage")) {
 		user_printf(u, "STORAGE = %uK", u->vm ? u->vm->pages * 4 : 0);
 	} else if (cmd_abbrev(w, "DASD")) {
-		for (int k = 0; k < cp_nrdevs; k++)
-			if (cp_rdevs[k].cls == RDEV_DASD)
-				user_printf(u, "DASD %03X %04X %s", cp_rdevs[k].addr, cp_rdevs[k].type,
-				            cp_rdevs[k].volser[0] ? cp_rdevs[k].volser : "(no label)");
+		define_query_dasd(u); /* cmd_define.c: with attached disks and T-disk space */
+	} else if (cmd_abbrev(w, "SET")) {
+		set_query(u); /* cmd_set.c */
+	} else if (w[0] == 'P' && w[1] == 'F') {
+		set_query_pf(u, w);
 	} else if (cmd_abbrev(w, "Time")) {
 		char when[40];
 		cp_time_text(when, sizeof when);
@@ -157,8 +159,8 @@ static void msg(struct user *u, char *rest)
 		user_printf(u, "S37MSG045E %s not logged on", to);
 	else if (!v->term)
 		user_printf(u, "S37MSG057W %s not receiving; disconnected", to);
-	else
-		user_printf(v, "MSG FROM %-8s: %s", u->id, rest);
+	else if (!user_message(v, u->id, "MSG", rest))
+		user_printf(u, "S37MSG057W %s not receiving; MSG OFF", v->id);
 }
 
 /* INDICATE USER [userid]: the counters of trap and emulate for one's own
@@ -293,7 +295,9 @@ static void broadcast(struct user *u, const char *kind, char *to, const char *te
 		struct user *v = &cp_users[k];
 		if (!v->used || (!all && strcmp(v->id, to)))
 			continue;
-		user_printf(v, "%s FROM %-8s: %s", kind, u->id, text);
+		if (!user_message(v, u->id, kind, text) && !all) /* SET MSG OFF, SET WNG OFF */
+			user_printf(u, "S37MSG057W %s not receiving; %s OFF", v->id,
+			            strcmp(kind, "WARNING") ? "MSG" : "WNG");
 		sent++;
 	}
 	if (!sent)

@@ -11,11 +11,16 @@
  *   io.c       real devices: the device table, SIO, I/O interruptions
  *   console.c  the operator's console (3215): messages
  *   display.c  local 3270 displays: the logo screen, a user's console
+ *   diag.c     DIAGNOSE: the guest's calls to CP (diag_io.c: X'18' and X'20', synchronous I/O)
+ *   diag58.c   DIAGNOSE X'58': a guest's full screen on its user's display
+ *   cmd_set.c  SET, SLEEP: what reaches a user's console; PF keys
  *   linemode.c 3215 consoles over telnet: LOGON and a user's console, line by line
  *   user.c     LOGON, LOGOFF, DISCONNECT: the users and their terminals
  *   userdir.c  the user directory on the system volume (dirfmt.h)
  *   vm.c       a user's virtual machine: storage and devices
  *   link.c     LINK, DETACH: sharing minidisks
+ *   cmd_define.c  DEFINE; ATTACH and DETACH of real devices
+ *   tdisk.c    temporary disks: the space, handed out cleared
  *   display_cmd.c  DISPLAY, STORE, SYSTEM: the guest seen and changed from CP
  *   frames.c   real storage frames
  *   dasd.c     reading CKD records; volume labels
@@ -113,6 +118,7 @@ struct rdev *io_find(uint16_t addr);
  * (with the sense bytes in d->sense after a unit check), or -1 when the
  * device is not operational. */
 int io_run(struct rdev *d, const struct ccw *prog);
+int io_start(struct rdev *d, const struct ccw *prog); /* and return: the ending comes in d->pending */
 void cp_io_interrupt(void);                      /* from start.S */
 void cp_program_check(void);                     /* from start.S */
 
@@ -163,17 +169,22 @@ enum { DIR_FOUND, DIR_NOT_FOUND, DIR_IO_ERROR };
 void dir_init(struct rdev *system_volume);
 int dir_find(const char *userid, struct dir_user *out);
 bool dir_password_ok(const struct dir_user *u, const char *password);
+void dir_warn_defaults(void);                    /* at IPL: users whose password is their user id */
+struct dir_tdisk;
+int dir_tdisks(struct dir_tdisk *out, int max);  /* the T-disk areas; -1: unreadable */
+struct rdev *dir_volume(void);                   /* the system volume */
 
 /* ---- vm.c: a user's virtual machine ---- */
 enum vdev_kind { VDEV_CONSOLE, VDEV_SPOOL, VDEV_MDISK, VDEV_DEDICATED };
 struct vdev {
 	uint16_t vaddr, type;
 	enum vdev_kind kind;
-	char spool_kind, spool_class;    /* SPOOL: R, P, L; the class */
+	char spool_kind, spool_class;    /* SPOOL: R, P, L (G: a display no one has dialed); the class */
 	char volser[7];                  /* MDISK: its volume, */
 	struct rdev *real;               /* found at LOGON (NULL: not mounted), */
 	uint16_t start, count;           /* its cylinders there */
 	bool write;                      /* linked read/write */
+	bool tdisk;                      /* MDISK: a temporary disk (DEFINE T3350 ...: cmd_define.c) */
 	uint16_t raddr;                  /* DEDICATE: the real device */
 	bool int_pending;                /* an I/O interruption waits for the guest */
 	uint8_t csw[8];                  /* ... with this CSW */
@@ -197,6 +208,7 @@ extern const char *const vm_op_names[VM_OPS];
  * the largest machine (16M): at +0 the segment table (256 entries), at +1K
  * the page tables (16 entries of 2 bytes per 64K segment), at +9K the
  * storage keys (one per 2K block), at +17K the fix counts (one per page). */
+enum { DIAG_COUNTED = 9 };            /* the DIAGNOSE codes INDICATE USER counts (diag.c) */
 enum { VM_MAX_PAGES = 4096, VM_TABLE_FRAMES = 6 };
 struct vm {
 	uint32_t pages;                  /* its storage: this many 4K pages, each in a frame of its own */
@@ -209,9 +221,13 @@ struct vm {
 	uint32_t cr[16];                 /* its control registers */
 	uint8_t *keys;                   /* its storage keys, one per 2K block */
 	uint64_t ckc;                    /* its clock comparator */
-	uint64_t cpt, cpt_set;           /* its CPU timer as set, and the TOD clock then */
+	uint64_t cpt, cpt_set;           /* its CPU timer as set, and cpu_tod then (it counts its own time) */
 	uint64_t cpu_tod;                /* the time it has run (TOD units) */
 	int timer_id;                    /* CP's timer for its nearest deadline, or -1 */
+	uint64_t timer_at;               /* ... due then (TOD clock) */
+	uint64_t it_tod;                 /* interval timer (vtimer.c): the TOD clock of its last update (REAL) */
+	uint32_t it_rem;                 /* ... time not yet counted at location 80, thirds of a TOD unit */
+	bool it_pending;                 /* ... its interruption (X'0080') waits to be taken */
 	uint32_t nkeys;
 	enum vm_state state, resume;     /* resume: the state BEGIN goes back to */
 	uint32_t instructions, privops;  /* turns run, privileged instructions simulated */
@@ -222,6 +238,7 @@ struct vm {
 		uint32_t slices;             /* time slices that ended with the guest still running */
 		uint32_t cons_progs, mdisk_progs, ccws; /* channel programs run; CCWs translated */
 		uint32_t idaws, fixes;       /* IDAWs CP wrote (data split at page boundaries); pages fixed for I/O */
+		uint32_t diag[DIAG_COUNTED]; /* DIAGNOSEs by code (diag.c) */
 	} count;
 	struct vdev dev[VM_MAX_DEV];
 	int ndev;
@@ -287,13 +304,19 @@ static inline void vm_set_ia(struct vm *v, uint32_t ia)
 
 /* ---- vtimer.c: the guest's timers ---- */
 bool vtimer_simulate(struct user *u, const uint8_t *b, uint8_t ilc); /* B204-B209: SCK SCKC STCKC SPT STPT */
-uint16_t vtimer_pending(const struct vm *v);   /* the external interruption code due and enabled, or 0 */
+uint16_t vtimer_pending(struct vm *v);         /* the external interruption code due and enabled, or 0 */
+uint16_t vtimer_take(struct vm *v);            /* the same, to be reflected now (clears the interval timer's) */
+void vtimer_reset(struct vm *v);               /* initial CPU reset: the timers */
 void vtimer_arm(struct vm *v);                 /* in a wait: a CP timer at the guest's nearest deadline */
 void vtimer_ran(struct vm *v, uint64_t tod);   /* the guest ran this long (TOD units) */
 uint64_t vtimer_slice(struct vm *v);           /* how long (TOD units) the next dispatch may run at most */
 
 /* ---- diag.c: DIAGNOSE, the guest's calls to CP ---- */
 bool diag_execute(struct user *u, const uint8_t *b, uint8_t ilc);
+void diag_indicate(struct user *u, const struct vm *v);   /* INDICATE USER: the DIAGNOSEs by code */
+/* diag_io.c: X'18' standard DASD I/O, X'20' general I/O (synchronous) */
+void diag_dasd_io(struct user *u, unsigned rx, unsigned ry);
+void diag_general_io(struct user *u, unsigned rx, unsigned ry);
 
 /* ---- vio.c: the virtual machine's I/O ---- */
 int vio_instruction(struct user *u, uint8_t op, uint16_t dev);   /* SIO TIO HIO TCH: the CC */
@@ -323,6 +346,7 @@ struct settings {
 	uint8_t emsg;                    /* SET EMSG: EMSG_ON (code and text), _CODE, _TEXT, _OFF */
 	uint8_t timer;                   /* SET TIMER: the interval timer counts virtual time, none, real time */
 	char pf[24][64];                 /* SET PFnn: what each PF key enters ("" none) */
+	uint32_t pf_delayed;             /* SET PFnn DELAYED: bit nn-1 (the text goes to the input area) */
 };
 struct user {
 	bool used;
@@ -332,6 +356,9 @@ struct user {
 	struct term *term;               /* NULL: disconnected */
 	struct vm *vm;
 	struct settings set;
+	/* DIAGNOSE 8 (diag.c) sees each line user_printf writes first while it
+	 * runs the guest's command; true: it took the line (NULL: none) */
+	bool (*capture)(struct user *u, const char *line);
 };
 enum { MAX_USERS = 64 };
 extern struct user cp_users[MAX_USERS];
@@ -341,6 +368,8 @@ const char *user_logon(struct term *t, const char *id, const char *password);
 void user_logoff(struct user *u);
 void user_disconnect(struct user *u);
 void user_printf(struct user *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* MSG, WARNING from another user: false when u refuses it (SET MSG OFF, SET WNG OFF) */
+bool user_message(struct user *u, const char *from, const char *kind, const char *text);
 void user_input(struct user *u, char *line);    /* a line typed at the user's console */
 void user_attention(struct user *u);            /* PA1: stop the machine, CP READ */
 
@@ -385,9 +414,46 @@ bool cmd_vaddr(const char *w, uint16_t *out);   /* a device address, 1-3 hex dig
 void define_cmd(struct user *u, char *rest);
 void attach_cmd(struct user *u, char *rest);
 void detach_real_cmd(struct user *u, char *raddr, char *from, char *rest);
+void define_release(struct user *u, struct vdev *d); /* d leaves u's machine (DETACH): a real device is free */
+const char *define_cp_uses(struct rdev *d);          /* why CP cannot give d to a user, or NULL */
+void define_logoff(struct user *u);                  /* ... all of them (LOGOFF) */
+void define_query_dasd(struct user *u);              /* QUERY DASD: the real disks, who has them */
+
+/* ---- tdisk.c: temporary disks (DEFINE T3350 vaddr CYL n) ---- */
+/* n cylinders of T-disk space on a volume of type, cleared: NULL and where,
+ * or why not (the text of a message). */
+const char *tdisk_get(uint16_t type, uint16_t cyls, struct rdev **real, uint16_t *start);
+bool tdisk_volume(const struct rdev *d);        /* d holds T-disk space (so it is CP's) */
+void tdisk_query(struct user *u);               /* the space, and how much is free */
 
 /* ---- cmd_set.c: SET, SLEEP ---- */
 void set_cmd(struct user *u, char *rest);
 void sleep_cmd(struct user *u, char *rest);
+void set_logon(struct user *u);                 /* LOGON: the defaults, a console state of its own */
+void set_query(struct user *u);                 /* QUERY SET */
+void set_query_pf(struct user *u, const char *w); /* QUERY PF, QUERY PFnn */
+/* A CP message (S37xxxnnnE text: severity E, W, S or T) as SET EMSG wants
+ * it shown: false to show nothing, else out holds the line (other lines
+ * pass unchanged). */
+bool set_emsg_filter(uint8_t emsg, const char *line, char *out, size_t size);
+/* The console's state between the terminal and CP (display.c, user.c):
+ * SLEEP (asleep until an attention or the time), and with SET RUN ON the
+ * CP READ that PA1 puts up while the machine goes on running. */
+bool set_asleep(const struct user *u);
+bool set_wake(struct user *u);                  /* an attention: true when it woke the session */
+bool set_cp_read(const struct user *u);         /* RUN ON: a CP READ is up, the machine runs */
+void set_enter_cp_read(struct user *u);
+bool set_take_cp_read(struct user *u);          /* the line typed is for CP: true (the CP READ ends) */
+
+/* ---- diag58.c: DIAGNOSE X'58', the virtual 3270 (display.c shows it) ---- */
+bool diag58(struct user *u, const uint8_t *b, uint8_t ilc);
+void diag58_attention(struct user *u);          /* the user pressed a key for the guest's screen */
+/* display.c's side: the guest's data stream on the user's display.  Each
+ * returns the unit status of the operation (sense byte 0 in *sense after a
+ * unit check); X'8E' when the screen is CP's now (the guest must Erase/Write). */
+enum { FS_SWITCHED = US_ATTN | US_CE | US_DE | US_UC };
+int disp_fs_write(struct term *t, uint8_t cmd, const uint8_t *ds, uint32_t n, bool pa1_to_guest, uint8_t *sense);
+int disp_fs_read(struct term *t, uint8_t cmd, uint8_t *buf, uint32_t size, uint32_t *got, uint8_t *sense);
+int disp_fs_lines(struct term *t, uint8_t ctl, const uint8_t *data, uint32_t n); /* X'19' */
 
 #endif

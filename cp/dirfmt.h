@@ -26,14 +26,26 @@ enum {
 	DIR_MAX_LINK = 8,
 	DIR_MAX_DEDICATE = 4,
 	DIR_MAX_SPOOL = 6,
+	DIR_MAX_TDISK = 8,
 };
 #define DIR_MAGIC "S37DIR01"
+
+/* Space for temporary disks (DEFINE T3350 ...): the source's system
+ * statement TDISK volser start count, before the first USER.  CP hands out
+ * cylinders of these areas and takes them back at DETACH and LOGOFF; no
+ * MDISK may lie there (direct checks it). */
+struct dir_tdisk {
+	char volser[6];
+	uint16_t start, count;     /* cylinders */
+};
 
 struct dir_header {            /* record 0 */
 	char magic[8];             /* DIR_MAGIC */
 	uint32_t users;            /* user records that follow */
 	uint32_t per_track;        /* records per track */
 	uint32_t generation;       /* counts rewrites of the directory */
+	uint32_t n_tdisk;          /* T-disk areas (0 in a directory written before they existed) */
+	struct dir_tdisk tdisk[DIR_MAX_TDISK];
 };
 
 struct dir_mdisk {
@@ -78,6 +90,7 @@ struct dir_user {              /* one record of DIR_RECLEN bytes */
 enum { DIR_OPT_REALTIMER = 1, DIR_OPT_ECMODE = 2, DIR_OPT_BMX = 4, DIR_OPT_ISAM = 8 };
 
 _Static_assert(sizeof(struct dir_user) <= DIR_RECLEN, "a user fits in one directory record");
+_Static_assert(sizeof(struct dir_header) <= DIR_RECLEN, "the header fits in one directory record");
 
 /* The password hash stored above (dirhash.c, in CP and in tools/direct.c). */
 void dir_hash_password(const uint8_t salt[8], const char userid[8], const char *pw, uint8_t out[32]);

@@ -19,7 +19,16 @@
  *                 (the output area is full and more output waits: it is
  *                 cleared after TERMINAL MORE seconds, or at once by PA2 or
  *                 Clear), HOLDING (Enter on an empty line during MORE...:
- *                 kept until PA2 or Clear)
+ *                 kept until PA2 or Clear), VM READ and RUNNING (the
+ *                 virtual machine's), SLEEP (cmd_set.c), NOT ACCEPTED (a
+ *                 line typed while the machine runs without reading: it
+ *                 stays in the input area for Enter to send again)
+ *
+ * PF keys enter what SET PFnn gave them (IMMED: at once; DELAYED: into the
+ * input area).  A guest may own the whole display by DIAGNOSE X'58'
+ * (diag58.c): its data stream goes to the display, checked first, and the
+ * keys are its attentions, until CP needs the display back (the end of
+ * this file).
  *
  * CP keeps the lines of the output area and writes the whole screen with
  * Erase/Write whenever it changes: at most 2K bytes, and no state to get out
@@ -32,7 +41,7 @@ enum { ORD_SF = 0x1D, ORD_SBA = 0x11, ORD_IC = 0x13 };
 enum { WCC_RESTORE_RESET = 0xC3 };  /* keyboard restore, reset modified bits */
 enum { AID_ENTER = 0x7D, AID_CLEAR = 0x6D, AID_PA1 = 0x6C, AID_PA2 = 0x6E };
 /* Field attributes (bits 2-7 of the attribute byte, sent as a graphic). */
-enum { FA_PROT = 0x20, FA_HIGH = 0x08, FA_HIDDEN = 0x0C };
+enum { FA_PROT = 0x20, FA_HIGH = 0x08, FA_HIDDEN = 0x0C, FA_MDT = 0x01 };
 
 /* Buffer addresses and attributes travel as 6-bit values in graphic codes. */
 static const uint8_t code6[64] = {
@@ -95,6 +104,13 @@ enum tstate { T_LOGO, T_CONSOLE };
  * for some seconds, then it is cleared and the output goes on; Enter on an
  * empty input line holds it (HOLDING) until PA2 or Clear. */
 enum more { M_NONE, M_MORE, M_HOLD };
+/* The guest's full screen (DIAGNOSE X'58', diag58.c): FS_ON while its
+ * screen is on the display; FS_CP when CP took the display back (a message,
+ * PA1, the machine stopped or reading its console) — the guest's next
+ * full-screen I/O then ends with X'8E' and an Erase/Write gives it the
+ * screen again. */
+enum fs { FS_OFF, FS_ON, FS_CP };
+enum { FS_IN = 3840 }; /* an inbound record kept for the guest: a model 4 screen read whole */
 struct disp {
 	struct term t;                /* first: a struct term * is a struct disp * */
 	enum tstate state;
@@ -108,6 +124,14 @@ struct disp {
 	bool dirty;                   /* the console needs painting */
 	int refuse_timer;             /* a refused LOGON's answer, due later; or -1 */
 	char msg[COLS + 1];           /* on the logo: the last message */
+	bool not_accepted;            /* NOT ACCEPTED in the status area until the next key */
+	char keep[2 * COLS];          /* painted back into the input area (NOT ACCEPTED, a DELAYED PF key) */
+	enum fs fs;
+	bool fs_pa1;                  /* the guest's Erase/Write asked for PA1 (CONTROL X'10') */
+	uint16_t fs_size;             /* positions of the guest's screen (Erase/Write: 1920; Alternate: the model's) */
+	bool fs_have_in;              /* fs_in holds the record of the last attention, for the guest's Read Modified */
+	uint16_t fs_in_n;
+	uint8_t fs_in[FS_IN];
 };
 static struct disp terms[32];
 static int nterms;
@@ -167,7 +191,9 @@ static void paint_console(struct disp *t)
 		ds_text(&s, t->out[r]);
 	}
 	ds_sba(&s, OUT_ROWS - 1, COLS - 1); /* the input field's attribute ends row 22 */
-	ds_sf(&s, 0);
+	/* a line kept for the input area goes back there, modified: Enter sends it */
+	ds_sf(&s, t->keep[0] ? FA_MDT : 0);
+	ds_text(&s, t->keep);
 	ds_byte(&s, ORD_IC);
 	ds_sba(&s, 23, STATUS_COL - 2);
 	ds_sf(&s, FA_PROT);
@@ -175,9 +201,14 @@ static void paint_console(struct disp *t)
 	char status[COLS];
 	static const char *const state[] = {"CP READ", "MORE...", "HOLDING"};
 	const char *st = state[t->more];
-	if (t->more == M_NONE && t->t.u && t->t.u->vm)
-		st = t->t.u->vm->state == VM_READING ? "VM READ" : t->t.u->vm->state == VM_RUNNING ? "RUNNING" : st;
-	cp_format(status, sizeof status, "%-10s%-8s", st, t->t.u ? t->t.u->id : "");
+	struct user *u = t->t.u;
+	if (t->not_accepted)
+		st = "NOT ACCEPTED";
+	else if (t->more == M_NONE && u && set_asleep(u))
+		st = "SLEEP";
+	else if (t->more == M_NONE && u && u->vm && !set_cp_read(u))
+		st = u->vm->state == VM_READING ? "VM READ" : u->vm->state == VM_RUNNING ? "RUNNING" : st;
+	cp_format(status, sizeof status, strlen(st) > 10 ? "%s %s" : "%-10s%-8s", st, u ? u->id : "");
 	ds_text(&s, status);
 	write_ds(t->t.d, 0x05, &s);
 }
@@ -233,7 +264,7 @@ static void flush(struct disp *t)
 void disp_update(void)
 {
 	for (int k = 0; k < nterms; k++)
-		if (terms[k].dirty) {
+		if (terms[k].dirty && terms[k].fs != FS_ON) {
 			terms[k].dirty = false;
 			if (terms[k].state == T_CONSOLE)
 				paint_console(&terms[k]);
@@ -243,6 +274,8 @@ void disp_update(void)
 static void disp_line(struct term *tt, const char *text)
 {
 	struct disp *t = (struct disp *)tt;
+	if (t->fs == FS_ON) /* output for the user: CP takes the screen back (the guest's own comes by Erase/Write) */
+		t->fs = FS_CP;
 	/* long lines wrap at 79 columns (the last column of row 22 is the
 	 * input field's attribute) */
 	size_t n = strlen(text), off = 0;
@@ -275,6 +308,10 @@ static void term_reset(struct disp *t)
 	t->more = M_NONE;
 	t->nout = t->qn = t->qhead = 0;
 	t->more_secs = 60;
+	t->not_accepted = false;
+	t->keep[0] = 0;
+	t->fs = FS_OFF;
+	t->fs_have_in = false;
 }
 
 static void disp_attach(struct term *tt, struct user *u)
@@ -298,9 +335,17 @@ static void disp_detach(struct term *tt, const char *msg)
 	paint_logo(t);
 }
 
-static void disp_status(struct term *t)
+/* The machine's state changed.  A guest that had the screen loses it when
+ * CP must show the state: the machine stopped, reading its console, a CP
+ * READ, asleep. */
+static void disp_status(struct term *tt)
 {
-	((struct disp *)t)->dirty = true;
+	struct disp *t = (struct disp *)tt;
+	struct user *u = t->t.u;
+	t->not_accepted = false;
+	if (t->fs == FS_ON && u && (!u->vm || u->vm->state != VM_RUNNING || set_cp_read(u) || set_asleep(u)))
+		t->fs = FS_CP;
+	t->dirty = true;
 }
 
 static const struct term_ops disp_ops = {disp_line, disp_attach, disp_detach, disp_set_more, disp_status};
@@ -372,7 +417,33 @@ static void logo_input(struct disp *t, const uint8_t *in, int n)
 	}
 }
 
-/* Enter on a console: the line is a CP command (CP READ). */
+/* The machine runs and nothing of CP's waits for the user. */
+static bool machine_running(const struct user *u)
+{
+	return u->vm && u->vm->state == VM_RUNNING && !set_cp_read(u) && !set_asleep(u);
+}
+
+/* A line entered (typed, or a PF key's IMMED text).  NOT ACCEPTED: a line
+ * that is not for CP (#CP, or a CP READ up) while the machine runs without
+ * reading its console cannot be taken now; it stays in the input area, and
+ * Enter sends it again (once the machine reads: VM READ). */
+static void take_line(struct disp *t, const char *p)
+{
+	struct user *u = t->t.u;
+	bool for_cp = (p[0] == '#') && (p[1] == 'C' || p[1] == 'c') && (p[2] == 'P' || p[2] == 'p');
+	if (!for_cp && machine_running(u)) {
+		t->not_accepted = true;
+		cp_format(t->keep, sizeof t->keep, "%s", p);
+		t->dirty = true;
+		return;
+	}
+	char line[2 * COLS];
+	cp_format(line, sizeof line, "%s", p); /* CP's commands work on a copy of their own */
+	disp_line(&t->t, line); /* the line, as typed, into the output area */
+	user_input(u, line);
+}
+
+/* Enter on a console: the line is a CP command (CP READ), or the machine's. */
 static void console_input(struct disp *t, const uint8_t *in, int n)
 {
 	char line[COLS * 2];
@@ -380,8 +451,15 @@ static void console_input(struct disp *t, const uint8_t *in, int n)
 	char *p = line;
 	while (*p == ' ')
 		p++;
-	if (!*p && t->more == M_NONE && t->t.u && t->t.u->vm && t->t.u->vm->state == VM_READING) {
-		user_input(t->t.u, p); /* a null line is an answer to the machine's Read */
+	struct user *u = t->t.u;
+	if (!*p && t->more == M_NONE && u->vm && (set_cp_read(u) || (u->vm->state == VM_READING))) {
+		user_input(u, p); /* a null line: the end of RUN ON's CP READ, or an answer to the machine's Read */
+		return;
+	}
+	if (!*p && t->more == M_NONE && t->fs == FS_CP && machine_running(u)) {
+		t->fs = FS_OFF;
+		diag58_attention(u); /* the screen goes back to the guest: it reads (X'8E') and writes it anew */
+		t->dirty = true;
 		return;
 	}
 	if (!*p) { /* an empty line: holds the screen in MORE... */
@@ -393,8 +471,54 @@ static void console_input(struct disp *t, const uint8_t *in, int n)
 		t->dirty = true; /* every attention gets a write: it unlocks the keyboard */
 		return;
 	}
-	disp_line(&t->t, p); /* the line, as typed, into the output area */
-	user_input(t->t.u, p);
+	take_line(t, p);
+}
+
+/* PF1-PF24's AIDs (3270 data stream: F1-F9, 7A-7C, C1-C9, 4A-4C); 0 for others. */
+static int aid_pf(uint8_t aid)
+{
+	static const uint8_t pf[24] = {0xF1, 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0xF7, 0xF8, 0xF9, 0x7A, 0x7B, 0x7C,
+	                               0xC1, 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0x4A, 0x4B, 0x4C};
+	for (int k = 0; k < 24; k++)
+		if (pf[k] == aid)
+			return k + 1;
+	return 0;
+}
+
+/* A PF key on the console: what SET PFnn gave it (cmd_set.c). */
+static void pf_key(struct disp *t, int n)
+{
+	struct user *u = t->t.u;
+	const char *text = u->set.pf[n - 1];
+	t->dirty = true;
+	if (!*text)
+		return; /* a key with no text enters nothing */
+	if (u->set.pf_delayed >> (n - 1) & 1)
+		cp_format(t->keep, sizeof t->keep, "%s", text); /* DELAYED: into the input area */
+	else
+		take_line(t, text); /* IMMED: entered at once */
+}
+
+/* Attention while the guest's screen is on the display: CP reads the
+ * record (so that it sees PA1) and keeps it for the guest's Read Modified. */
+static void fs_attention(struct disp *t)
+{
+	static struct ccw rm;
+	ccw_set(&rm, 0x06, t->fs_in, CCW_SLI, sizeof t->fs_in);
+	int st = io_run(t->t.d, &rm);
+	if (st < 0 || (st & US_UC))
+		return;
+	uint16_t resid = (uint16_t)(t->t.d->csw[6] << 8 | t->t.d->csw[7]);
+	t->fs_in_n = (uint16_t)(resid < sizeof t->fs_in ? sizeof t->fs_in - resid : 0);
+	if (t->fs_in_n && t->fs_in[0] == AID_PA1 && !t->fs_pa1) {
+		t->fs = FS_CP; /* PA1 is CP's: the machine stops, CP READ (RUN ON: it goes on) */
+		t->fs_have_in = false;
+		user_attention(t->t.u);
+		t->dirty = true;
+		return;
+	}
+	t->fs_have_in = t->fs_in_n != 0;
+	diag58_attention(t->t.u);
 }
 
 /* Status a display presented by itself. */
@@ -414,6 +538,10 @@ void disp_event(struct rdev *d, uint8_t status)
 	}
 	if (!(status & US_ATTN))
 		return;
+	if (t->state == T_CONSOLE && t->fs == FS_ON && t->t.u) {
+		fs_attention(t);
+		return;
+	}
 	static uint8_t in[512];
 	static struct ccw rm;
 	memset(in, 0, sizeof in);
@@ -433,14 +561,221 @@ void disp_event(struct rdev *d, uint8_t status)
 			paint_logo(t);
 		return;
 	}
+	struct user *u = t->t.u;
+	t->not_accepted = false; /* whatever the key: the input area is taken afresh */
+	t->keep[0] = 0;
+	if (u && set_wake(u)) { /* SLEEP: any key wakes the session, and does nothing else */
+		t->dirty = true;
+		return;
+	}
 	if (in[0] == AID_PA1 && t->t.u) { /* attention to CP: the machine stops, CP READ */
 		user_attention(t->t.u);
 		t->dirty = true;
 	} else if (in[0] == AID_CLEAR || in[0] == AID_PA2) { /* clear the output area; waiting output follows */
 		more_end(t);
-	} else if (in[0] == AID_ENTER) {
+		if (t->fs == FS_CP && u && machine_running(u) && t->more == M_NONE) {
+			t->fs = FS_OFF;
+			diag58_attention(u); /* the screen goes back to the guest */
+		}
+	} else if (in[0] == AID_ENTER && u) {
 		console_input(t, in, n);
+	} else if (aid_pf(in[0]) && u) {
+		pf_key(t, aid_pf(in[0]));
 	} else {
 		t->dirty = true;
 	}
+}
+
+/* ---- the guest's full screen: DIAGNOSE X'58' (diag58.c) ----
+ *
+ * The guest's data stream goes to the display as the guest wrote it, after
+ * CP has checked it the way a 3274 checks one (GA23-0059, "Write
+ * Operations"): a buffer address beyond the screen (SBA, EUA, RA) or an
+ * order cut short by the end of the data is an operation check (unit
+ * check, sense X'01') and nothing is written.  So a guest can put anything
+ * on its user's screen, but nothing that leaves the display or CP in an
+ * undefined state. */
+
+static struct disp *as_disp(struct term *tt)
+{
+	return tt && tt->ops == &disp_ops ? (struct disp *)tt : NULL;
+}
+
+/* A buffer address (12-bit: two 6-bit codes; 14-bit: the first byte's top
+ * bits 00) within size positions. */
+static bool addr_ok(uint8_t a, uint8_t b, unsigned size)
+{
+	unsigned v;
+	if ((a & 0xC0) == 0x80)
+		return false; /* reserved */
+	v = (a & 0xC0) ? (unsigned)(a & 0x3F) << 6 | (b & 0x3F) : (unsigned)(a & 0x3F) << 8 | b;
+	return v < size;
+}
+
+/* A Write's data: the WCC, then orders and data. */
+static bool ds_valid(const uint8_t *ds, uint32_t n, unsigned size)
+{
+	uint32_t k = 1;
+	if (!n)
+		return false;
+	while (k < n) {
+		uint8_t o = ds[k++];
+		uint32_t need = 0;
+		switch (o) {
+		case 0x1D: /* SF: the attribute */
+		case 0x08: /* GE: the character */
+			need = 1;
+			break;
+		case 0x28: /* SA: type and value */
+			need = 2;
+			break;
+		case 0x11: /* SBA */
+		case 0x12: /* EUA */
+		case 0x3C: /* RA: the address, then the character (GE and one, perhaps) */
+			if (k + 2 > n || !addr_ok(ds[k], ds[k + 1], size))
+				return false;
+			need = o == 0x3C ? (k + 2 < n && ds[k + 2] == 0x08 ? 4 : 3) : 2;
+			break;
+		case 0x29: /* SFE, MF: a count of type-value pairs */
+		case 0x2C:
+			if (k >= n)
+				return false;
+			need = 1 + 2u * ds[k];
+			break;
+		default: /* IC, PT, and data */
+			break;
+		}
+		if (need > n - k)
+			return false;
+		k += need;
+	}
+	return true;
+}
+
+/* Positions of the screen an Erase/Write Alternate makes: the model's. */
+static uint16_t alt_size(const struct rdev *d)
+{
+	switch (d->model) {
+	case 3: return 32 * 80;
+	case 4: return 43 * 80;
+	case 5: return 27 * 132;
+	default: return 24 * 80;
+	}
+}
+
+/* Not a display (a line-mode terminal: command reject), or no terminal
+ * (disconnected: intervention required). */
+static int no_display(struct term *tt, uint8_t *sense)
+{
+	*sense = tt ? 0x80 : 0x40;
+	return US_CE | US_DE | US_UC;
+}
+
+int disp_fs_write(struct term *tt, uint8_t cmd, const uint8_t *ds, uint32_t n, bool pa1_to_guest, uint8_t *sense)
+{
+	struct disp *t = as_disp(tt);
+	*sense = 0;
+	if (!t || t->state != T_CONSOLE || !t->t.u)
+		return no_display(tt, sense);
+	struct user *u = t->t.u;
+	bool erase = cmd == 0x05 || cmd == 0x0D;
+	if (!erase && t->fs != FS_ON)
+		return FS_SWITCHED; /* the screen is CP's: only an Erase/Write takes it */
+	/* nor does an Erase/Write while CP has the display for the user (FS_CP:
+	 * until the user gives it back) or has something for him (output
+	 * waiting, a CP READ) */
+	if (erase && (t->fs == FS_CP || t->qn || t->more != M_NONE || !machine_running(u)))
+		return FS_SWITCHED;
+	uint16_t size = cmd == 0x0D ? alt_size(t->t.d) : cmd == 0x05 ? 24 * 80 : t->fs_size;
+	if (!ds_valid(ds, n, size)) {
+		*sense = 0x01; /* operation check */
+		return US_CE | US_DE | US_UC;
+	}
+	static struct ccw w;
+	ccw_set(&w, cmd, ds, CCW_SLI, (uint16_t)n);
+	int st = io_run(t->t.d, &w);
+	if (st < 0) {
+		*sense = 0x40;
+		return US_CE | US_DE | US_UC;
+	}
+	if (st & US_UC) {
+		*sense = t->t.d->sense[0];
+		return st;
+	}
+	if (erase) {
+		t->fs = FS_ON;
+		t->fs_pa1 = pa1_to_guest;
+		t->fs_size = size;
+		t->fs_have_in = false;
+	}
+	return st & (uint8_t)~US_ATTN;
+}
+
+int disp_fs_read(struct term *tt, uint8_t cmd, uint8_t *buf, uint32_t size, uint32_t *got, uint8_t *sense)
+{
+	struct disp *t = as_disp(tt);
+	*sense = 0;
+	*got = 0;
+	if (!t || t->state != T_CONSOLE || !t->t.u)
+		return no_display(tt, sense);
+	if (t->fs != FS_ON)
+		return FS_SWITCHED;
+	if (!(cmd == 0x06 && t->fs_have_in)) { /* nothing kept: the display answers */
+		static struct ccw r;
+		ccw_set(&r, cmd, t->fs_in, CCW_SLI, sizeof t->fs_in);
+		int st = io_run(t->t.d, &r);
+		if (st < 0 || (st & US_UC)) {
+			*sense = st < 0 ? 0x40 : t->t.d->sense[0];
+			return US_CE | US_DE | US_UC;
+		}
+		uint16_t resid = (uint16_t)(t->t.d->csw[6] << 8 | t->t.d->csw[7]);
+		t->fs_in_n = (uint16_t)(resid < sizeof t->fs_in ? sizeof t->fs_in - resid : 0);
+	}
+	t->fs_have_in = false;
+	*got = t->fs_in_n;
+	memcpy(buf, t->fs_in, t->fs_in_n < size ? t->fs_in_n : size);
+	return US_CE | US_DE;
+}
+
+/* X'19': lines of text into CP's output area from row (ctl & X'3F'); ctl
+ * X'FF' clears the output area, X'FE' gives the display back to CP's screen
+ * (VM/370's CP screen format anew, the cursor in the input area).  Each
+ * brings CP's screen back. */
+int disp_fs_lines(struct term *tt, uint8_t ctl, const uint8_t *data, uint32_t n)
+{
+	struct disp *t = as_disp(tt);
+	if (!t || t->state != T_CONSOLE)
+		return -1;
+	t->fs = FS_OFF;
+	t->fs_have_in = false;
+	t->dirty = true;
+	if (ctl == 0xFE)
+		return US_CE | US_DE;
+	if (ctl == 0xFF) {
+		t->nout = 0;
+		return US_CE | US_DE;
+	}
+	int row = ctl & 0x3F;
+	for (uint32_t k = 0; k < n && row < OUT_ROWS; row++) {
+		int c = 0;
+		for (; c < COLS - 1 && k < n; c++, k++) {
+			uint8_t b = data[k];
+			if (b == 0x1D && k + 1 < n) { /* a start field and its attribute: two blanks */
+				t->out[row][c++] = ' ';
+				k++;
+				if (c == COLS - 1)
+					break;
+				b = 0x40;
+			}
+			char ch = (char)cp_e2a[b];
+			t->out[row][c] = ch >= ' ' && ch <= '~' ? ch : ' ';
+		}
+		t->out[row][c] = 0;
+		if (row >= t->nout) {
+			for (int r = t->nout; r < row; r++)
+				t->out[r][0] = 0;
+			t->nout = row + 1;
+		}
+	}
+	return US_CE | US_DE;
 }

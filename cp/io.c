@@ -118,6 +118,28 @@ int io_run(struct rdev *d, const struct ccw *prog)
 	return st;
 }
 
+/* Start prog on d and return at once: for a Read that waits for a person
+ * (linemode.c's password).  Its ending comes as status in d->pending, as
+ * unsolicited status does (d->busy stays false: CP's other I/O to d meanwhile
+ * finds the device busy); the caller tells it apart by channel end.  0:
+ * started; otherwise the status the device gave instead (cc 1), US_BUSY, or
+ * -1 not operational. */
+int io_start(struct rdev *d, const struct ccw *prog)
+{
+	for (int tries = 0; tries < 4; tries++) {
+		LC32(LC_CAW) = (uint32_t)(uintptr_t)prog;
+		d->busy = false;
+		int cc = sio(d->addr);
+		if (cc != 1)
+			return cc == 0 ? 0 : cc == 2 ? US_BUSY : -1;
+		uint8_t st = LC8(LC_CSW + 4);
+		if ((st & ~(US_ATTN | US_DE)) || !st)
+			return st; /* refused */
+		d->pending |= st; /* status it had pending, for the main loop: try again */
+	}
+	return US_BUSY;
+}
+
 static enum rdev_class classify(uint16_t type)
 {
 	switch (type) {

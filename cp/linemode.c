@@ -8,8 +8,16 @@
  * Inquiry (X'0A').  Before LOGON, CP expects `LOGON userid` and then asks
  * for the password on a line of its own; after it, each line is a CP
  * command and each message a line written with Write and carrier return
- * (X'09').  A telnet client shows what it types, the password too: that is
- * the client's echo, which CP cannot switch off.
+ * (X'09').
+ *
+ * The password must not show.  A telnet client echoes what it types, so CP
+ * reads the password with s370's Read, no echo (X'1A', docs/devices.md),
+ * started right after the prompt and left waiting while the user types
+ * (io_start): the device asks its client to stop echoing for that line.
+ * Where the device cannot hide it (command reject: a real 3215, the
+ * integrated console, a client that refuses) CP says so and takes the
+ * password as any other line.  On the operator's own console CP does not
+ * try: its messages there must not wait behind a Read.
  */
 #include "cp.h"
 
@@ -18,9 +26,12 @@ enum lstep { L_IDLE, L_PASSWORD, L_REFUSING, L_CONSOLE };
 struct lterm {
 	struct term t; /* first: a struct term * is a struct lterm * */
 	enum lstep step;
-	char id[9];    /* LOGON userid, while the password is asked for */
-	char msg[80];  /* a refused LOGON's answer, written LOGON_DELAY_MS later */
+	char id[9];   /* LOGON userid, while the password is asked for */
+	char msg[80]; /* a refused LOGON's answer, written LOGON_DELAY_MS later */
 	int timer;
+	bool reading; /* the password's Read, no echo, is under way (into pw) */
+	struct ccw pw_ccw;
+	uint8_t pw[LINE_LEN];
 };
 static struct lterm lterms[16];
 static int nlterms;
@@ -94,6 +105,18 @@ void line_init(void)
 	}
 }
 
+/* EBCDIC input (ended by X'00' or the buffer's end) in ASCII, trailing
+ * blanks gone. */
+static void to_ascii(const uint8_t *in, size_t len, char *out, size_t size)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < len && in[k] && n + 1 < size; k++)
+		out[n++] = (char)cp_e2a[in[k]];
+	while (n && out[n - 1] == ' ')
+		n--;
+	out[n] = 0;
+}
+
 /* The line the user typed (Read Inquiry), in ASCII, trailing blanks gone;
  * false when there is none. */
 static bool read_line(struct lterm *l, char *out, size_t size)
@@ -105,13 +128,61 @@ static bool read_line(struct lterm *l, char *out, size_t size)
 	int st = io_run(l->t.d, &r);
 	if (st < 0 || (st & US_UC))
 		return false;
-	size_t n = 0;
-	for (size_t k = 0; k < sizeof in && in[k] && n + 1 < size; k++)
-		out[n++] = (char)cp_e2a[in[k]];
-	while (n && out[n - 1] == ' ')
-		n--;
-	out[n] = 0;
+	to_ascii(in, sizeof in, out, size);
 	return true;
+}
+
+/* Sense byte 0 of the terminal after a unit check (X'80' command reject,
+ * X'40' intervention required: no client). */
+static uint8_t sense0(struct lterm *l)
+{
+	static uint8_t sense;
+	static struct ccw s;
+	sense = 0;
+	ccw_set(&s, 0x04, &sense, CCW_SLI, 1);
+	io_run(l->t.d, &s);
+	return sense;
+}
+
+static void cannot_hide(struct lterm *l)
+{
+	write_line(l, "S37LGN055W This terminal cannot hide the password: it shows as you type it");
+}
+
+/* After ENTER PASSWORD: the Read, no echo, left waiting (see the top). */
+static void ask_password(struct lterm *l)
+{
+	if (l->t.d != con_device()) {
+		memset(l->pw, 0, sizeof l->pw);
+		ccw_set(&l->pw_ccw, 0x1A, l->pw, CCW_SLI, sizeof l->pw);
+		int st = io_start(l->t.d, &l->pw_ccw);
+		if (!st) {
+			l->reading = true;
+			return;
+		}
+		if (st < 0 || ((st & US_UC) && (sense0(l) & 0x40)))
+			return; /* not there: the next client starts afresh (device end) */
+	}
+	cannot_hide(l);
+}
+
+/* The Read, no echo, ended: false when it brought no password (refused: the
+ * password comes as a line with attention then; or the client went). */
+static bool password_read(struct lterm *l, uint8_t status, char *out, size_t size)
+{
+	l->reading = false;
+	if (!(status & US_UC)) {
+		to_ascii(l->pw, sizeof l->pw, out, size);
+		memset(l->pw, 0, sizeof l->pw); /* not left lying in storage */
+		return true;
+	}
+	if (sense0(l) & 0x80) { /* command reject: it cannot hide the line */
+		cannot_hide(l);
+		return false;
+	}
+	l->step = L_IDLE; /* intervention required: the client went */
+	greet(l);         /* (a new one may be there already) */
+	return false;
 }
 
 static char *skip(char *p)
@@ -145,6 +216,7 @@ static void logon_line(struct lterm *l, char *p)
 	l->id[n] = 0;
 	l->step = L_PASSWORD;
 	write_line(l, "ENTER PASSWORD:");
+	ask_password(l);
 }
 
 static void refuse_later(void *arg)
@@ -158,11 +230,29 @@ static void refuse_later(void *arg)
 	greet(l);
 }
 
+/* The password typed after ENTER PASSWORD: */
+static void password_line(struct lterm *l, const char *p)
+{
+	l->step = L_IDLE;
+	const char *bad = user_logon(&l->t, l->id, p);
+	if (bad) { /* answered late: guessing passwords is slow */
+		cp_format(l->msg, sizeof l->msg, "%s", bad);
+		l->step = L_REFUSING;
+		l->timer = timer_add(LOGON_DELAY_MS, refuse_later, l);
+	}
+}
+
 void line_event(struct rdev *d, uint8_t status)
 {
 	struct lterm *l = lterm_of(d);
 	if (!l)
 		return;
+	char line[LINE_LEN + 1];
+	if (l->reading && (status & US_CE)) { /* the password's Read ended */
+		if (password_read(l, status, line, sizeof line) && l->step == L_PASSWORD)
+			password_line(l, skip(line));
+		status &= (uint8_t)~(US_CE | US_DE | US_UC);
+	}
 	if (status & US_DE) { /* switched on: a new client */
 		if (l->step == L_REFUSING)
 			timer_cancel(l->timer);
@@ -171,9 +261,8 @@ void line_event(struct rdev *d, uint8_t status)
 		l->step = L_IDLE;
 		greet(l);
 	}
-	if (!(status & US_ATTN))
+	if (!(status & US_ATTN) || l->reading)
 		return;
-	char line[LINE_LEN + 1];
 	if (!read_line(l, line, sizeof line))
 		return;
 	char *p = skip(line);
@@ -181,16 +270,9 @@ void line_event(struct rdev *d, uint8_t status)
 	case L_IDLE:
 		logon_line(l, p);
 		break;
-	case L_PASSWORD: {
-		l->step = L_IDLE;
-		const char *bad = user_logon(&l->t, l->id, p);
-		if (bad) { /* answered late: guessing passwords is slow */
-			cp_format(l->msg, sizeof l->msg, "%s", bad);
-			l->step = L_REFUSING;
-			l->timer = timer_add(LOGON_DELAY_MS, refuse_later, l);
-		}
+	case L_PASSWORD:
+		password_line(l, p);
 		break;
-	}
 	case L_REFUSING: /* lines typed meanwhile are dropped */
 		break;
 	case L_CONSOLE:

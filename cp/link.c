@@ -144,6 +144,7 @@ void detach_cmd(struct user *u, uint16_t vaddr)
 		user_printf(u, "S37DTA041E Device %03X is busy", vaddr);
 		return;
 	}
+	define_release(u, d); /* an attached real device is free again (cmd_define.c) */
 	int k = (int)(d - v->dev);
 	memmove(&v->dev[k], &v->dev[k + 1], sizeof v->dev[0] * (size_t)(v->ndev - k - 1));
 	v->ndev--;

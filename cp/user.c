@@ -35,8 +35,21 @@ void user_printf(struct user *u, const char *fmt, ...)
 	va_start(ap, fmt);
 	cp_vformat(line, sizeof line, fmt, ap);
 	va_end(ap);
-	if (u->term)
-		term_line(u->term, line);
+	if (u->capture && u->capture(u, line))
+		return;
+	char shown[160];
+	if (u->term && set_emsg_filter(u->set.emsg, line, shown, sizeof shown)) /* SET EMSG (cmd_set.c) */
+		term_line(u->term, shown);
+}
+
+/* A message from another user (MSG, WARNING): false when u does not take
+ * it now (SET MSG OFF, SET WNG OFF: cmd_set.c). */
+bool user_message(struct user *u, const char *from, const char *kind, const char *text)
+{
+	if (!strcmp(kind, "WARNING") ? !u->set.wng : !u->set.msg)
+		return false;
+	user_printf(u, "%s FROM %-8s: %s", kind, from, text);
+	return true;
 }
 
 const char *user_logon(struct term *t, const char *id, const char *password)
@@ -80,9 +93,7 @@ const char *user_logon(struct term *t, const char *id, const char *password)
 	for (int k = 0; k < 8; k++)
 		u->classes[k] = d.classes[k] == ' ' ? 0 : d.classes[k];
 	u->storage_kb = d.storage_kb;
-	u->set.msg = u->set.wng = true; /* the defaults of SET (cmd_set.c) */
-	u->set.emsg = EMSG_ON;
-	u->set.timer = TIMER_ON;
+	set_logon(u); /* the defaults of SET (cmd_set.c) */
 	const char *why = NULL;
 	u->vm = vm_create(u, &d, &why);
 	if (!u->vm) {
@@ -125,6 +136,7 @@ void user_logoff(struct user *u)
 	cp_format(msg, sizeof msg, "LOGOFF AT %s", when);
 	if (u->term)
 		term_detach(u->term, msg);
+	define_logoff(u); /* attached real devices are free again (cmd_define.c) */
 	vm_destroy(u->vm);
 	memset(u, 0, sizeof *u);
 }
@@ -134,6 +146,15 @@ void user_logoff(struct user *u)
 void user_input(struct user *u, char *line)
 {
 	struct vm *v = u->vm;
+	if (set_wake(u)) /* SLEEP: the line only wakes the session (cmd_set.c) */
+		return;
+	if (set_take_cp_read(u)) { /* RUN ON: the CP READ PA1 put up; the machine ran on */
+		if (*line)
+			cmd_execute(u, line);
+		if (u->used && u->term)
+			term_status(u->term);
+		return;
+	}
 	if ((line[0] == '#') && (line[1] == 'C' || line[1] == 'c') && (line[2] == 'P' || line[2] == 'p')) {
 		char *p = line + 3;
 		while (*p == ' ')
@@ -155,6 +176,12 @@ void user_input(struct user *u, char *line)
 void user_attention(struct user *u)
 {
 	struct vm *v = u->vm;
+	if (set_wake(u))
+		return;
+	if (v && v->state != VM_STOPPED && u->set.run) { /* SET RUN ON: CP READ, the machine goes on */
+		set_enter_cp_read(u);
+		return;
+	}
 	if (v && v->state != VM_STOPPED) {
 		v->resume = v->state;
 		v->state = VM_STOPPED;

@@ -5,7 +5,8 @@
  * user, per_track records to a track, read one at a time (dasd.c).
  *
  * The directory is read afresh at every LOGON, so a `direct write` onto the
- * volume takes effect without an IPL.
+ * volume takes effect without an IPL.  The header also says where the space
+ * for temporary disks is (dir_tdisks, for DEFINE in cmd_define.c).
  */
 #include "cp.h"
 #include "dirfmt.h"
@@ -51,4 +52,68 @@ bool dir_password_ok(const struct dir_user *u, const char *password)
 	uint8_t h[32];
 	dir_hash_password(u->salt, u->userid, password, h);
 	return !memcmp(h, u->pw_hash, 32);
+}
+
+struct rdev *dir_volume(void)
+{
+	return sysvol;
+}
+
+/* The T-disk areas of the directory's header (TDISK statements), read
+ * afresh like the users: how many, at most max into out; -1 when the
+ * directory cannot be read. */
+int dir_tdisks(struct dir_tdisk *out, int max)
+{
+	static uint8_t rec[DIR_RECLEN];
+	static struct dir_header h;
+	if (dasd_read(sysvol, DIR_CYL, 0, 1, rec, DIR_RECLEN))
+		return -1;
+	memcpy(&h, rec, sizeof h);
+	if (memcmp(h.magic, DIR_MAGIC, 8))
+		return -1;
+	int n = h.n_tdisk < (uint32_t)max ? (int)h.n_tdisk : max;
+	if (n > DIR_MAX_TDISK)
+		n = DIR_MAX_TDISK;
+	memcpy(out, h.tdisk, (size_t)n * sizeof *out);
+	return n;
+}
+
+/* At IPL: the users whose password is still the one the shipped directory
+ * gave them, their user id, named on the operator's console (whoever
+ * reaches a terminal can log on as them).  Compared as at LOGON; the host's
+ * `direct defaults` does the same, and ./run will not listen beyond
+ * 127.0.0.1 while any is left. */
+void dir_warn_defaults(void)
+{
+	static uint8_t rec[DIR_RECLEN];
+	static struct dir_user u;
+	static char names[80];
+	struct dir_header h;
+	if (dasd_read(sysvol, DIR_CYL, 0, 1, rec, DIR_RECLEN))
+		return;
+	memcpy(&h, rec, sizeof h);
+	if (memcmp(h.magic, DIR_MAGIC, 8) || !h.per_track)
+		return;
+	size_t n = 0;
+	bool any = false;
+	for (uint32_t k = 1; k <= h.users; k++) {
+		if (dasd_read(sysvol, DIR_CYL, (uint16_t)(k / h.per_track), (uint8_t)(k % h.per_track + 1), rec,
+		              DIR_RECLEN))
+			return;
+		memcpy(&u, rec, sizeof u);
+		char id[9];
+		cp_field(id, u.userid, 8);
+		if (!dir_password_ok(&u, id))
+			continue;
+		if (n + strlen(id) + 1 >= sizeof names) { /* a line full: say it, go on */
+			con_printf("S37DIR010W Password still the user id: %s", names);
+			n = 0;
+		}
+		n += (size_t)cp_format(names + n, sizeof names - n, "%s%s", n ? " " : "", id);
+		any = true;
+	}
+	if (n)
+		con_printf("S37DIR010W Password still the user id: %s", names);
+	if (any)
+		con_printf("S37DIR011W Change them (direct passwd) before others can reach a terminal");
 }

@@ -94,8 +94,17 @@ struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **wh
 		d->count = m->count;
 		d->real = dasd_find_volume(d->volser); /* NULL: user.c says NOT LINKED */
 	}
-	for (int k = 0; k < dir->n_dedicate; k++)
-		add_dev(v, dir->dedicate[k].vaddr, 0, VDEV_DEDICATED)->raddr = dir->dedicate[k].raddr;
+	for (int k = 0; k < dir->n_dedicate; k++) { /* a real device of its own, if it is free */
+		struct vdev *d = add_dev(v, dir->dedicate[k].vaddr, 0, VDEV_DEDICATED);
+		struct rdev *r = io_find(dir->dedicate[k].raddr);
+		d->raddr = dir->dedicate[k].raddr;
+		if (r && !r->owner && !define_cp_uses(r)) { /* else NOT OPERATIONAL to the guest */
+			d->real = r;
+			d->type = r->type;
+			d->write = true;
+			r->owner = u;
+		}
+	}
 	return v;
 }
 
@@ -136,13 +145,17 @@ void vm_query(struct user *u, struct vm *v)
 				user_printf(u, "CONS %03X %04X DISCONNECTED", d->vaddr, d->type);
 			break;
 		case VDEV_SPOOL:
+			if (d->spool_kind == 'G') { /* DEFINE GRAF: no one has dialed to it */
+				user_printf(u, "GRAF %03X %04X NOT DIALED", d->vaddr, d->type);
+				break;
+			}
 			user_printf(u, "%s %03X %04X CL %c", d->spool_kind == 'P' ? "PUN" : d->spool_kind == 'L' ? "PRT" : "RDR",
 			            d->vaddr, d->type, d->spool_class ? d->spool_class : 'A');
 			break;
 		case VDEV_MDISK:
 			if (d->real)
 				user_printf(u, "DASD %03X %04X %s R/%c %u CYL ON %03X AT CYL %u", d->vaddr, d->type,
-				            d->volser, d->write ? 'W' : 'O', d->count, d->real->addr, d->start);
+				            d->tdisk ? "T-DISK" : d->volser, d->write ? 'W' : 'O', d->count, d->real->addr, d->start);
 			else
 				user_printf(u, "DASD %03X %04X %s NOT LINKED", d->vaddr, d->type, d->volser);
 			break;
@@ -168,6 +181,9 @@ void vm_indicate(struct user *u, struct user *of)
 	            v->count.io, v->count.ext);
 	user_printf(u, "CHANNEL PROGRAMS: CONSOLE=%u MINIDISK=%u, CCWS TRANSLATED=%u", v->count.cons_progs,
 	            v->count.mdisk_progs, v->count.ccws);
+	user_printf(u, "IDAWS WRITTEN=%u (DATA SPLIT AT PAGE BOUNDARIES), PAGES FIXED FOR I/O=%u", v->count.idaws,
+	            v->count.fixes);
+	diag_indicate(u, v);
 }
 
 /* The machine's reset (SYSTEM RESET, and CLEAR with its storage zeroed;
@@ -189,6 +205,7 @@ void vm_reset(struct vm *v, bool clear)
 		v->dev[k].busy = false;
 	}
 	v->state = v->resume = VM_STOPPED;
+	vtimer_reset(v);
 }
 
 /* DEFINE STORAGE: the old storage goes (a fixed page cannot: CP runs a
@@ -199,7 +216,7 @@ bool vm_define_storage(struct vm *v, uint32_t kb, const char **why)
 {
 	uint32_t pages = (kb + 63) / 64 * 16, old = v->pages;
 	if (!pages || pages > VM_MAX_PAGES) {
-		*why = "S37CDF091E Storage size must be from 64K to 16M";
+		*why = "S37CDF095E Storage size must be from 64K to 16M";
 		return false;
 	}
 	free_storage(v);

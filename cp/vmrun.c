@@ -159,7 +159,7 @@ static bool io_enabled(const struct vm *v, uint16_t dev)
 
 static bool deliver_ext(struct vm *v)
 {
-	uint16_t code = vtimer_pending(v);
+	uint16_t code = vtimer_take(v);
 	if (!code)
 		return false;
 	v->count.ext++; /* (a CPU timer stays pending until the guest sets it or masks it, as on a real CPU) */

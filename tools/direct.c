@@ -5,10 +5,12 @@
  *   direct write SOURCE IMAGE
  *   direct add SOURCE USERID PASSWORD STORAGE [CLASSES]
  *   direct passwd SOURCE USERID PASSWORD
+ *   direct defaults IMAGE [SOURCE]   (users whose password is still the shipped one)
  *
  * SOURCE holds VM/370's directory statements, one per line ('*' starts a
  * comment line):
  *
+ *   TDISK volser start count   (before the first USER: space for T-disks)
  *   USER userid password storage maxstorage classes
  *   ACCOUNT number
  *   OPTION ECMODE|REALTIMER|BMX|ISAM ...
@@ -18,7 +20,10 @@
  *   LINK userid vaddr vaddr mode
  *   DEDICATE vaddr raddr
  *
- * Every statement after USER belongs to that user.  `write` compiles the
+ * Every statement after USER belongs to that user.  TDISK is the system's:
+ * cylinders start to start+count-1 of volume volser are where CP takes
+ * temporary disks from (DEFINE T3350 vaddr CYL n); no MDISK may lie there,
+ * nor cylinder 0 (the label).  `write` compiles the
  * source into the records of cp/dirfmt.h (passwords hashed with a salt of
  * their own) and puts them on cylinder DIR_CYL of the volume; CP reads them
  * at LOGON.  `add` and `passwd` edit the source (then `write` again).
@@ -167,8 +172,71 @@ static bool eq(const char *a, const char *b)
 	return !strcasecmp(a, b);
 }
 
-/* Parse the source into users[]; returns the count, or -1 after errors. */
-static int parse(const char *path, struct dir_user *users, int max)
+/* The T-disk areas of the source (TDISK statements), and their lines. */
+struct tdisks {
+	struct dir_tdisk area[DIR_MAX_TDISK];
+	int line[DIR_MAX_TDISK];
+	uint32_t n;
+};
+
+/* TDISK volser start count: checked here, against the minidisks after the parse. */
+static void tdisk_statement(struct src *s, char **w, int nw, struct tdisks *td)
+{
+	unsigned long x, y;
+	if (td->n == DIR_MAX_TDISK)
+		err(s, "TDISK: more than %d areas", DIR_MAX_TDISK);
+	else if (nw != 4 || !valid_id(w[1], 6) || !number(w[2], 65535, &x) || !number(w[3], 65535, &y) || !y ||
+	         x + y > 65536)
+		err(s, "TDISK: expected TDISK volser start count (cylinders)");
+	else if (!x)
+		err(s, "TDISK: cylinder 0 holds the volume label; start at 1 or later");
+	else {
+		struct dir_tdisk *a = &td->area[td->n];
+		field(a->volser, 6, w[1]);
+		put16(&a->start, (uint16_t)x);
+		put16(&a->count, (uint16_t)y);
+		td->line[td->n++] = s->line;
+	}
+}
+
+static uint16_t get16(const void *p)
+{
+	const uint8_t *b = p;
+	return (uint16_t)(b[0] << 8 | b[1]);
+}
+
+/* Does cylinder range [s1, s1+n1) overlap [s2, s2+n2)? */
+static bool overlap(uint32_t s1, uint32_t n1, uint32_t s2, uint32_t n2)
+{
+	return s1 < s2 + n2 && s2 < s1 + n1;
+}
+
+/* No MDISK in a T-disk area, no two areas over each other: CP would hand out
+ * a user's files, or the same cylinders twice. */
+static void tdisk_check(struct src *s, const struct tdisks *td, const struct dir_user *users, int n)
+{
+	for (uint32_t k = 0; k < td->n; k++) {
+		const struct dir_tdisk *a = &td->area[k];
+		uint32_t as = get16(&a->start), an = get16(&a->count);
+		s->line = td->line[k];
+		for (uint32_t j = 0; j < k; j++)
+			if (!memcmp(td->area[j].volser, a->volser, 6) &&
+			    overlap(as, an, get16(&td->area[j].start), get16(&td->area[j].count)))
+				err(s, "TDISK: %.6s cylinders %u-%u overlap the area of line %d", a->volser, as, as + an - 1,
+				    td->line[j]);
+		for (int u = 0; u < n; u++)
+			for (int m = 0; m < users[u].n_mdisk; m++) {
+				const struct dir_mdisk *d = &users[u].mdisk[m];
+				int idlen = (int)strcspn(users[u].userid, " ");
+				if (!memcmp(d->volser, a->volser, 6) && overlap(as, an, get16(&d->start), get16(&d->count)))
+					err(s, "TDISK: %.6s cylinders %u-%u overlap MDISK %03X of %.*s", a->volser, as,
+					    as + an - 1, get16(&d->vaddr), idlen > 8 ? 8 : idlen, users[u].userid);
+			}
+	}
+}
+
+/* Parse the source into users[] and td; returns the count, or -1 after errors. */
+static int parse(const char *path, struct dir_user *users, int max, struct tdisks *td)
 {
 	struct src s = {path, 0, 0};
 	FILE *f = fopen(path, "r");
@@ -179,6 +247,7 @@ static int parse(const char *path, struct dir_user *users, int max)
 	char line[512];
 	int n = 0;
 	struct dir_user *u = NULL;
+	memset(td, 0, sizeof *td);
 	while (fgets(line, sizeof line, f)) {
 		s.line++;
 		if (!strchr(line, '\n') && !feof(f)) {
@@ -231,6 +300,13 @@ static int parse(const char *path, struct dir_user *users, int max)
 					err(&s, "USER %s: privilege class '%c' (expected A-G)", w[1], *c);
 			field(u->classes, 8, w[5]);
 			field(u->account, 8, "");
+			continue;
+		}
+		if (eq(st, "TDISK")) {
+			if (n)
+				err(&s, "TDISK: a statement of the system: it goes before the first USER");
+			else
+				tdisk_statement(&s, w, nw, td);
 			continue;
 		}
 		if (!u) {
@@ -344,10 +420,11 @@ static int parse(const char *path, struct dir_user *users, int max)
 				put16(&d->raddr, b);
 			}
 		} else {
-			err(&s, "unknown statement %s (USER ACCOUNT OPTION CONSOLE SPOOL MDISK LINK DEDICATE)", st);
+			err(&s, "unknown statement %s (TDISK USER ACCOUNT OPTION CONSOLE SPOOL MDISK LINK DEDICATE)", st);
 		}
 	}
 	fclose(f);
+	tdisk_check(&s, td, users, n);
 	if (!n && !s.errors) {
 		s.line = 0;
 		err(&s, "no USER statement");
@@ -356,7 +433,7 @@ static int parse(const char *path, struct dir_user *users, int max)
 }
 
 /* Write the header and the users on cylinder DIR_CYL of the image. */
-static int write_dir(const char *path, const struct dir_user *users, int n)
+static int write_dir(const char *path, const struct dir_user *users, int n, const struct tdisks *td)
 {
 	struct ckd_img img;
 	char e[512];
@@ -420,6 +497,8 @@ static int write_dir(const char *path, const struct dir_user *users, int n)
 				put32(&h->users, (uint32_t)n);
 				put32(&h->per_track, per);
 				put32(&h->generation, 1);
+				put32(&h->n_tdisk, td->n);
+				memcpy(h->tdisk, td->area, sizeof h->tdisk);
 			} else {
 				memcpy(rec, &users[k - 1], sizeof users[k - 1]);
 			}
@@ -514,12 +593,114 @@ static int edit(const char *path, const char *userid, const char *pw, const char
 	return rc;
 }
 
+/* Record r (DIR_RECLEN bytes) of track head of the directory cylinder into
+ * out: 0, or -1 (not there, or not such a record). */
+static int dir_record(struct ckd_img *img, uint8_t *trk, uint32_t head, uint32_t r, uint8_t *out)
+{
+	char e[512];
+	if (head >= img->heads || ckd_img_read(img, DIR_CYL * img->heads + head, trk, e, sizeof e))
+		return -1;
+	const uint8_t *p = trk + CKD_HA_LEN, *end = trk + img->trksize;
+	while (p + CKD_COUNT_LEN <= end && memcmp(p, "\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF", 8)) {
+		uint32_t kl = p[5], dl = ckd_be16(p + 6);
+		if (p + CKD_COUNT_LEN + kl + dl > end)
+			return -1;
+		if (p[4] == r && kl == 0 && dl == DIR_RECLEN) {
+			memcpy(out, p + CKD_COUNT_LEN, DIR_RECLEN);
+			return 0;
+		}
+		p += CKD_COUNT_LEN + kl + dl;
+	}
+	return -1;
+}
+
+/* `defaults IMAGE [SOURCE]`: the users of the directory on IMAGE whose
+ * password is still a default one: their user id (what the shipped
+ * dasd-images/user.direct gives every user), or the password SOURCE gives
+ * them (the shipped text as it came, say).  Each user's hash on the volume
+ * is compared with those passwords hashed with the user's own salt
+ * (dirhash.c, as CP checks a LOGON).  Prints the user ids, one a line;
+ * exit 0 when none is left, 1 when some are, 2 when IMAGE has no directory
+ * or SOURCE cannot be read. */
+static int defaults(const char *image, const char *source)
+{
+	static char ids[MAX_USERS][9], pws[MAX_USERS][9];
+	int nsrc = 0;
+	if (source) {
+		FILE *f = fopen(source, "r");
+		if (!f) {
+			fprintf(stderr, "direct: %s: %s\n", source, strerror(errno));
+			return 2;
+		}
+		char line[512], *w[16];
+		while (fgets(line, sizeof line, f) && nsrc < MAX_USERS)
+			if (words(line, w, 16) >= 3 && eq(w[0], "USER") && strlen(w[1]) <= 8 && strlen(w[2]) <= 8) {
+				snprintf(ids[nsrc], sizeof ids[nsrc], "%s", w[1]);
+				snprintf(pws[nsrc++], sizeof pws[0], "%s", w[2]);
+			}
+		fclose(f);
+	}
+	struct ckd_img img;
+	char e[512];
+	if (ckd_img_open(&img, image, true, e, sizeof e)) {
+		fprintf(stderr, "direct: %s\n", e);
+		return 2;
+	}
+	static uint8_t rec[DIR_RECLEN];
+	uint8_t *trk = malloc(img.trksize);
+	struct dir_header h;
+	int rc = 2;
+	if (!trk || img.cyls <= DIR_CYL || dir_record(&img, trk, 0, 1, rec)) {
+		fprintf(stderr, "direct: %s: no user directory on cylinder %d\n", image, DIR_CYL);
+		goto out;
+	}
+	memcpy(&h, rec, sizeof h);
+	const uint8_t *hu = (const uint8_t *)&h.users, *hp = (const uint8_t *)&h.per_track;
+	uint32_t n = (uint32_t)hu[0] << 24 | (uint32_t)hu[1] << 16 | (uint32_t)hu[2] << 8 | hu[3];
+	uint32_t per = (uint32_t)hp[0] << 24 | (uint32_t)hp[1] << 16 | (uint32_t)hp[2] << 8 | hp[3];
+	if (memcmp(h.magic, DIR_MAGIC, 8) || !per) {
+		fprintf(stderr, "direct: %s: no user directory on cylinder %d\n", image, DIR_CYL);
+		goto out;
+	}
+	rc = 0;
+	for (uint32_t k = 1; k <= n; k++) {
+		struct dir_user u;
+		if (dir_record(&img, trk, k / per, k % per + 1, rec)) {
+			fprintf(stderr, "direct: %s: directory record %u is missing\n", image, k);
+			rc = 2;
+			break;
+		}
+		memcpy(&u, rec, sizeof u);
+		char id[9];
+		snprintf(id, sizeof id, "%.8s", u.userid);
+		id[strcspn(id, " ")] = 0;
+		bool dflt = false;
+		uint8_t hash[32];
+		dir_hash_password(u.salt, u.userid, id, hash); /* NOLOG (all zero) never matches */
+		dflt = !memcmp(hash, u.pw_hash, 32);
+		for (int j = 0; j < nsrc && !dflt; j++)
+			if (eq(ids[j], id) && !eq(pws[j], "NOLOG")) {
+				dir_hash_password(u.salt, u.userid, pws[j], hash);
+				dflt = !memcmp(hash, u.pw_hash, 32);
+			}
+		if (dflt) {
+			printf("%s\n", id);
+			rc = rc ? rc : 1;
+		}
+	}
+out:
+	free(trk);
+	ckd_img_close(&img);
+	return rc;
+}
+
 static int usage(void)
 {
 	fprintf(stderr, "usage: direct check SOURCE\n"
 	                "       direct write SOURCE IMAGE\n"
 	                "       direct add SOURCE USERID PASSWORD STORAGE [CLASSES]\n"
-	                "       direct passwd SOURCE USERID PASSWORD\n");
+	                "       direct passwd SOURCE USERID PASSWORD\n"
+	                "       direct defaults IMAGE [SOURCE]\n");
 	return 2;
 }
 
@@ -528,21 +709,24 @@ int main(int argc, char **argv)
 	if (argc < 3)
 		return usage();
 	static struct dir_user users[MAX_USERS];
+	static struct tdisks td;
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "check") && argc == 3) {
-		int n = parse(argv[2], users, MAX_USERS);
+		int n = parse(argv[2], users, MAX_USERS, &td);
 		if (n < 0)
 			return 1;
 		printf("direct: %s: %d users, no errors\n", argv[2], n);
 		return 0;
 	}
 	if (!strcmp(cmd, "write") && argc == 4) {
-		int n = parse(argv[2], users, MAX_USERS);
-		return n < 0 ? 1 : write_dir(argv[3], users, n);
+		int n = parse(argv[2], users, MAX_USERS, &td);
+		return n < 0 ? 1 : write_dir(argv[3], users, n, &td);
 	}
 	if (!strcmp(cmd, "add") && (argc == 6 || argc == 7))
 		return edit(argv[2], argv[3], argv[4], argv[5], argc == 7 ? argv[6] : NULL);
 	if (!strcmp(cmd, "passwd") && argc == 5)
 		return edit(argv[2], argv[3], argv[4], NULL, NULL);
+	if (!strcmp(cmd, "defaults") && (argc == 3 || argc == 4))
+		return defaults(argv[2], argc == 4 ? argv[3] : NULL);
 	return usage();
 }
