@@ -133,9 +133,26 @@ void dasd_init_volumes(void);                   /* every DASD's volume serial */
 struct rdev *dasd_find_volume(const char *volser);
 
 /* ---- frames.c: real storage frames (4K) for virtual machines ---- */
+struct vm;
 void frames_init(uint32_t storage_bytes);
 uint32_t frames_alloc(uint32_t n);              /* n contiguous frames: the real address, 0 if none */
 uint32_t frames_get(void);                      /* one frame, cleared: its real address, 0 if none */
+void frames_set_owner(uint32_t frame, struct vm *v, uint32_t page); /* frame (a number) holds v's page */
+bool frames_owner(uint32_t frame, struct vm **v, uint32_t *page);  /* whose page it holds; false: none */
+uint32_t frames_first(void);                    /* the frame numbers VMs use: first ... */
+uint32_t frames_limit(void);                    /* ... and one past the last */
+
+/* ---- paging.c: demand paging to the paging area ---- */
+struct paging_stats {
+	uint32_t pageins, pageouts, steals; /* since IPL */
+	uint32_t slots, slots_free;         /* the paging area */
+};
+/* The paging area: count cylinders from start of d; NULL, or why not (a message). */
+const char *paging_init(struct rdev *d, uint16_t start, uint16_t count);
+bool page_in(struct vm *v, uint32_t page);          /* the page into a frame (read, or zeros); false: none */
+void page_release(struct vm *v, uint32_t page);     /* its frame and slot go: it reads as zeros again */
+void paging_stats(struct paging_stats *out);
+void paging_start(void);                            /* at IPL: the directory's PAGING area */
 void frames_free(uint32_t addr, uint32_t n);
 uint32_t frames_free_count(void);
 uint32_t frames_total(void);
@@ -172,6 +189,7 @@ bool dir_password_ok(const struct dir_user *u, const char *password);
 void dir_warn_defaults(void);                    /* at IPL: users whose password is their user id */
 struct dir_tdisk;
 int dir_tdisks(struct dir_tdisk *out, int max);  /* the T-disk areas; -1: unreadable */
+bool dir_paging(struct dir_tdisk *out);           /* the paging area; false: none */
 struct rdev *dir_volume(void);                   /* the system volume */
 
 /* ---- vm.c: a user's virtual machine ---- */
@@ -207,14 +225,16 @@ extern const char *const vm_op_names[VM_OPS];
 /* Each machine's tables take VM_TABLE_FRAMES contiguous frames, enough for
  * the largest machine (16M): at +0 the segment table (256 entries), at +1K
  * the page tables (16 entries of 2 bytes per 64K segment), at +9K the
- * storage keys (one per 2K block), at +17K the fix counts (one per page). */
+ * storage keys (one per 2K block), at +17K the fix counts (one per page), at
+ * +21K the paging slots (2 bytes per page: paging.c). */
 enum { DIAG_COUNTED = 9 };            /* the DIAGNOSE codes INDICATE USER counts (diag.c) */
-enum { VM_MAX_PAGES = 4096, VM_TABLE_FRAMES = 6 };
+enum { VM_MAX_PAGES = 4096, VM_TABLE_FRAMES = 8 };
 struct vm {
 	uint32_t pages;                  /* its storage: this many 4K pages, each in a frame of its own */
 	uint32_t tables;                 /* the real address of its tables (above) */
 	uint16_t *pt;                    /* its page table entries, page by page: where each page really is */
 	uint8_t *fixed;                  /* per page: channel programs using it now (the page must stay put) */
+	uint16_t *slot;                  /* per page: its slot in the paging area, 0 none (paging.c) */
 	uint32_t cr1;
 	struct guest g;                  /* its registers, as the guest last left them */
 	uint8_t psw[8];                  /* its PSW, as the guest sees it (BC or EC) */
@@ -239,6 +259,7 @@ struct vm {
 		uint32_t cons_progs, mdisk_progs, ccws; /* channel programs run; CCWs translated */
 		uint32_t idaws, fixes;       /* IDAWs CP wrote (data split at page boundaries); pages fixed for I/O */
 		uint32_t diag[DIAG_COUNTED]; /* DIAGNOSEs by code (diag.c) */
+		uint32_t faults, pageins, pageouts; /* page faults (paging.c); pages read from and written to slots */
 	} count;
 	struct vdev dev[VM_MAX_DEV];
 	int ndev;

@@ -217,9 +217,9 @@ static void diag0c(struct vm *v, unsigned rx, uint8_t ilc)
 /* ---- X'10' release pages ---- */
 
 /* The pages from Rx to Ry (both page addresses, Rx not above Ry) are given
- * back; VM/370 frees their frames and the next touch brings a page of
- * zeros.  Our storage stays where it is, so CP zeroes the pages now: what
- * the guest sees is the same. */
+ * back, as in VM/370: their frames and paging slots are freed and the next
+ * touch brings a page of zeros (paging.c).  Page 0 and pages fixed for a
+ * channel program stay where they are, zeroed. */
 static void diag10(struct vm *v, unsigned rx, unsigned ry, uint8_t ilc)
 {
 	uint32_t first = v->g.gpr[rx] & 0xFFFFFF, last = v->g.gpr[ry] & 0xFFFFFF;
@@ -231,8 +231,12 @@ static void diag10(struct vm *v, unsigned rx, unsigned ry, uint8_t ilc)
 		vm_reflect_program(v, 0x05, ilc);
 		return;
 	}
-	for (uint32_t a = first; a <= last; a += 4096)
-		memset(vm_addr(v, a, 4096), 0, 4096);
+	for (uint32_t a = first; a <= last; a += 4096) {
+		if (a && !v->fixed[a >> 12])
+			page_release(v, a >> 12);
+		else
+			memset(vm_addr(v, a, 4096), 0, 4096);
+	}
 }
 
 /* ---- X'24' device type and features ---- */

@@ -30,10 +30,11 @@ enum {
 };
 #define DIR_MAGIC "S37DIR01"
 
-/* Space for temporary disks (DEFINE T3350 ...): the source's system
- * statement TDISK volser start count, before the first USER.  CP hands out
- * cylinders of these areas and takes them back at DETACH and LOGOFF; no
- * MDISK may lie there (direct checks it). */
+/* Space for temporary disks (DEFINE T3350 ...) and for paging (paging.c):
+ * the source's system statements TDISK and PAGING volser start count, before
+ * the first USER.  CP hands out cylinders of T-disk areas and takes them
+ * back at DETACH and LOGOFF; no MDISK may lie in an area, nor two areas over
+ * each other (direct checks it). */
 struct dir_tdisk {
 	char volser[6];
 	uint16_t start, count;     /* cylinders */
@@ -46,6 +47,7 @@ struct dir_header {            /* record 0 */
 	uint32_t generation;       /* counts rewrites of the directory */
 	uint32_t n_tdisk;          /* T-disk areas (0 in a directory written before they existed) */
 	struct dir_tdisk tdisk[DIR_MAX_TDISK];
+	struct dir_tdisk paging;   /* the paging area: PAGING volser start count (count 0: none) */
 };
 
 struct dir_mdisk {

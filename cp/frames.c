@@ -17,6 +17,12 @@
 enum { MAX_FRAMES = 4096 }; /* 16M of 4K frames: all a 24-bit address reaches */
 static uint8_t used[MAX_FRAMES / 8];
 static uint32_t first_frame, nframes, nfree, rover;
+/* Whose page each frame holds (paging.c's clock goes round them): NULL for a
+ * free frame and for the frames of CP's own tables. */
+static struct {
+	struct vm *vm;
+	uint16_t page;
+} owner[MAX_FRAMES];
 extern char _end[];
 
 static bool is_used(uint32_t f) { return used[f >> 3] & (1u << (f & 7)); }
@@ -56,10 +62,28 @@ uint32_t frames_alloc(uint32_t n)
 
 void frames_free(uint32_t addr, uint32_t n)
 {
-	for (uint32_t k = 0; k < n; k++)
+	for (uint32_t k = 0; k < n; k++) {
 		mark((addr >> 12) + k, false);
+		owner[(addr >> 12) + k].vm = NULL;
+	}
 	nfree += n;
 }
+
+void frames_set_owner(uint32_t frame, struct vm *v, uint32_t page)
+{
+	owner[frame].vm = v;
+	owner[frame].page = (uint16_t)page;
+}
+
+bool frames_owner(uint32_t frame, struct vm **v, uint32_t *page)
+{
+	*v = owner[frame].vm;
+	*page = owner[frame].page;
+	return *v != NULL;
+}
+
+uint32_t frames_first(void) { return first_frame; }
+uint32_t frames_limit(void) { return nframes; }
 
 uint32_t frames_free_count(void) { return nfree; }
 uint32_t frames_total(void) { return nframes > first_frame ? nframes - first_frame : 0; }

@@ -45,6 +45,7 @@ void cp_main(void)
 	vm_init();
 	dir_init(io_find(ipldev));
 	dir_warn_defaults();
+	paging_start();
 	disp_init();
 	line_init();
 	con_printf("%uK of real storage in %u frames for virtual machines", frames_total() * 4, frames_total());

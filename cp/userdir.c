@@ -59,6 +59,21 @@ struct rdev *dir_volume(void)
 	return sysvol;
 }
 
+/* The paging area of the directory's header (PAGING statement): false when
+ * there is none (or the directory cannot be read). */
+bool dir_paging(struct dir_tdisk *out)
+{
+	static uint8_t rec[DIR_RECLEN];
+	static struct dir_header h;
+	if (dasd_read(sysvol, DIR_CYL, 0, 1, rec, DIR_RECLEN))
+		return false;
+	memcpy(&h, rec, sizeof h);
+	if (memcmp(h.magic, DIR_MAGIC, 8) || !h.paging.count)
+		return false;
+	*out = h.paging;
+	return true;
+}
+
 /* The T-disk areas of the directory's header (TDISK statements), read
  * afresh like the users: how many, at most max into out; -1 when the
  * directory cannot be read. */

@@ -24,29 +24,25 @@ static struct vdev *add_dev(struct vm *v, uint16_t vaddr, uint16_t type, enum vd
 	return d;
 }
 
-/* Give the machine pages frames of storage, page by page, and map them
- * (vm_map): false when real storage is short (then it has the pages it
- * got so far, for free_storage to give back). */
+/* The machine has pages of storage: its page table entries all invalid
+ * (paging.c brings each page in, as zeros, the first time it is touched)
+ * but page 0's, which CP keeps in a frame (fixed) since it reflects
+ * interruptions there.  False when not even that frame can be had. */
 static bool get_storage(struct vm *v, uint32_t pages)
 {
-	v->pages = 0;
-	for (uint32_t p = 0; p < pages; p++) {
-		uint32_t f = frames_get(); /* cleared: nothing of a previous user shows */
-		if (!f) {
-			vm_map(v);
-			return false;
-		}
-		v->pt[p] = (uint16_t)(f >> 8); /* the page table entry: frame address bits 8-19 */
-		v->pages = p + 1;
-	}
+	v->pages = pages;
+	for (uint32_t p = 0; p < pages; p++)
+		v->pt[p] = 0x0008;
 	vm_map(v);
-	return true;
+	v->fixed[0] = 1;
+	return page_in(v, 0);
 }
 
 static void free_storage(struct vm *v)
 {
 	for (uint32_t p = 0; p < v->pages; p++)
-		frames_free((uint32_t)(v->pt[p] >> 4) << 12, 1);
+		page_release(v, p);
+	v->fixed[0] = 0;
 	v->pages = 0;
 }
 
@@ -60,6 +56,7 @@ struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **wh
 		v->pt = (uint16_t *)(uintptr_t)(v->tables + 1024);
 		v->keys = (uint8_t *)(uintptr_t)(v->tables + 9 * 1024);
 		v->fixed = (uint8_t *)(uintptr_t)(v->tables + 17 * 1024);
+		v->slot = (uint16_t *)(uintptr_t)(v->tables + 21 * 1024);
 	}
 	uint32_t pages = (dir->storage_kb + 63) / 64 * 16; /* whole 64K segments */
 	if (pages > VM_MAX_PAGES)
@@ -183,6 +180,11 @@ void vm_indicate(struct user *u, struct user *of)
 	            v->count.mdisk_progs, v->count.ccws);
 	user_printf(u, "IDAWS WRITTEN=%u (DATA SPLIT AT PAGE BOUNDARIES), PAGES FIXED FOR I/O=%u", v->count.idaws,
 	            v->count.fixes);
+	uint32_t resident = 0;
+	for (uint32_t p = 0; p < v->pages; p++)
+		resident += !(v->pt[p] & 0x0008);
+	user_printf(u, "PAGES: RESIDENT=%u OF %u, PAGE FAULTS=%u, PAGE-INS=%u, PAGE-OUTS=%u", resident, v->pages,
+	            v->count.faults, v->count.pageins, v->count.pageouts);
 	diag_indicate(u, v);
 }
 
@@ -191,8 +193,10 @@ void vm_indicate(struct user *u, struct user *of)
  * reset, no I/O pending or in progress, keys zero. */
 void vm_reset(struct vm *v, bool clear)
 {
-	for (uint32_t k = 0; clear && k < v->pages; k++)
-		memset(vm_addr(v, k * 4096u, 4096), 0, 4096);
+	for (uint32_t k = 1; clear && k < v->pages; k++)
+		page_release(v, k); /* zeros again, without a frame */
+	if (clear)
+		memset(vm_addr(v, 0, 4096), 0, 4096);
 	memset(v->psw, 0, sizeof v->psw);
 	memset(v->cr, 0, sizeof v->cr);
 	v->cr[0] = 0xE0;
@@ -222,7 +226,7 @@ bool vm_define_storage(struct vm *v, uint32_t kb, const char **why)
 	free_storage(v);
 	if (!get_storage(v, pages)) {
 		free_storage(v);
-		get_storage(v, old); /* what was just given back is there to take again */
+		get_storage(v, old); /* the frame just given back is there to take again */
 		*why = "S37CDF067E Not enough real storage for that size now";
 		return false;
 	}

@@ -36,9 +36,10 @@ uint8_t *vm_addr(struct vm *v, uint32_t a, uint32_t n)
 	a &= 0xFFFFFF;
 	if (!n || a + n > v->pages * 4096u || (a >> 12) != ((a + n - 1) >> 12))
 		return NULL;
-	/* CP finds the page where the hardware does: in the page table it built */
+	/* CP finds the page where the hardware does: in the page table it built;
+	 * one not in a frame is brought in first (paging.c) */
 	uint16_t e = v->pt[a >> 12];
-	if (e & 0x0008)
+	if ((e & 0x0008) && (!page_in(v, a >> 12) || ((e = v->pt[a >> 12]) & 0x0008)))
 		return NULL;
 	return (uint8_t *)(uintptr_t)((uint32_t)(e >> 4) << 12 | (a & 0xFFF));
 }
@@ -390,7 +391,16 @@ bool vm_run(struct user *u)
 	if (why == 1) { /* program interruption */
 		uint16_t code = LC16(LC_PGM_CODE);
 		uint8_t ilc = (uint8_t)(LC8(LC_PGM_ILC) & 0x06);
-		if ((code & 0xFF) == 0x10 || (code & 0xFF) == 0x11) {
+		uint32_t tea = LC32(LC_TEA) & 0xFFF000;
+		if ((code & 0xFF) == 0x11 && tea < v->pages * 4096u) {
+			/* a page of its storage not in a frame: a page fault.  The
+			 * instruction was nullified; with the page in, it runs again */
+			v->count.faults++;
+			if (!page_in(v, tea >> 12)) {
+				vm_stop(u, "S37PAG021E No frame for page %06X: virtual machine stopped", tea, 0);
+				return false;
+			}
+		} else if ((code & 0xFF) == 0x10 || (code & 0xFF) == 0x11) {
 			/* beyond the guest's storage: an addressing exception to it (which
 			 * suppresses: past the instruction, where translation left it) */
 			vm_set_ia(v, vm_ia(v) + ilc);

@@ -11,6 +11,7 @@
  * comment line):
  *
  *   TDISK volser start count   (before the first USER: space for T-disks)
+ *   PAGING volser start count  (before the first USER: the paging area, one)
  *   USER userid password storage maxstorage classes
  *   ACCOUNT number
  *   OPTION ECMODE|REALTIMER|BMX|ISAM ...
@@ -177,6 +178,8 @@ struct tdisks {
 	struct dir_tdisk area[DIR_MAX_TDISK];
 	int line[DIR_MAX_TDISK];
 	uint32_t n;
+	struct dir_tdisk paging; /* PAGING (count 0: none), and its line */
+	int paging_line;
 };
 
 /* TDISK volser start count: checked here, against the minidisks after the parse. */
@@ -199,6 +202,25 @@ static void tdisk_statement(struct src *s, char **w, int nw, struct tdisks *td)
 	}
 }
 
+/* PAGING volser start count: where CP writes pages (one area). */
+static void paging_statement(struct src *s, char **w, int nw, struct tdisks *td)
+{
+	unsigned long x, y;
+	if (td->paging_line)
+		err(s, "PAGING: one paging area only (the first is on line %d)", td->paging_line);
+	else if (nw != 4 || !valid_id(w[1], 6) || !number(w[2], 65535, &x) || !number(w[3], 65535, &y) || !y ||
+	         x + y > 65536)
+		err(s, "PAGING: expected PAGING volser start count (cylinders)");
+	else if (!x)
+		err(s, "PAGING: cylinder 0 holds the volume label; start at 1 or later");
+	else {
+		field(td->paging.volser, 6, w[1]);
+		put16(&td->paging.start, (uint16_t)x);
+		put16(&td->paging.count, (uint16_t)y);
+		td->paging_line = s->line;
+	}
+}
+
 static uint16_t get16(const void *p)
 {
 	const uint8_t *b = p;
@@ -215,21 +237,24 @@ static bool overlap(uint32_t s1, uint32_t n1, uint32_t s2, uint32_t n2)
  * a user's files, or the same cylinders twice. */
 static void tdisk_check(struct src *s, const struct tdisks *td, const struct dir_user *users, int n)
 {
-	for (uint32_t k = 0; k < td->n; k++) {
-		const struct dir_tdisk *a = &td->area[k];
+	for (uint32_t k = 0; k <= td->n; k++) { /* the T-disk areas, then the paging area */
+		if (k == td->n && !td->paging_line)
+			break;
+		const struct dir_tdisk *a = k < td->n ? &td->area[k] : &td->paging;
+		const char *what = k < td->n ? "TDISK" : "PAGING";
 		uint32_t as = get16(&a->start), an = get16(&a->count);
-		s->line = td->line[k];
+		s->line = k < td->n ? td->line[k] : td->paging_line;
 		for (uint32_t j = 0; j < k; j++)
 			if (!memcmp(td->area[j].volser, a->volser, 6) &&
 			    overlap(as, an, get16(&td->area[j].start), get16(&td->area[j].count)))
-				err(s, "TDISK: %.6s cylinders %u-%u overlap the area of line %d", a->volser, as, as + an - 1,
-				    td->line[j]);
+				err(s, "%s: %.6s cylinders %u-%u overlap the area of line %d", what, a->volser, as,
+				    as + an - 1, td->line[j]);
 		for (int u = 0; u < n; u++)
 			for (int m = 0; m < users[u].n_mdisk; m++) {
 				const struct dir_mdisk *d = &users[u].mdisk[m];
 				int idlen = (int)strcspn(users[u].userid, " ");
 				if (!memcmp(d->volser, a->volser, 6) && overlap(as, an, get16(&d->start), get16(&d->count)))
-					err(s, "TDISK: %.6s cylinders %u-%u overlap MDISK %03X of %.*s", a->volser, as,
+					err(s, "%s: %.6s cylinders %u-%u overlap MDISK %03X of %.*s", what, a->volser, as,
 					    as + an - 1, get16(&d->vaddr), idlen > 8 ? 8 : idlen, users[u].userid);
 			}
 	}
@@ -302,11 +327,13 @@ static int parse(const char *path, struct dir_user *users, int max, struct tdisk
 			field(u->account, 8, "");
 			continue;
 		}
-		if (eq(st, "TDISK")) {
+		if (eq(st, "TDISK") || eq(st, "PAGING")) {
 			if (n)
-				err(&s, "TDISK: a statement of the system: it goes before the first USER");
-			else
+				err(&s, "%s: a statement of the system: it goes before the first USER", st);
+			else if (eq(st, "TDISK"))
 				tdisk_statement(&s, w, nw, td);
+			else
+				paging_statement(&s, w, nw, td);
 			continue;
 		}
 		if (!u) {
@@ -420,7 +447,7 @@ static int parse(const char *path, struct dir_user *users, int max, struct tdisk
 				put16(&d->raddr, b);
 			}
 		} else {
-			err(&s, "unknown statement %s (TDISK USER ACCOUNT OPTION CONSOLE SPOOL MDISK LINK DEDICATE)", st);
+			err(&s, "unknown statement %s (TDISK PAGING USER ACCOUNT OPTION CONSOLE SPOOL MDISK LINK DEDICATE)", st);
 		}
 	}
 	fclose(f);
@@ -499,6 +526,7 @@ static int write_dir(const char *path, const struct dir_user *users, int n, cons
 				put32(&h->generation, 1);
 				put32(&h->n_tdisk, td->n);
 				memcpy(h->tdisk, td->area, sizeof h->tdisk);
+				h->paging = td->paging;
 			} else {
 				memcpy(rec, &users[k - 1], sizeof users[k - 1]);
 			}

@@ -130,8 +130,12 @@ cmd A "q n"
 has A "ALICE    - 0C0 , BOB      - DSC"
 logon D ALICE ALICE
 wait_row D 17 " S37LGN054E Already logged on at display 0C0"
-logon D MAINT MAINT # 4M of storage on a 4M machine that already holds two users of 1M
-wait_row D 17 " S37LGN067E Not enough real storage for your virtual machine now"
+# 4M of storage on a 4M machine that already holds two users of 1M: CP gives
+# frames as pages are touched and pages out when they run short (paging.c)
+logon D MAINT MAINT
+has D "                                                             CP READ   MAINT"
+cmd D "logoff"
+wait_row D 21 " USERID   ===>"
 
 # The output area fills: MORE..., then HOLDING (Enter on an empty line), PA2
 # shows what waited; with TERMINAL MORE 1 the full screen clears by itself.

@@ -1,0 +1,57 @@
+# Paging (cp/paging.c): two users of 4M each on a machine of 4M real storage
+# (3.3M of frames for virtual machines) each IPL tests/guest/pagetest.c,
+# which fills its storage with a pattern and checks every word, three
+# rounds.  Neither machine fits beside the other: CP must take frames from
+# one for the other's page faults, write pages to the paging area on the
+# system volume and read them back.  Both must see their own storage intact
+# ("PAGING: 3 OF 3 OK"), and INDICATE USER must count page-outs and page-ins.
+[ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/s3270.inc"
+. "$(dirname "$0")/cp.inc"
+GUEST=$(dirname "$S370")/tests/guest/pagetest.bin
+[ -f "$GUEST" ] || { echo "skipped: no $GUEST"; exit 77; }
+SRC=$(dirname "$0")/../../dasd-images/user.direct
+
+"$(dirname "$S370")/tools/mksysvol" --minidisk 4 "$T/sysres.3350" "$GUEST" > /dev/null || fail "mksysvol"
+sed -e 's/^USER ALICE ALICE 1M 4M G$/USER ALICE ALICE 4M 4M G\n MDISK 192 3350 4 1 S37RES RR/' \
+	-e 's/^USER BOB BOB 1M 4M G$/USER BOB BOB 4M 4M G\n MDISK 192 3350 4 1 S37RES RR/' "$SRC" > "$T/user.direct"
+"$DIRECT" write "$T/user.direct" "$T/sysres.3350" > /dev/null || fail "direct write"
+
+start_cp "001F 3215"
+wait_console "Paging area: S37RES cylinders 10-29, 2400 pages"
+# BOB on the operator's console, ALICE on a line-mode terminal
+op "/logon bob"
+wait_console "ENTER PASSWORD:"
+op "/bob"
+wait_console "LOGON BOB USERS = 1  AT 009"
+line_connect
+text "$T/a" "s370 CP 0.1 ONLINE -- enter LOGON userid" 100
+printf 'logon alice\r\n' >&3
+text "$T/a" "ENTER PASSWORD:" 100
+printf 'alice\r\n' >&3
+text "$T/a" "Virtual machine of 4096K, privilege classes G." 100
+op "/ipl 192"
+printf 'ipl 192\r\n' >&3
+text "$T/a" "PAGING TEST: 4096K" 100
+for _ in $(seq 400); do
+	grep -q "^PAGING: " "$T/a" && grep -q "PAGING: " "$T/err" && break
+	sleep 0.1
+done
+tr -d '\r' < "$T/a" | grep "^PAGING ROUND" | grep -v ": OK$" | while IFS= read -r l; do echo "FAIL: ALICE $l"; done
+grep "PAGING ROUND" "$T/err" | grep -v ": OK$" | while IFS= read -r l; do echo "FAIL: BOB $l"; done
+text "$T/a" "PAGING: 3 OF 3 OK" 10
+wait_console "PAGING: 3 OF 3 OK"
+printf 'indicate user\r\n' >&3
+for _ in $(seq 50); do grep -q "PAGE-OUTS=" "$T/a" && break; sleep 0.1; done
+line=$(tr -d '\r' < "$T/a" | grep "^PAGES: RESIDENT=")
+echo "$line"
+outs=$(printf '%s\n' "$line" | sed -n 's/.*PAGE-OUTS=\([0-9]*\).*/\1/p')
+ins=$(printf '%s\n' "$line" | sed -n 's/.*PAGE-INS=\([0-9]*\).*/\1/p')
+[ "${outs:-0}" -gt 0 ] || fail "ALICE's machine never paged out: $line"
+[ "${ins:-0}" -gt 0 ] || fail "ALICE's machine never paged in: $line"
+expect_no_grep "$T/err" "program check"
+expect_no_grep "$T/err" "S37PAG0"
+line_close
+stop_cp
+finish
