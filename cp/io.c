@@ -101,10 +101,25 @@ static int run_raw(struct rdev *d, const struct ccw *prog)
 	return d->unit;
 }
 
+/* Error recovery, the little CP does: a disk that ends a channel program
+ * with equipment check, data check or overrun (sense byte 0 X'10', X'08',
+ * X'04': a transient fault of the device or the medium, as far as CP can
+ * tell) gets the same program again, up to IO_TRIES times in all, each try
+ * logged on the operator's console; a fault that stays is reported there
+ * and to the caller.  The programs CP runs can be run again from the start:
+ * they seek and search before they read or write, and a CCW translation's
+ * copy does not change when the guest's storage does.  Anything else (a
+ * record not found, a command the device rejects) is the program's own
+ * result and goes back at once. */
+enum { IO_TRIES = 4 };
+
 int io_run(struct rdev *d, const struct ccw *prog)
 {
-	int st = run_raw(d, prog);
-	if (st > 0 && (st & US_UC)) { /* unit check: the sense bytes say why */
+	for (int tries = 1;; tries++) {
+		int st = run_raw(d, prog);
+		if (st <= 0 || !(st & US_UC))
+			return st;
+		/* unit check: the sense bytes say why */
 		static struct ccw sense;
 		uint8_t csw[8], chan = d->chan;
 		memcpy(csw, d->csw, 8); /* the ending's CSW and status, not the Sense's */
@@ -114,8 +129,18 @@ int io_run(struct rdev *d, const struct ccw *prog)
 		memcpy(d->csw, csw, 8);
 		d->unit = (uint8_t)st;
 		d->chan = chan;
+		uint8_t s0 = d->sense[0];
+		if (d->cls != RDEV_DASD || !(s0 & 0x1C))
+			return st;
+		const char *what = s0 & 0x10 ? "equipment check" : s0 & 0x08 ? "data check" : "overrun";
+		if (tries == IO_TRIES) {
+			con_printf("S37ERP002E DASD %03X %s: %s not recovered in %d tries, sense %02X%02X%02X%02X", d->addr,
+			           d->volser, what, tries, s0, d->sense[1], d->sense[2], d->sense[3]);
+			return st;
+		}
+		con_printf("S37ERP001I DASD %03X %s: %s, channel program run again (try %d of %d)", d->addr, d->volser,
+		           what, tries + 1, IO_TRIES);
 	}
-	return st;
 }
 
 /* Start prog on d and return at once: for a Read that waits for a person
