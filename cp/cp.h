@@ -222,16 +222,17 @@ enum vm_state { VM_STOPPED, VM_RUNNING, VM_READING };
 enum { VMOP_LPSW, VMOP_SSM, VMOP_STNSM, VMOP_STOSM, VMOP_SIO, VMOP_TIO, VMOP_HIO, VMOP_TCH, VMOP_STIDP,
        VMOP_ISK, VMOP_SSK, VMOP_LCTL, VMOP_STCTL, VMOP_DIAG, VMOP_TIMER, VMOP_OTHER, VM_OPS };
 extern const char *const vm_op_names[VM_OPS];
-/* Each machine's tables take VM_TABLE_FRAMES contiguous frames, enough for
- * the largest machine (16M): at +0 the segment table (256 entries), at +1K
- * the page tables (16 entries of 2 bytes per 64K segment), at +9K the
- * storage keys (one per 2K block), at +17K the fix counts (one per page), at
- * +21K the paging slots (2 bytes per page: paging.c). */
+/* Each machine's tables are a few contiguous frames (vm.c, get_tables),
+ * sized by its storage: the segment table (a multiple of 16 entries), the
+ * page tables (16 entries of 2 bytes per 64K segment), the storage keys
+ * (one per 2K block), the fix counts (one per page) and the paging slots
+ * (2 bytes per page: paging.c) -- 7 bytes a page: one frame for a machine
+ * of 2M, eight for the largest (16M). */
 enum { DIAG_COUNTED = 9 };            /* the DIAGNOSE codes INDICATE USER counts (diag.c) */
-enum { VM_MAX_PAGES = 4096, VM_TABLE_FRAMES = 8 };
+enum { VM_MAX_PAGES = 4096 };
 struct vm {
 	uint32_t pages;                  /* its storage: this many 4K pages, each in a frame of its own */
-	uint32_t tables;                 /* the real address of its tables (above) */
+	uint32_t tables, ntables;        /* the real address of its tables (above), and their frames */
 	uint16_t *pt;                    /* its page table entries, page by page: where each page really is */
 	uint8_t *fixed;                  /* per page: channel programs using it now (the page must stay put) */
 	uint16_t *slot;                  /* per page: its slot in the paging area, 0 none (paging.c) */

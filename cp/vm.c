@@ -46,26 +46,43 @@ static void free_storage(struct vm *v)
 	v->pages = 0;
 }
 
+/* The frames for the tables of a machine of pages pages (cp.h), cleared,
+ * and where each table is in them; false when there are not enough. */
+static bool get_tables(struct vm *v, uint32_t pages)
+{
+	uint32_t nseg = (pages + 15) / 16, st_bytes = (nseg + 15) / 16 * 64;
+	uint32_t bytes = st_bytes + 7 * pages, n = (bytes + 4095) / 4096;
+	uint32_t t = frames_alloc(n);
+	if (!t)
+		return false;
+	memset((void *)(uintptr_t)t, 0, n * 4096);
+	v->tables = t;
+	v->ntables = n;
+	v->pt = (uint16_t *)(uintptr_t)(t + st_bytes); /* (page tables: 8-byte boundaries, as PTOs need) */
+	v->slot = v->pt + pages;
+	v->keys = (uint8_t *)(v->slot + pages);
+	v->fixed = v->keys + 2 * pages;
+	return true;
+}
+
+static void free_tables(struct vm *v)
+{
+	if (v->tables)
+		frames_free(v->tables, v->ntables);
+	v->tables = v->ntables = 0;
+}
+
 struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **why)
 {
 	struct vm *v = &vms[u - cp_users];
 	memset(v, 0, sizeof *v);
-	v->tables = frames_alloc(VM_TABLE_FRAMES);
-	if (v->tables) {
-		memset((void *)(uintptr_t)v->tables, 0, VM_TABLE_FRAMES * 4096);
-		v->pt = (uint16_t *)(uintptr_t)(v->tables + 1024);
-		v->keys = (uint8_t *)(uintptr_t)(v->tables + 9 * 1024);
-		v->fixed = (uint8_t *)(uintptr_t)(v->tables + 17 * 1024);
-		v->slot = (uint16_t *)(uintptr_t)(v->tables + 21 * 1024);
-	}
 	uint32_t pages = (dir->storage_kb + 63) / 64 * 16; /* whole 64K segments */
 	if (pages > VM_MAX_PAGES)
 		pages = VM_MAX_PAGES;
-	if (!v->tables || !get_storage(v, pages)) {
-		if (v->tables) {
+	if (!get_tables(v, pages) || !get_storage(v, pages)) {
+		if (v->tables)
 			free_storage(v);
-			frames_free(v->tables, VM_TABLE_FRAMES);
-		}
+		free_tables(v);
 		memset(v, 0, sizeof *v);
 		*why = "S37LGN067E Not enough real storage for your virtual machine now";
 		return NULL;
@@ -119,7 +136,7 @@ void vm_destroy(struct vm *v)
 		timer_cancel(v->timer_id);
 	if (v && v->tables) {
 		free_storage(v);
-		frames_free(v->tables, VM_TABLE_FRAMES);
+		free_tables(v);
 	}
 	if (v)
 		memset(v, 0, sizeof *v);
@@ -224,9 +241,13 @@ bool vm_define_storage(struct vm *v, uint32_t kb, const char **why)
 		return false;
 	}
 	free_storage(v);
-	if (!get_storage(v, pages)) {
-		free_storage(v);
-		get_storage(v, old); /* the frame just given back is there to take again */
+	free_tables(v);
+	if (!get_tables(v, pages) || !get_storage(v, pages)) {
+		if (v->tables)
+			free_storage(v);
+		free_tables(v);
+		get_tables(v, old); /* the frames just given back are there to take again */
+		get_storage(v, old);
 		*why = "S37CDF067E Not enough real storage for that size now";
 		return false;
 	}

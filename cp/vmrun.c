@@ -91,7 +91,7 @@ void vm_map(struct vm *v)
 	uint8_t *st = (uint8_t *)(uintptr_t)v->tables;
 	for (uint32_t p = v->pages; p < nseg * 16; p++)
 		v->pt[p] = 0x0008; /* page invalid */
-	for (uint32_t s = 0; s < 256; s++) /* PTL 16 entries; beyond the storage: segment invalid */
+	for (uint32_t s = 0; s < (nseg + 15) / 16 * 16; s++) /* PTL 16 entries; past the storage: invalid */
 		cp_put32(st + 4 * s, s < nseg ? 0xF0000000u | (uint32_t)(uintptr_t)(v->pt + 16 * s) : 0x00000001u);
 	v->cr1 = (nseg ? (nseg + 15) / 16 - 1 : 0) << 24 | (uint32_t)(uintptr_t)st; /* STL, STO */
 	__asm__ volatile("ptlb" : : : "memory"); /* no translation made from the old tables may stay */
