@@ -11,6 +11,7 @@
  *   TERMinal MORE n      MORE... lasts n seconds
  *   IPL vaddr            the virtual machine IPLs from a minidisk
  *   INDicate USER [id]   what CP did for the machine: trap and emulate, counted
+ *   INDicate LOAD        how busy the system is: CPU, paging, users (load.c)
  *   Begin                the stopped machine goes on (after PA1 or #CP)
  *   LINK userid v1 v2 [mode [pw]]  another user's minidisk (link.c)
  *   DETach vaddr         a device goes
@@ -168,8 +169,12 @@ static void msg(struct user *u, char *rest)
 static void indicate(struct user *u, char *rest)
 {
 	char *w = cmd_word(&rest), *id = cmd_word(&rest);
+	if (w && cmd_abbrev(w, "LOAD") && !id) { /* load.c */
+		indicate_load(u);
+		return;
+	}
 	if (!w || !cmd_abbrev(w, "USER") || cmd_word(&rest)) {
-		user_printf(u, "S37CIN026E Operand missing or invalid (INDICATE USER [userid])");
+		user_printf(u, "S37CIN026E Operand missing or invalid (INDICATE USER [userid] | LOAD)");
 		return;
 	}
 	struct user *of = u;

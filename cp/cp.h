@@ -432,6 +432,10 @@ bool cmd_abbrev(const char *w, const char *name); /* w abbreviates name (capital
 bool cmd_allowed(struct user *u, const char *cmd, const char *classes); /* or says it is not */
 bool cmd_vaddr(const char *w, uint16_t *out);   /* a device address, 1-3 hex digits */
 
+/* ---- load.c: INDICATE LOAD ---- */
+void load_idle(uint64_t tod);                   /* the main loop waited this long (TOD units) */
+void indicate_load(struct user *u);
+
 /* ---- cmd_define.c: DEFINE; the operator's ATTACH and DETACH of real devices ---- */
 void define_cmd(struct user *u, char *rest);
 void attach_cmd(struct user *u, char *rest);

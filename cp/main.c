@@ -80,7 +80,10 @@ void cp_main(void)
 			}
 		}
 		disp_update();
-		if (!any)
+		if (!any) { /* nothing to do: the CPU waits, and the host sleeps (INDICATE LOAD counts it) */
+			uint64_t t0 = cp_tod();
 			cp_wait();
+			load_idle(cp_tod() - t0);
+		}
 	}
 }

@@ -50,6 +50,16 @@ outs=$(printf '%s\n' "$line" | sed -n 's/.*PAGE-OUTS=\([0-9]*\).*/\1/p')
 ins=$(printf '%s\n' "$line" | sed -n 's/.*PAGE-INS=\([0-9]*\).*/\1/p')
 [ "${outs:-0}" -gt 0 ] || fail "ALICE's machine never paged out: $line"
 [ "${ins:-0}" -gt 0 ] || fail "ALICE's machine never paged in: $line"
+# INDICATE LOAD: the whole system's paging since IPL, both machines stopped now
+printf 'indicate load\r\n' >&3
+for _ in $(seq 50); do grep -q "PAGING AREA-" "$T/a" && break; sleep 0.1; done
+load=$(tr -d '\r' < "$T/a" | grep -E "^CPU-[0-9]{3}% PAGING-[0-9]+/SEC USERS-2 RUNNING-0 OVER [0-9]+\.[0-9]{3} SEC$")
+[ -n "$load" ] || fail "no INDICATE LOAD line: $(tr -d '\r' < "$T/a" | grep '^CPU-')"
+rate=$(printf '%s\n' "$load" | sed -n 's/.*PAGING-\([0-9]*\)\/SEC.*/\1/p')
+[ "${rate:-0}" -gt 0 ] || fail "INDICATE LOAD shows no paging: $load"
+area=$(tr -d '\r' < "$T/a" | grep "^STORAGE-")
+souts=$(printf '%s\n' "$area" | sed -n 's/.*PAGE-OUTS \([0-9]*\)$/\1/p')
+[ "${souts:-0}" -gt "$outs" ] || fail "the system's page-outs ($area) are not more than ALICE's ($outs)"
 expect_no_grep "$T/err" "program check"
 expect_no_grep "$T/err" "S37PAG0"
 line_close
