@@ -4,7 +4,9 @@
 # rounds.  Neither machine fits beside the other: CP must take frames from
 # one for the other's page faults, write pages to the paging area on the
 # system volume and read them back.  Both must see their own storage intact
-# ("PAGING: 3 OF 3 OK"), and INDICATE USER must count page-outs and page-ins.
+# ("PAGING: 3 OF 3 OK"), also a record each reads from its minidisk into
+# pages paged out meanwhile; INDICATE USER must count page-outs, page-ins and
+# the IDAWs of those reads, INDICATE LOAD the system's paging.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
@@ -50,6 +52,9 @@ outs=$(printf '%s\n' "$line" | sed -n 's/.*PAGE-OUTS=\([0-9]*\).*/\1/p')
 ins=$(printf '%s\n' "$line" | sed -n 's/.*PAGE-INS=\([0-9]*\).*/\1/p')
 [ "${outs:-0}" -gt 0 ] || fail "ALICE's machine never paged out: $line"
 [ "${ins:-0}" -gt 0 ] || fail "ALICE's machine never paged in: $line"
+# its two reads into pages across X'20000' took IDAWs (and fixed pages)
+idaws=$(tr -d '\r' < "$T/a" | sed -n 's/^IDAWS WRITTEN=\([0-9]*\) .*/\1/p')
+[ "${idaws:-0}" -ge 4 ] || fail "ALICE's reads across pages wrote ${idaws:-no} IDAWs"
 # INDICATE LOAD: the whole system's paging since IPL, both machines stopped now
 printf 'indicate load\r\n' >&3
 for _ in $(seq 50); do grep -q "PAGING AREA-" "$T/a" && break; sleep 0.1; done
