@@ -251,6 +251,8 @@ struct vm {
 	bool it_pending;                 /* ... its interruption (X'0080') waits to be taken */
 	uint32_t nkeys;
 	enum vm_state state, resume;     /* resume: the state BEGIN goes back to */
+	uint8_t queue;                   /* sched.c: 1 interactive, 2 (or 0, not yet) CPU-bound */
+	uint64_t q1_left;                /* ... CPU time it may still use in Q1 (TOD units) */
 	uint32_t instructions, privops;  /* turns run, privileged instructions simulated */
 	/* what CP did for the machine, by kind (INDICATE USER: trap and emulate made visible) */
 	struct {
@@ -261,6 +263,7 @@ struct vm {
 		uint32_t idaws, fixes;       /* IDAWs CP wrote (data split at page boundaries); pages fixed for I/O */
 		uint32_t diag[DIAG_COUNTED]; /* DIAGNOSEs by code (diag.c) */
 		uint32_t faults, pageins, pageouts; /* page faults (paging.c); pages read from and written to slots */
+		uint32_t to_q1;              /* lines its user gave it: times it was made interactive (sched.c) */
 	} count;
 	struct vdev dev[VM_MAX_DEV];
 	int ndev;
@@ -431,6 +434,11 @@ char *cmd_word(char **p);                       /* the next blank-separated word
 bool cmd_abbrev(const char *w, const char *name); /* w abbreviates name (capitals: the shortest form) */
 bool cmd_allowed(struct user *u, const char *cmd, const char *classes); /* or says it is not */
 bool cmd_vaddr(const char *w, uint16_t *out);   /* a device address, 1-3 hex digits */
+
+/* ---- sched.c: which machine runs next ---- */
+struct user *sched_next(void);                  /* a runnable machine's user, interactive first; NULL none */
+void sched_interactive(struct vm *v);           /* its user gave it a line: Q1 */
+void sched_ran(struct vm *v, uint64_t tod);     /* it ran this long (TOD units) */
 
 /* ---- load.c: INDICATE LOAD ---- */
 void load_idle(uint64_t tod);                   /* the main loop waited this long (TOD units) */

@@ -32,15 +32,18 @@ void indicate_load(struct user *u)
 	uint32_t busy_ms = idle >= ms ? 0 : ms - idle, pages = ps.pageins + ps.pageouts, d = pages - last_pages;
 	uint32_t busy = !ms ? 0 : busy_ms < 40000000u ? busy_ms * 100 / ms : busy_ms / (ms / 100);
 	uint32_t rate = !ms ? 0 : d < 4000000u ? d * 1000 / ms : d / (ms / 1000 + 1);
-	int users = 0, running = 0;
+	int users = 0, running = 0, q1 = 0;
 	for (int k = 0; k < MAX_USERS; k++)
 		if (cp_users[k].used) {
 			users++;
-			running += cp_users[k].vm && cp_users[k].vm->state == VM_RUNNING;
+			if (cp_users[k].vm && cp_users[k].vm->state == VM_RUNNING) {
+				running++;
+				q1 += cp_users[k].vm->queue == 1;
+			}
 		}
 	uint32_t total = frames_total(), used = total - frames_free_count();
-	user_printf(u, "CPU-%03u%% PAGING-%u/SEC USERS-%u RUNNING-%u OVER %u.%03u SEC", busy, rate, users, running,
-	            ms / 1000, ms % 1000);
+	user_printf(u, "CPU-%03u%% PAGING-%u/SEC USERS-%u RUNNING-%u Q1-%u Q2-%u OVER %u.%03u SEC", busy, rate, users,
+	            running, q1, running - q1, ms / 1000, ms % 1000);
 	user_printf(u, "STORAGE-%03u%% OF %uK, PAGING AREA-%03u%% OF %u PAGES, PAGE-INS %u, PAGE-OUTS %u",
 	            total ? used * 100 / total : 0, total * 4, ps.slots ? (ps.slots - ps.slots_free) * 100 / ps.slots : 0,
 	            ps.slots, ps.pageins, ps.pageouts);

@@ -24,7 +24,6 @@ void cp_program_check(void)
 	cp_halt(0xC00000 | code);
 }
 
-static int next_user;
 
 void cp_main(void)
 {
@@ -64,20 +63,14 @@ void cp_main(void)
 			else if (d->cls == RDEV_CONSOLE)
 				line_event(d, st);
 		}
-		/* the virtual machines: each runnable one gets a turn (a time slice
-		 * at most), round robin */
-		for (int k = 0; k < MAX_USERS; k++) {
-			struct user *u = &cp_users[(next_user + k) % MAX_USERS];
-			if (!u->used || !u->vm || u->vm->state != VM_RUNNING)
-				continue;
-			if (vm_runnable(u)) {
-				next_user = (int)(u - cp_users) + 1;
-				vm_run(u);
-				any = true;
-				if (u->vm && u->vm->state != VM_RUNNING && u->term)
-					term_status(u->term);
-				break;
-			}
+		/* a virtual machine gets a turn (a time slice at most): the one
+		 * the scheduler picks, interactive ones first (sched.c) */
+		struct user *u = sched_next();
+		if (u) {
+			vm_run(u);
+			any = true;
+			if (u->vm && u->vm->state != VM_RUNNING && u->term)
+				term_status(u->term);
 		}
 		disp_update();
 		if (!any) { /* nothing to do: the CPU waits, and the host sleeps (INDICATE LOAD counts it) */

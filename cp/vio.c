@@ -112,6 +112,7 @@ void vio_console_input(struct user *u, const char *line)
 			d = &v->dev[k];
 	if (!d)
 		return;
+	sched_interactive(v); /* its user is waiting for the answer */
 	struct gccw c;
 	uint8_t key = d->csw[0];
 	d->busy = false;

@@ -184,7 +184,8 @@ void vm_query(struct user *u, struct vm *v)
 void vm_indicate(struct user *u, struct user *of)
 {
 	struct vm *v = of->vm;
-	user_printf(u, "USERID=%s DISPATCHED=%u TIME SLICES ENDED=%u", of->id, v->instructions, v->count.slices);
+	user_printf(u, "USERID=%s DISPATCHED=%u TIME SLICES ENDED=%u QUEUE=Q%u, INTERACTIVE %u TIMES", of->id,
+	            v->instructions, v->count.slices, v->queue == 1 ? 1 : 2, v->count.to_q1);
 	char line[160];
 	int n = cp_format(line, sizeof line, "PRIVILEGED INSTRUCTIONS SIMULATED=%u:", v->privops);
 	for (int k = 0; k < VM_OPS; k++)

@@ -385,7 +385,9 @@ bool vm_run(struct user *u)
 	__asm__ volatile("spt %0" : : "Q"(slice));
 	uint64_t t0 = cp_tod();
 	int why = run_guest(&v->g);
-	vtimer_ran(v, cp_tod() - t0);
+	uint64_t ran = cp_tod() - t0;
+	vtimer_ran(v, ran);
+	sched_ran(v, ran);
 	from_real(v, v->g.psw);
 	v->instructions++; /* turns: dispatches of the machine */
 	if (why == 1) { /* program interruption */

@@ -58,7 +58,7 @@ idaws=$(tr -d '\r' < "$T/a" | sed -n 's/^IDAWS WRITTEN=\([0-9]*\) .*/\1/p')
 # INDICATE LOAD: the whole system's paging since IPL, both machines stopped now
 printf 'indicate load\r\n' >&3
 for _ in $(seq 50); do grep -q "PAGING AREA-" "$T/a" && break; sleep 0.1; done
-load=$(tr -d '\r' < "$T/a" | grep -E "^CPU-[0-9]{3}% PAGING-[0-9]+/SEC USERS-2 RUNNING-0 OVER [0-9]+\.[0-9]{3} SEC$")
+load=$(tr -d '\r' < "$T/a" | grep -E "^CPU-[0-9]{3}% PAGING-[0-9]+/SEC USERS-2 RUNNING-0 Q1-0 Q2-0 OVER [0-9]+\.[0-9]{3} SEC$")
 [ -n "$load" ] || fail "no INDICATE LOAD line: $(tr -d '\r' < "$T/a" | grep '^CPU-')"
 rate=$(printf '%s\n' "$load" | sed -n 's/.*PAGING-\([0-9]*\)\/SEC.*/\1/p')
 [ "${rate:-0}" -gt 0 ] || fail "INDICATE LOAD shows no paging: $load"
