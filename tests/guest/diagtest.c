@@ -11,12 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../../cp/cp.h"
+#include "gio.h"
 
-#define G_PGMCODE (*(volatile uint16_t *)0x800)
-#define G_CSW ((volatile uint8_t *)0x808)
-#define G_IODONE (*(volatile uint16_t *)0x810)
-#define CAW (*(volatile uint32_t *)72)
 #define LOW_CSW ((volatile uint8_t *)64)
 #define STORAGE (1u << 20)
 
@@ -27,12 +23,6 @@ static char seen[100];
 
 /* ---- console output (START I/O, as isolate.c) ---- */
 
-static int sio(uint16_t dev)
-{
-	int cc;
-	__asm__ volatile(".insn s,0x9c000000,0(%1)\n\tipm %0\n\tsrl %0,28" : "=d"(cc) : "a"((uint32_t)dev) : "cc", "memory");
-	return cc;
-}
 
 static int tio(uint16_t dev)
 {
@@ -41,46 +31,23 @@ static int tio(uint16_t dev)
 	return cc;
 }
 
-static void wait_io(void)
-{
-	static volatile uint32_t psw[2] __attribute__((aligned(8)));
-	psw[0] = 0xFE020000u; /* BC mode, channels enabled, the wait bit */
-	while (!G_IODONE)
-		__asm__ volatile("larl %%r1,1f\n\tst %%r1,4(%0)\n\tlpsw 0(%0)\n1:" : : "a"(psw) : "r1", "memory");
-}
 
 static int run(uint16_t dev, const struct ccw *ccw)
 {
 	CAW = (uint32_t)(uintptr_t)ccw;
 	G_IODONE = 0;
-	int cc = sio(dev);
+	int cc = g_sio(dev);
 	if (cc == 0)
-		wait_io();
+		g_wait_io();
 	return cc;
 }
 
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void say(const char *fmt, ...)
-{
-	static char line[130];
-	static uint8_t out[130];
-	static struct ccw w __attribute__((aligned(8)));
-	va_list ap;
-	va_start(ap, fmt);
-	int n = cp_vformat(line, sizeof line, fmt, ap);
-	va_end(ap);
-	if (n > (int)sizeof line - 1)
-		n = sizeof line - 1;
-	cp_to_ebcdic(out, line, (size_t)n);
-	ccw_set(&w, 0x09, out, CCW_SLI, (uint16_t)n);
-	run(CONS, &w);
-}
 
 static void check(const char *name, int ok)
 {
 	total++;
 	passed += ok != 0;
-	say("D%02u %s: %s%s", total, name, ok ? "OK" : "WRONG ", ok ? "" : seen);
+	g_say("D%02u %s: %s%s", total, name, ok ? "OK" : "WRONG ", ok ? "" : seen);
 }
 
 /* ---- DIAGNOSE with chosen registers ----
@@ -573,7 +540,7 @@ static void test_diag18(void)
 
 int main(void)
 {
-	say("DIAGNOSE CHECKS BEGIN");
+	g_say("DIAGNOSE CHECKS BEGIN");
 	test_diag00();
 	test_diag08();
 	test_diag10();
@@ -585,11 +552,11 @@ int main(void)
 	DIAG(2, 4, 0x7FC);
 	note_regs();
 	check("DIAG 7FC, A CODE CP DOES NOT OFFER: SPECIFICATION", G_PGMCODE == 6);
-	say("DIAGNOSE: %u OF %u OK", passed, total);
+	g_say("DIAGNOSE: %u OF %u OK", passed, total);
 	/* DIAGNOSE 8 with Ry zero: no command, the machine goes to CP READ;
 	 * BEGIN (the test types it) lets it go on */
 	regs(0, 0, 0, 0, 0);
 	DIAG(2, 4, 0x08);
-	say("RESUMED AFTER CP READ");
+	g_say("RESUMED AFTER CP READ");
 	return 0;
 }

@@ -17,11 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../../cp/cp.h"
+#include "gio.h"
 
-#define G_CSW ((volatile uint8_t *)0x808)
-#define G_IODONE (*(volatile uint16_t *)0x810)
-#define CAW (*(volatile uint32_t *)72)
 #define LOW_CSW ((volatile uint8_t *)64)
 #define STORAGE (1u << 20) /* ALICE's machine: 1M */
 
@@ -37,46 +34,17 @@ static const uint8_t code6[64] = {
     0xF0, 0xF1, 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0xF7, 0xF8, 0xF9, 0x7A, 0x7B, 0x7C, 0x7D, 0x7E, 0x7F,
 };
 
-static void wait_io(void)
-{
-	static volatile uint32_t psw[2] __attribute__((aligned(8)));
-	psw[0] = 0xFE020000u; /* BC mode, channels enabled, the wait bit */
-	while (!G_IODONE)
-		__asm__ volatile("larl %%r1,1f\n\tst %%r1,4(%0)\n\tlpsw 0(%0)\n1:" : : "a"(psw) : "r1", "memory");
-}
 
-static int sio(uint16_t dev)
-{
-	int cc;
-	__asm__ volatile(".insn s,0x9c000000,0(%1)\n\tipm %0\n\tsrl %0,28" : "=d"(cc) : "a"((uint32_t)dev) : "cc", "memory");
-	return cc;
-}
 
 /* A console channel program (START I/O), to its end. */
 static void console(const struct ccw *c)
 {
 	CAW = (uint32_t)(uintptr_t)c;
 	G_IODONE = 0;
-	if (sio(CONS) == 0)
-		wait_io();
+	if (g_sio(CONS) == 0)
+		g_wait_io();
 }
 
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void say(const char *fmt, ...)
-{
-	static char line[120];
-	static uint8_t out[120];
-	static struct ccw w;
-	va_list ap;
-	va_start(ap, fmt);
-	int n = cp_vformat(line, sizeof line, fmt, ap);
-	va_end(ap);
-	if (n > (int)sizeof line - 1)
-		n = sizeof line - 1;
-	cp_to_ebcdic(out, line, (size_t)n);
-	ccw_set(&w, 0x09, out, CCW_SLI, (uint16_t)n);
-	console(&w);
-}
 
 /* DIAGNOSE X'58': Rx the CCW's address, Ry the device.  The CC; its
  * ending's CSW in csw (the interruption's, or the one stored with cc 1). */
@@ -89,7 +57,7 @@ static int d58(const void *ccw, uint32_t dev, uint8_t csw[8])
 	                 : "d"((uint32_t)(uintptr_t)ccw), "d"(dev)
 	                 : "r2", "r3", "cc", "memory");
 	if (cc == 0) {
-		wait_io();
+		g_wait_io();
 		for (int k = 0; k < 8; k++)
 			csw[k] = G_CSW[k];
 	} else if (cc == 1) {
@@ -113,7 +81,7 @@ static void check(const char *name, int ok)
 {
 	total++;
 	passed += ok != 0;
-	say("F%02u %s: %s%s", total, name, ok ? "OK" : "WRONG ", ok ? "" : seen);
+	g_say("F%02u %s: %s%s", total, name, ok ? "OK" : "WRONG ", ok ? "" : seen);
 }
 
 static int tried(int cc, const uint8_t *c)
@@ -214,7 +182,7 @@ static void compute(unsigned s)
 
 int main(void)
 {
-	say("FULLSCREEN GUEST READY");
+	g_say("FULLSCREEN GUEST READY");
 	int cc;
 	static uint8_t bad[8];
 
@@ -259,19 +227,19 @@ int main(void)
 	cc = tried(d58(&ccw, CONS, csw), csw);
 	check("A COMMAND THAT IS NOT DIAGNOSE 58'S", cc == 1 && (csw[4] & US_UC));
 
-	say("FULLSCREEN CHECKS: %u OF %u OK", passed, total);
+	g_say("FULLSCREEN CHECKS: %u OF %u OK", passed, total);
 
 	compute(4); /* RUNNING, not reading: a line typed now is not accepted */
 	static uint8_t in[1024];
 	static struct ccw rd;
 	ccw_set(&rd, 0x0A, in, CCW_SLI, 100);
-	say("TYPE A LINE");
+	g_say("TYPE A LINE");
 	console(&rd);
 	unsigned n = 100 - (unsigned)(G_CSW[6] << 8 | G_CSW[7]);
 	for (unsigned k = 0; k < n; k++)
 		line[k] = (char)cp_e2a[in[k]];
 	line[n] = 0;
-	say("CONSOLE LINE: %s", line);
+	g_say("CONSOLE LINE: %s", line);
 
 	unsigned echoed = 0, redrawn = 0;
 	if (draw() != 0) /* CP shows the user something first: wait for a key */
@@ -279,7 +247,7 @@ int main(void)
 	for (;;) {
 		if (!(csw[4] & US_ATTN)) { /* the user's key: an attention */
 			G_IODONE = 0;
-			wait_io();
+			g_wait_io();
 			for (int k = 0; k < 8; k++)
 				csw[k] = G_CSW[k];
 			if (!(csw[4] & US_ATTN))
@@ -331,6 +299,6 @@ int main(void)
 	}
 	fs_ccw(&ccw, 0x19, (uint32_t)(uintptr_t)ds, 0xFE, 1); /* the display back to CP */
 	d58(&ccw, CONS, csw);
-	say("FULLSCREEN DONE: %u ECHOED, %u REDRAWN", echoed, redrawn);
+	g_say("FULLSCREEN DONE: %u ECHOED, %u REDRAWN", echoed, redrawn);
 	return 0;
 }

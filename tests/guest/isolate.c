@@ -12,25 +12,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../../cp/cp.h"
+#include "gio.h"
 
-#define G_PGMCODE (*(volatile uint16_t *)0x800)
-#define G_CSW ((volatile uint8_t *)0x808)
-#define G_IODONE (*(volatile uint16_t *)0x810)
-#define G_EXTCODE (*(volatile uint16_t *)0x812)
-#define CAW (*(volatile uint32_t *)72)
 #define STORAGE (1u << 20) /* the machine's size: ALICE has 1M */
 
 enum { CONS = 0x009, MD_RO = 0x190, MD_RW = 0x191, NODEV = 0x2FF };
 
 static uint32_t passed, total;
 
-static int sio(uint16_t dev)
-{
-	int cc;
-	__asm__ volatile(".insn s,0x9c000000,0(%1)\n\tipm %0\n\tsrl %0,28" : "=d"(cc) : "a"((uint32_t)dev) : "cc", "memory");
-	return cc;
-}
 
 /* Enabled waits (gstart.S's handlers resume them) until *flag is set: mask
  * 0xFE enables the channels, 0x01 external interruptions. */
@@ -42,10 +31,6 @@ static void wait_until(volatile const uint16_t *flag, uint8_t mask)
 		__asm__ volatile("larl %%r1,1f\n\tst %%r1,4(%0)\n\tlpsw 0(%0)\n1:" : : "a"(psw) : "r1", "memory");
 }
 
-static void wait_io(void)
-{
-	wait_until(&G_IODONE, 0xFE);
-}
 
 /* Start the channel program at ccw on dev; the CC, and the CSW of its end
  * (or the one SIO stored) in csw. */
@@ -53,9 +38,9 @@ static int run(uint16_t dev, const struct ccw *ccw, uint8_t csw[8])
 {
 	CAW = (uint32_t)(uintptr_t)ccw;
 	G_IODONE = 0;
-	int cc = sio(dev);
+	int cc = g_sio(dev);
 	if (cc == 0) {
-		wait_io();
+		g_wait_io();
 		for (int k = 0; k < 8; k++)
 			csw[k] = G_CSW[k];
 	} else if (cc == 1) {
@@ -65,29 +50,12 @@ static int run(uint16_t dev, const struct ccw *ccw, uint8_t csw[8])
 	return cc;
 }
 
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void say(const char *fmt, ...)
-{
-	static char line[120];
-	static uint8_t out[120];
-	static struct ccw w;
-	va_list ap;
-	va_start(ap, fmt);
-	int n = cp_vformat(line, sizeof line, fmt, ap);
-	va_end(ap);
-	if (n > (int)sizeof line - 1)
-		n = sizeof line - 1;
-	cp_to_ebcdic(out, line, (size_t)n);
-	ccw_set(&w, 0x09, out, CCW_SLI, (uint16_t)n);
-	uint8_t csw[8];
-	run(CONS, &w, csw);
-}
 
 static void check(const char *name, int ok, const char *seen)
 {
 	total++;
 	passed += ok != 0;
-	say("T%02u %s: %s%s", total, name, ok ? "OK" : "WRONG ", ok ? "" : seen);
+	g_say("T%02u %s: %s%s", total, name, ok ? "OK" : "WRONG ", ok ? "" : seen);
 }
 
 static char seen[100];
@@ -152,7 +120,7 @@ static int seek_then(uint16_t dev, uint16_t cyl, uint16_t head, uint8_t cmd, uin
 
 int main(void)
 {
-	say("ISOLATION CHECKS BEGIN");
+	g_say("ISOLATION CHECKS BEGIN");
 	int cc;
 
 	/* ---- channel programs that point outside the machine ---- */
@@ -161,7 +129,7 @@ int main(void)
 
 	CAW = STORAGE + 0x100;
 	G_IODONE = 0;
-	cc = sio(MD_RW);
+	cc = g_sio(MD_RW);
 	cp_format(seen, sizeof seen, "cc %d, channel status %02X", cc, ((volatile uint8_t *)64)[5]);
 	check("CAW POINTING BEYOND THE MACHINE", cc == 1 && (((volatile uint8_t *)64)[5] & 0x20), seen);
 
@@ -440,7 +408,7 @@ int main(void)
 	cp_format(seen, sizeof seen, "code %04X", code);
 	check("STORAGE STAYS ITS OWN AFTER LCTL 1", code == 5, seen);
 
-	say("ISOLATION: %u OF %u OK", passed, total);
+	g_say("ISOLATION: %u OF %u OK", passed, total);
 
 	/* ---- the machine's own timers (not attacks: what a guest relies on) ---- */
 	uint32_t vok = 0, vtotal = 0;
@@ -449,7 +417,7 @@ int main(void)
 		vtotal++;                                                                                            \
 		vok += (ok) != 0;                                                                                    \
 		cp_format(seen, sizeof seen, __VA_ARGS__);                                                           \
-		say("V%02u %s: %s%s", vtotal, name, (ok) ? "OK" : "WRONG ", (ok) ? "" : seen);                      \
+		g_say("V%02u %s: %s%s", vtotal, name, (ok) ? "OK" : "WRONG ", (ok) ? "" : seen);                      \
 	} while (0)
 	static uint64_t t1, t2, t3, now;
 	t1 = 0x0123456789ABCDE0ull;
@@ -511,6 +479,6 @@ int main(void)
 	/* an unaligned STCTL: specification, as on the real machine */
 	code = PGM(__asm__ volatile("stctl 0,0,2(%0)" : : "a"(back) : "memory"));
 	VCHECK("STCTL NOT ON A WORD BOUNDARY", code == 6, "code %04X", code);
-	say("MACHINE: %u OF %u OK", vok, vtotal);
+	g_say("MACHINE: %u OF %u OK", vok, vtotal);
 	return 0;
 }

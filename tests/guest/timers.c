@@ -26,16 +26,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../../cp/cp.h"
+#include "gio.h"
 
-#define G_CSW ((volatile uint8_t *)0x808)
-#define G_IODONE (*(volatile uint16_t *)0x810)
-#define G_EXTCODE (*(volatile uint16_t *)0x812) /* the old PSW's bytes 2-3 (the code in the BC mode) */
 #define EXT_N (*(volatile uint16_t *)0x820)     /* external interruptions taken */
 #define EXT_OLD ((volatile uint8_t *)0x828)     /* the last one's old PSW */
 #define EXT_LOW ((volatile uint8_t *)0x830)     /* ... and locations 132-135 (EC mode: the code at 134) */
 #define ITIMER (*(volatile int32_t *)80)
-#define CAW (*(volatile uint32_t *)72)
 
 enum { CONS = 0x009 };
 enum { CR0_CKC = 0x800, CR0_CPT = 0x400, CR0_ITIMER = 0x80 };
@@ -153,33 +149,7 @@ static void wait_ext(bool ec)
 
 /* ---- the console ---- */
 
-static void wait_io(void)
-{
-	while (!G_IODONE)
-		load_psw(0xFE020000u);
-}
 
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void say(const char *fmt, ...)
-{
-	static char line[120];
-	static uint8_t out[120];
-	static struct ccw w;
-	va_list ap;
-	va_start(ap, fmt);
-	int n = cp_vformat(line, sizeof line, fmt, ap);
-	va_end(ap);
-	if (n > (int)sizeof line - 1)
-		n = sizeof line - 1;
-	cp_to_ebcdic(out, line, (size_t)n);
-	ccw_set(&w, 0x09, out, CCW_SLI, (uint16_t)n);
-	CAW = (uint32_t)(uintptr_t)&w;
-	G_IODONE = 0;
-	int cc;
-	__asm__ volatile(".insn s,0x9c000000,0(%1)\n\tipm %0\n\tsrl %0,28" : "=d"(cc) : "a"((uint32_t)CONS) : "cc", "memory");
-	if (cc == 0)
-		wait_io();
-}
 
 /* A CP command (DIAGNOSE 8). */
 static void cp_cmd(const char *text)
@@ -199,7 +169,7 @@ static void check(const char *name, bool ok)
 {
 	total++;
 	passed += ok;
-	say("%c%02u %s: %s%s", prefix, total, name, ok ? "OK" : "WRONG ", ok ? "" : seen);
+	g_say("%c%02u %s: %s%s", prefix, total, name, ok ? "OK" : "WRONG ", ok ? "" : seen);
 }
 
 /* Interval-timer units (1/76800 s) in us microseconds, in 32 bits. */
@@ -416,17 +386,17 @@ int main(void)
 	ITIMER = 0x10000000;
 	spin_ext(10);
 	lctl0(0);
-	say("TIMER CHECKS BEGIN");
+	g_say("TIMER CHECKS BEGIN");
 	check_set_and_store();
 	check_cpu_time();
 	check_interval_timer();
 	check_clock_comparator();
 	check_cpu_timer_interruption();
 	check_priority();
-	say("TIMERS: %u OF %u OK", passed, total);
+	g_say("TIMERS: %u OF %u OK", passed, total);
 	passed = total = 0;
 	prefix = 'R';
 	check_set_timer();
-	say("SET TIMER: %u OF %u OK", passed, total);
+	g_say("SET TIMER: %u OF %u OK", passed, total);
 	return 0;
 }
