@@ -29,11 +29,7 @@ sed -e 's/^USER ALICE ALICE 1M 4M G$/USER ALICE ALICE 1M 4M G\n MDISK 192 3350 4
 
 start_cp "001F 3215"
 
-line_connect
-text "$T/a" "s370 CP 0.1 ONLINE -- enter LOGON userid" 100
-printf 'logon alice\r\n' >&3
-text "$T/a" "ENTER PASSWORD:" 100
-printf 'alice\r\n' >&3
+line_logon alice
 text "$T/a" "Virtual machine of 1024K, privilege classes G." 100
 printf 'ipl 192\r\n' >&3
 text "$T/a" "DIAGNOSE CHECKS BEGIN" 100

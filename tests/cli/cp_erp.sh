@@ -8,21 +8,11 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
 . "$(dirname "$0")/cp.inc"
-GUEST=$(dirname "$S370")/tests/guest/isolate.bin
-[ -f "$GUEST" ] || { echo "skipped: no $GUEST"; exit 77; }
-SRC=$(dirname "$0")/../../dasd-images/user.direct
-
-"$(dirname "$S370")/tools/mksysvol" --minidisk 4 "$T/sysres.3350" "$GUEST" > /dev/null || fail "mksysvol"
-sed 's/^USER ALICE ALICE 1M 4M G$/USER ALICE ALICE 1M 4M G\n MDISK 192 3350 4 1 S37RES RR/' "$SRC" > "$T/user.direct"
-"$DIRECT" write "$T/user.direct" "$T/sysres.3350" > /dev/null || fail "direct write"
+guest_setup isolate # on cylinder 4 of the system volume, ALICE's minidisk 192
 
 CP_NO_USERVOL=1 start_cp "001F 3215
 0151 3350 $T/user.3350 faultwrite=1"
-line_connect
-text "$T/a" "s370 CP 0.1 ONLINE -- enter LOGON userid" 100
-printf 'logon alice\r\n' >&3
-text "$T/a" "ENTER PASSWORD:" 100
-printf 'alice\r\n' >&3
+line_logon alice
 text "$T/a" "Virtual machine of 1024K, privilege classes G." 100
 printf 'ipl 192\r\n' >&3
 for _ in $(seq 100); do

@@ -27,11 +27,7 @@ op "/logon bob"
 wait_console "ENTER PASSWORD:"
 op "/bob"
 wait_console "LOGON BOB USERS = 1  AT 009"
-line_connect
-text "$T/a" "s370 CP 0.1 ONLINE -- enter LOGON userid" 100
-printf 'logon alice\r\n' >&3
-text "$T/a" "ENTER PASSWORD:" 100
-printf 'alice\r\n' >&3
+line_logon alice
 text "$T/a" "Virtual machine of 4096K, privilege classes G." 100
 op "/ipl 192"
 printf 'ipl 192\r\n' >&3
