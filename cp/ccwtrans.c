@@ -66,6 +66,39 @@ static int mdisk_command(uint8_t cmd)
 
 /* A search: its status modifier makes the channel skip the CCW after it. */
 static bool is_search(uint8_t cmd) { return (cmd & 0x7F) >= 0x29 && ((cmd & 0x0F) == 0x01 || (cmd & 0x0F) == 0x09); }
+/* A device dedicated to the machine takes every command, but one attached
+ * read-only (ATTACH ... R/O) no write.  A disk's writes are the CKD write
+ * commands and FBA's Write; Define Extent and Locate Record are refused too
+ * (an extent's mask could permit writing), and its Set File Mask is made
+ * "inhibit all writes", as on a read link.  (A disk's searches look like
+ * writes, low bits 01, but only compare.)  Anything else: the write
+ * commands by their low bits, and a tape's Write Tape Mark, Erase Gap and
+ * Data Security Erase. */
+static bool is_dasd(uint16_t type)
+{
+	return type == 0x2311 || type == 0x2314 || type == 0x3330 || type == 0x3340 || type == 0x3350 ||
+	       type == 0x3375 || type == 0x3380 || type == 0x3310 || type == 0x3370;
+}
+
+static int dedicated_command(const struct vdev *d, uint8_t cmd)
+{
+	if (d->write)
+		return MD_DATA;
+	if (is_dasd(d->type)) {
+		switch (cmd) {
+		case 0x05: case 0x0D: case 0x1D: case 0x01: case 0x15: case 0x11: case 0x19: case 0x41:
+			return MD_WRITE;
+		case 0x63: case 0x47: case 0x4B:
+			return MD_REJECT;
+		case 0x1F:
+			return MD_SFM;
+		default:
+			return MD_DATA;
+		}
+	}
+	return (cmd & 0x03) == 0x01 || cmd == 0x1F || cmd == 0x17 || cmd == 0x97 ? MD_WRITE : MD_DATA;
+}
+
 static bool is_read(uint8_t cmd) { return (cmd & 3) == 2 || (cmd & 0x0F) == 0x0C || (cmd & 0x0F) == 0x04; }
 static bool is_backward(uint8_t cmd) { return (cmd & 0x0F) == 0x0C; }
 
@@ -229,7 +262,7 @@ bool xl_copy_ccw(struct vm *v, struct vdev *d, uint32_t at, const struct gccw *c
 	struct gccw as = *c;
 	if (x->dc_cmd)
 		as.cmd = x->dc_cmd;
-	int kind = x->dedicated ? MD_DATA : mdisk_command(as.cmd);
+	int kind = x->dedicated ? dedicated_command(d, as.cmd) : mdisk_command(as.cmd);
 	if (x->dc_cmd && kind != MD_DATA && kind != MD_WRITE)
 		kind = MD_REJECT; /* CP relocates a seek argument only when one CCW holds it */
 	x->dc_cmd = (c->flags & CCW_CD) ? as.cmd : 0;

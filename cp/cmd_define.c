@@ -339,13 +339,10 @@ void attach_cmd(struct user *u, char *rest)
 		return;
 	}
 	vaddr = raddr;
+	bool ro = false;
 	for (char *o; (o = cmd_word(&rest));) {
 		if (!strcmp(o, "R/O") || !strcmp(o, "R")) {
-			/* VM/370's read-only attach: CP would have to refuse the
-			 * guest's writes, which a dedicated device's channel
-			 * programs (ccwtrans.c) do not check yet */
-			user_printf(u, "S37CAT003E Invalid option - %s: not available yet", o);
-			return;
+			ro = true; /* the guest's writes are refused (ccwtrans.c, dedicated_command) */
 		} else if (!strcmp(o, "AS")) {
 			if (!(o = cmd_word(&rest)) || !cmd_vaddr(o, &vaddr)) {
 				user_printf(u, "S37CAT022E Virtual device address missing or invalid%s%s",
@@ -378,12 +375,12 @@ void attach_cmd(struct user *u, char *rest)
 			return;
 		v->real = d;
 		v->raddr = raddr;
-		v->write = true;
+		v->write = !ro;
 		d->owner = to;
-		con_printf("ATTACH %03X TO %s %03X BY %s", raddr, to->id, vaddr, u->id);
-		user_printf(to, "%s %03X ATTACHED", rdev_kind(d), vaddr);
+		con_printf("ATTACH %03X TO %s %03X%s BY %s", raddr, to->id, vaddr, ro ? " R/O" : "", u->id);
+		user_printf(to, "%s %03X ATTACHED%s", rdev_kind(d), vaddr, ro ? " R/O" : "");
 		if (to != u)
-			user_printf(u, "%s %03X ATTACHED TO %s %03X", rdev_kind(d), raddr, to->id, vaddr);
+			user_printf(u, "%s %03X ATTACHED TO %s %03X%s", rdev_kind(d), raddr, to->id, vaddr, ro ? " R/O" : "");
 	}
 }
 

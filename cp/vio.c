@@ -190,20 +190,23 @@ static void real_run(struct user *u, struct vdev *d, uint8_t key, uint32_t at)
 	static uint8_t inhibit = 0x40; /* Set File Mask: inhibit all writes */
 	bool sfm = false;
 	int why = 0;
+	/* a minidisk, or a disk attached read-only: slot 0 is CP's, a
+	 * no-operation, or the Set File Mask that keeps a read-only one so */
+	bool guarded = d->kind == VDEV_MDISK || (!d->write && d->real->cls == RDEV_DASD);
 	xl_begin(&xl, d->kind == VDEV_DEDICATED);
-	if (d->kind == VDEV_MDISK)
-		xl_own(&xl, 0x03, NULL, CCW_CC | CCW_SLI, 1); /* slot 0: a no-operation, or CP's Set File Mask */
+	if (guarded)
+		xl_own(&xl, 0x03, NULL, CCW_CC | CCW_SLI, 1);
 	bool ok = xl_translate(v, d, at, &xl, &sfm, &why);
-	if (ok && d->kind == VDEV_MDISK && !d->write && !sfm) /* a read link: the real device refuses writes too */
+	if (ok && guarded && !d->write && !sfm) /* a read link: the real device refuses writes too */
 		ccw_set(&xl.real[0], 0x1F, &inhibit, CCW_CC, 1);
 	if (!ok) {
 		xl_unfix(v, &xl);
 		refuse(d, key, at, why);
 		return;
 	}
-	v->count.ccws += (uint32_t)xl.n - (d->kind == VDEV_MDISK);
+	v->count.ccws += (uint32_t)xl.n - guarded;
 	/* slot 0 runs only when it is CP's Set File Mask */
-	int st = io_run(d->real, xl.real[0].cmd == 0x03 ? &xl.real[1] : xl.real);
+	int st = io_run(d->real, guarded && xl.real[0].cmd == 0x03 ? &xl.real[1] : xl.real);
 	xl_unfix(v, &xl);
 	finish(d, key, st);
 }

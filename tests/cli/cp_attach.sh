@@ -9,6 +9,7 @@
 # channel program, not relocated).  DETACH FROM takes it away (ALICE is
 # told); ALICE's own DETACH and her LOGOFF give it back (the operator's
 # console says it is free).  DETACH of several of one's own devices at once.
+# Attached R/O, the guest's Write Data is refused (command reject).
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
@@ -60,8 +61,6 @@ cmd O "att 152 to alice as xyz"
 has O "S37CAT022E Virtual device address missing or invalid - XYZ"
 cmd O "att 152 to alice frob"
 has O "S37CAT003E Invalid option - FROB"
-cmd O "att 152 to alice r/o"
-has O "S37CAT003E Invalid option - R/O: not available yet"
 
 # ---- attached ----
 cmd O "att 152 to alice as 252"
@@ -88,6 +87,30 @@ has A "S37VMS023I Disabled wait state: PSW address 000AAA, code 0000"
 clr A
 cmd A "d 40.8"
 has A "000040  00000320 0C000000"
+cmd A "d 500.8"
+has A "000500  E5D6D3F1 E2C3D9F0"
+# attached read-only: the same program with Write Data instead of Read Data
+# ends in unit check (command reject), and the label is still there
+cmd O "detach 152 from alice"
+has A "DASD 252 DETACHED BY OPERATOR"
+cmd O "att 152 to alice as 252 r/o"
+has O "DASD 152 ATTACHED TO ALICE 252 R/O"
+has A "DASD 252 ATTACHED R/O"
+clr O
+clr A
+cmd A "store 318 05000500 00000050"
+cmd A "store psw 00000000 00000200"
+cmd A "begin"
+has A "S37VMS023I Disabled wait state: PSW address 000AAA, code 0000"
+clr A
+cmd A "d 40.8"
+has A "000040  00000308 0E000000"
+cmd A "store 318 06000500 20000050"
+cmd A "store 500 00000000 00000000"
+cmd A "store psw 00000000 00000200"
+cmd A "begin"
+has A "S37VMS023I Disabled wait state: PSW address 000AAA, code 0000"
+clr A
 cmd A "d 500.8"
 has A "000500  E5D6D3F1 E2C3D9F0"
 

@@ -264,6 +264,28 @@ static void test_minidisk_commands(void **state)
 	put_ccw(0x100, 0x63, 0x1000, 0, 16);
 	assert_true(translate_at(0x100, &why));
 	assert_int_equal(ccw_addr(0), real_of(0x1000));
+	/* attached read-only: a disk's searches and reads go, its writes and
+	 * Define Extent do not; a tape's Write Tape Mark does not either */
+	md.write = false;
+	md.type = 0x3350;
+	xl_begin(xl, true);
+	put_ccw(0x100, 0x31, 0x1000, CCW_CC, 5);
+	put_ccw(0x108, 0x06, 0x1000, 0, 80);
+	assert_true(translate_at(0x100, &why));
+	static const uint8_t ro_refused[] = {0x05, 0x1D, 0x11, 0x63};
+	for (unsigned k = 0; k < sizeof ro_refused; k++) {
+		xl_begin(xl, true);
+		put_ccw(0x100, ro_refused[k], 0x1000, 0, 16);
+		assert_false(translate_at(0x100, &why));
+		assert_int_equal(why, 0x80);
+	}
+	md.type = 0x3420;
+	xl_begin(xl, true);
+	put_ccw(0x100, 0x1F, 0x1000, 0, 1);
+	assert_false(translate_at(0x100, &why));
+	xl_begin(xl, true);
+	put_ccw(0x100, 0x02, 0x1000, 0, 80); /* a read */
+	assert_true(translate_at(0x100, &why));
 }
 
 /* Search Home Address: its CCHH is relocated; one beyond the minidisk can never match. */
