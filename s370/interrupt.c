@@ -120,16 +120,21 @@ static void interrupt_machine_check(struct cpu *c)
 	cpu_swap_psw(c, LOC_MCK_OLD, LOC_MCK_NEW);
 }
 
-/* External conditions in priority order with their CR0 subclass masks. */
+/* External conditions with their CR0 subclass masks, in priority order
+ * (GA22-7000-4, "External Interruption"): first the set of the interval
+ * timer and the interrupt key (and external signals), whose pending requests
+ * are indicated together in one interruption code and cleared by it; then,
+ * one at a time, the clock comparator and the CPU timer, which stay pending
+ * while their condition lasts. */
 static const struct {
 	uint32_t pending, cr0mask;
 	uint16_t code;
-	bool condition; /* stays pending while the cause lasts (not reset when taken) */
-} ext_sources[] = {
-    {EXTP_CLKCMP, CR0_CC_MASK, EXT_CLOCK_COMPARATOR, true},
-    {EXTP_CPUTIMER, CR0_CPT_MASK, EXT_CPU_TIMER, true},
-    {EXTP_ITIMER, CR0_ITIMER_MASK, EXT_INTERVAL_TIMER, false},
-    {EXTP_INTKEY, CR0_INTKEY_MASK, EXT_INTERRUPT_KEY, false},
+} ext_set[] = {
+    {EXTP_ITIMER, CR0_ITIMER_MASK, EXT_INTERVAL_TIMER},
+    {EXTP_INTKEY, CR0_INTKEY_MASK, EXT_INTERRUPT_KEY},
+}, ext_sources[] = {
+    {EXTP_CLKCMP, CR0_CC_MASK, EXT_CLOCK_COMPARATOR},
+    {EXTP_CPUTIMER, CR0_CPT_MASK, EXT_CPU_TIMER},
 };
 
 /* Take the highest-priority pending interruption that the PSW and control
@@ -142,11 +147,18 @@ bool cpu_interrupt_pending(struct cpu *c)
 		return true;
 	}
 	if ((c->psw.sysmask & SM_EXT) && c->ext_pending) {
+		uint16_t code = 0;
+		for (size_t k = 0; k < sizeof ext_set / sizeof ext_set[0]; k++)
+			if ((c->ext_pending & ext_set[k].pending) && (c->cr[0] & ext_set[k].cr0mask)) {
+				__atomic_fetch_and(&c->ext_pending, ~ext_set[k].pending, __ATOMIC_SEQ_CST);
+				code |= ext_set[k].code;
+			}
+		if (code) {
+			interrupt_external(c, code);
+			return true;
+		}
 		for (size_t k = 0; k < sizeof ext_sources / sizeof ext_sources[0]; k++) {
 			if ((c->ext_pending & ext_sources[k].pending) && (c->cr[0] & ext_sources[k].cr0mask)) {
-				if (!ext_sources[k].condition)
-					__atomic_fetch_and(&c->ext_pending, ~ext_sources[k].pending,
-							   __ATOMIC_SEQ_CST);
 				interrupt_external(c, ext_sources[k].code);
 				return true;
 			}

@@ -1,4 +1,4 @@
-/* test_interrupts.c — external (interrupt key), restart and machine-check
+/* test_interrupts.c — external (interrupt key, their priority), restart and machine-check
  * interruptions: masks, old/new PSW locations and interruption codes
  * (GA22-7000 "Interruptions"). */
 #include "testcpu.h"
@@ -70,6 +70,32 @@ static void interrupt_key_masked(void **state)
 	tm_free(t);
 }
 
+/* GA22-7000-4, "External Interruption": the interval timer and the
+ * interrupt key come before the clock comparator, together in one code;
+ * then the clock comparator (which stays pending while the TOD clock is
+ * past it). */
+static void interval_timer_and_key_first_together(void **state)
+{
+	(void)state;
+	struct tmach *t = tm_new();
+	set_new_psws(t);
+	t->c.cr[0] |= CR0_ITIMER_MASK | CR0_INTKEY_MASK | CR0_CC_MASK;
+	t->c.clkcmp = 0; /* the TOD clock is past it: pending */
+	load_psw(t, 0x01000000, TM_IA);
+	t->c.ext_pending |= EXTP_INTKEY | EXTP_ITIMER;
+	tm_run(t, 5);
+	assert_int_equal(t->c.psw.ia, 0xE58);
+	assert_int_equal(be16(tm_mem(t, LOC_EXT_OLD + 2)), EXT_INTERVAL_TIMER | EXT_INTERRUPT_KEY);
+	assert_false(t->c.ext_pending & (EXTP_INTKEY | EXTP_ITIMER));
+	/* next, enabled again: the clock comparator */
+	t->c.cr[0] &= ~(uint32_t)CR0_ITIMER_MASK; /* (location 80 counts on) */
+	load_psw(t, 0x01000000, TM_IA);
+	tm_run(t, 5);
+	assert_int_equal(t->c.psw.ia, 0xE58);
+	assert_int_equal(be16(tm_mem(t, LOC_EXT_OLD + 2)), EXT_CLOCK_COMPARATOR);
+	tm_free(t);
+}
+
 static void restart_swaps_at_8_and_0(void **state)
 {
 	(void)state;
@@ -106,6 +132,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(interrupt_key_bc_and_ec),
 	    cmocka_unit_test(interrupt_key_masked),
+	    cmocka_unit_test(interval_timer_and_key_first_together),
 	    cmocka_unit_test(restart_swaps_at_8_and_0),
 	    cmocka_unit_test(machine_check_waits_for_mask),
 	};
