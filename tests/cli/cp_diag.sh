@@ -15,17 +15,11 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
 . "$(dirname "$0")/cp.inc"
-GUEST=$(dirname "$S370")/tests/guest/diagtest.bin
-[ -f "$GUEST" ] || { echo "skipped: no $GUEST"; exit 77; }
-SRC=$(dirname "$0")/../../dasd-images/user.direct
-
 # The guest on cylinder 4 of the system volume, minidisk 192 of ALICE; her
 # 194 is cylinders 28-29 of the user volume (the temporary-disk area shrunk
 # to 23-27 in this copy, so that nothing else is there).
-"$(dirname "$S370")/tools/mksysvol" --minidisk 4 "$T/sysres.3350" "$GUEST" > /dev/null || fail "mksysvol"
-sed -e 's/^USER ALICE ALICE 1M 4M G$/USER ALICE ALICE 1M 4M G\n MDISK 192 3350 4 1 S37RES RR\n MDISK 194 3350 28 2 S37U01 W/' \
-	-e 's/^TDISK S37U01 23 7$/TDISK S37U01 23 5/' "$SRC" > "$T/user.direct"
-"$DIRECT" write "$T/user.direct" "$T/sysres.3350" > /dev/null || fail "direct write"
+guest_setup diagtest 's/\(MDISK 192 3350 4 1 S37RES RR\)$/\1\n MDISK 194 3350 28 2 S37U01 W/' \
+	's/^TDISK S37U01 23 7$/TDISK S37U01 23 5/'
 
 start_cp "001F 3215"
 

@@ -11,14 +11,9 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
 . "$(dirname "$0")/cp.inc"
-GUEST=$(dirname "$S370")/tests/guest/pagetest.bin
-[ -f "$GUEST" ] || { echo "skipped: no $GUEST"; exit 77; }
-SRC=$(dirname "$0")/../../dasd-images/user.direct
-
-"$(dirname "$S370")/tools/mksysvol" --minidisk 4 "$T/sysres.3350" "$GUEST" > /dev/null || fail "mksysvol"
-sed -e 's/^USER ALICE ALICE 1M 4M G$/USER ALICE ALICE 4M 4M G\n MDISK 192 3350 4 1 S37RES RR/' \
-	-e 's/^USER BOB BOB 1M 4M G$/USER BOB BOB 4M 4M G\n MDISK 192 3350 4 1 S37RES RR/' "$SRC" > "$T/user.direct"
-"$DIRECT" write "$T/user.direct" "$T/sysres.3350" > /dev/null || fail "direct write"
+# ALICE and BOB both 4M, both with the guest as their 192
+guest_setup pagetest 's/^USER ALICE ALICE 1M 4M G/USER ALICE ALICE 4M 4M G/' \
+	's/^USER BOB BOB 1M 4M G$/USER BOB BOB 4M 4M G\n MDISK 192 3350 4 1 S37RES RR/'
 
 start_cp "001F 3215"
 wait_console "Paging area: S37RES cylinders 10-29, 2400 pages"
