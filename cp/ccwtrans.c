@@ -74,17 +74,11 @@ static bool is_search(uint8_t cmd) { return (cmd & 0x7F) >= 0x29 && ((cmd & 0x0F
  * writes, low bits 01, but only compare.)  Anything else: the write
  * commands by their low bits, and a tape's Write Tape Mark, Erase Gap and
  * Data Security Erase. */
-static bool is_dasd(uint16_t type)
-{
-	return type == 0x2311 || type == 0x2314 || type == 0x3330 || type == 0x3340 || type == 0x3350 ||
-	       type == 0x3375 || type == 0x3380 || type == 0x3310 || type == 0x3370;
-}
-
 static int dedicated_command(const struct vdev *d, uint8_t cmd)
 {
 	if (d->write)
 		return MD_DATA;
-	if (is_dasd(d->type)) {
+	if (d->real && d->real->cls == RDEV_DASD) { /* (the class io.c gave it at IPL) */
 		switch (cmd) {
 		case 0x05: case 0x0D: case 0x1D: case 0x01: case 0x15: case 0x11: case 0x19: case 0x41:
 			return MD_WRITE;

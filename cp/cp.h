@@ -131,6 +131,7 @@ void dasd_read_ccws(struct ccw prog[4], uint8_t seek[6], uint8_t search[5], uint
                     uint16_t count_cyl, uint8_t r, void *buf, uint16_t len, uint8_t flags);
 void dasd_init_volumes(void);                   /* every DASD's volume serial */
 struct rdev *dasd_find_volume(const char *volser);
+int dasd_heads(uint16_t type);                  /* tracks per cylinder of a CKD type; 0: not one CP knows */
 
 /* ---- frames.c: real storage frames (4K) for virtual machines ---- */
 struct vm;

@@ -70,3 +70,27 @@ struct rdev *dasd_find_volume(const char *volser)
 			return &cp_rdevs[k];
 	return NULL;
 }
+
+/* Tracks per cylinder of the CKD types CP knows (the devices' reference
+ * manuals; the 2319 is a 2314). */
+int dasd_heads(uint16_t type)
+{
+	switch (type) {
+	case 0x2311:
+		return 10;
+	case 0x2314:
+		return 20;
+	case 0x3330:
+		return 19;
+	case 0x3340:
+		return 12;
+	case 0x3350:
+		return 30;
+	case 0x3375:
+		return 12;
+	case 0x3380:
+		return 15;
+	default:
+		return 0;
+	}
+}

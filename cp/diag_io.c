@@ -36,30 +36,12 @@
  *     cc 3: R15 13 an I/O error or a device it does not serve (the console
  *           and spooled devices): Ry's two right bytes get sense bytes 0-1.
  */
-#include "cp.h"
+#include "ccwtrans.h"
 
 enum { CC_OK, CC_AVAIL, CC_CCW, CC_IOERR };
 enum { CMD_SEEK = 0x07, CMD_SEEK_HEAD = 0x1B, CMD_SET_SECTOR = 0x23, CMD_SEARCH_ID_EQ = 0x31, CMD_TIC = 0x08,
        CMD_READ_DATA = 0x06, CMD_WRITE_DATA = 0x05 };
 enum { DIAG18_MAX_COUNT = 4096 };
-
-struct gccw8 {
-	uint8_t cmd, flags;
-	uint32_t addr;
-	uint16_t count;
-};
-
-static bool fetch_ccw(struct vm *v, uint32_t at, struct gccw8 *c)
-{
-	uint8_t p[8];
-	if ((at & 7) || !vm_fetch(v, at, p, 8))
-		return false;
-	c->cmd = p[0];
-	c->addr = (uint32_t)p[1] << 16 | p[2] << 8 | p[3];
-	c->flags = p[4];
-	c->count = (uint16_t)(p[6] << 8 | p[7]);
-	return true;
-}
 
 static void finish(struct vm *v, int cc, int r15)
 {
@@ -92,9 +74,9 @@ static int check_string(struct vm *v, const struct vdev *d, uint32_t at, uint32_
 	int first_cyl = -1;
 	uint32_t rw = 0;
 	for (;;) {
-		struct gccw8 c;
+		struct gccw c;
 		uint8_t arg[6];
-		if (!fetch_ccw(v, at, &c))
+		if (!xl_fetch_ccw(v, at, &c))
 			return CC_CCW << 8 | 5;
 		if (c.cmd == CMD_SEEK || c.cmd == CMD_SEEK_HEAD) {
 			if (c.count < 6 || !vm_fetch(v, c.addr, arg, 6))
@@ -107,7 +89,7 @@ static int check_string(struct vm *v, const struct vdev *d, uint32_t at, uint32_
 			if (cyl >= d->count)
 				return CC_AVAIL << 8 | 4;
 			first_cyl = cyl;
-			if (!(c.flags & CCW_CC) || !fetch_ccw(v, at += 8, &c))
+			if (!(c.flags & CCW_CC) || !xl_fetch_ccw(v, at += 8, &c))
 				return CC_CCW << 8 | 7;
 		} else if (first_cyl < 0) {
 			return CC_CCW << 8 | 7; /* it starts with a seek */
@@ -115,7 +97,7 @@ static int check_string(struct vm *v, const struct vdev *d, uint32_t at, uint32_
 		if (c.cmd == CMD_SET_SECTOR) {
 			if (!vm_fetch(v, c.addr, arg, 1))
 				return CC_CCW << 8 | 6;
-			if (!(c.flags & CCW_CC) || !fetch_ccw(v, at += 8, &c))
+			if (!(c.flags & CCW_CC) || !xl_fetch_ccw(v, at += 8, &c))
 				return CC_CCW << 8 | 7;
 		}
 		uint32_t search = at;
@@ -123,9 +105,9 @@ static int check_string(struct vm *v, const struct vdev *d, uint32_t at, uint32_
 			return CC_CCW << 8 | 7;
 		if (!vm_fetch(v, c.addr, arg, 5))
 			return CC_CCW << 8 | 6;
-		if (!fetch_ccw(v, at += 8, &c) || c.cmd != CMD_TIC || c.addr != search)
+		if (!xl_fetch_ccw(v, at += 8, &c) || c.cmd != CMD_TIC || c.addr != search)
 			return CC_CCW << 8 | 7;
-		if (!fetch_ccw(v, at += 8, &c) || (c.cmd != CMD_READ_DATA && c.cmd != CMD_WRITE_DATA))
+		if (!xl_fetch_ccw(v, at += 8, &c) || (c.cmd != CMD_READ_DATA && c.cmd != CMD_WRITE_DATA))
 			return CC_CCW << 8 | 7;
 		if (c.count == 0)
 			return CC_CCW << 8 | 8;
@@ -187,8 +169,8 @@ static int general_io(struct user *u, struct vm *v, struct vdev *d, unsigned ry)
 		return CC_IOERR << 8 | 13;
 	if (d->busy || d->int_pending)
 		return CC_AVAIL << 8 | 5;
-	struct gccw8 first;
-	if (!fetch_ccw(v, at, &first) || (first.cmd & 0x0F) == CMD_TIC) {
+	struct gccw first;
+	if (!xl_fetch_ccw(v, at, &first) || (first.cmd & 0x0F) == CMD_TIC) {
 		/* the program's address is not a CCW the channel can fetch: a
 		 * program check before anything ran */
 		uint8_t csw[8] = {(uint8_t)(key << 4), 0, 0, 0, 0, 0x20, 0, 0};

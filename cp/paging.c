@@ -52,26 +52,25 @@ static uint32_t hand;                    /* the clock's hand: a frame number */
 static struct paging_stats stats;
 static uint8_t zeros[4096] __attribute__((aligned(8)));
 
-/* Heads per cylinder and 4K records per track, by device type. */
-static bool geometry(uint16_t type, uint16_t *h, uint16_t *r)
+/* 4K records per track, by device type (as many as its track holds). */
+static uint16_t records_per_track(uint16_t type)
 {
-	static const struct { uint16_t type, heads, recs; } g[] = {
-	    {0x2314, 20, 1}, {0x3330, 19, 3}, {0x3340, 12, 2}, {0x3350, 30, 4}, {0x3375, 12, 8}, {0x3380, 15, 10},
+	static const struct { uint16_t type, recs; } g[] = {
+	    {0x2314, 1}, {0x3330, 3}, {0x3340, 2}, {0x3350, 4}, {0x3375, 8}, {0x3380, 10},
 	};
 	for (unsigned k = 0; k < sizeof g / sizeof g[0]; k++)
-		if (g[k].type == type) {
-			*h = g[k].heads;
-			*r = g[k].recs;
-			return true;
-		}
-	return false;
+		if (g[k].type == type)
+			return g[k].recs;
+	return 0;
 }
 
 const char *paging_init(struct rdev *d, uint16_t start, uint16_t count)
 {
 	if (!d)
 		return "S37PAG001E The paging volume is not mounted: no paging";
-	if (!geometry(d->type, &heads, &per_track))
+	heads = (uint16_t)dasd_heads(d->type);
+	per_track = records_per_track(d->type);
+	if (!heads || !per_track)
 		return "S37PAG002E The paging volume is not a CKD disk CP knows: no paging";
 	uint32_t n = (uint32_t)count * heads * per_track;
 	if (n > MAX_SLOTS)

@@ -26,30 +26,6 @@
 #include "cp.h"
 #include "dirfmt.h"
 
-/* Tracks per cylinder of the CKD types CP knows (the devices' reference
- * manuals; the 2319 is a 2314). */
-static int heads_of(uint16_t type)
-{
-	switch (type) {
-	case 0x2311:
-		return 10;
-	case 0x2314:
-		return 20;
-	case 0x3330:
-		return 19;
-	case 0x3340:
-		return 12;
-	case 0x3350:
-		return 30;
-	case 0x3375:
-		return 12;
-	case 0x3380:
-		return 15;
-	default:
-		return 0;
-	}
-}
-
 /* The first cylinder c >= from with [c, c+n) clear of every T-disk on vol. */
 static uint32_t first_free(const struct rdev *vol, uint32_t from, uint32_t n)
 {
@@ -135,7 +111,7 @@ const char *tdisk_get(uint16_t type, uint16_t cyls, struct rdev **real, uint16_t
 		uint32_t c = first_free(vol, from, cyls);
 		if (c + cyls > end)
 			continue;
-		int heads = heads_of(type);
+		int heads = dasd_heads(type);
 		if (!heads)
 			return "temp space not available";
 		for (uint32_t j = 0; j < cyls; j++) {

@@ -266,8 +266,9 @@ static void test_minidisk_commands(void **state)
 	assert_int_equal(ccw_addr(0), real_of(0x1000));
 	/* attached read-only: a disk's searches and reads go, its writes and
 	 * Define Extent do not; a tape's Write Tape Mark does not either */
+	static struct rdev disk = {.cls = RDEV_DASD}, tape = {.cls = RDEV_TAPE};
 	md.write = false;
-	md.type = 0x3350;
+	md.real = &disk;
 	xl_begin(xl, true);
 	put_ccw(0x100, 0x31, 0x1000, CCW_CC, 5);
 	put_ccw(0x108, 0x06, 0x1000, 0, 80);
@@ -279,7 +280,7 @@ static void test_minidisk_commands(void **state)
 		assert_false(translate_at(0x100, &why));
 		assert_int_equal(why, 0x80);
 	}
-	md.type = 0x3420;
+	md.real = &tape;
 	xl_begin(xl, true);
 	put_ccw(0x100, 0x1F, 0x1000, 0, 1);
 	assert_false(translate_at(0x100, &why));
