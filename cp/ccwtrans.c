@@ -144,14 +144,24 @@ void xl_unfix(struct vm *v, struct xlate *x)
 	x->nfix = 0;
 }
 
-/* One IDAW of CP's: the real address of guest address a, whose block of n
- * bytes (within one 2K block) must be the guest's. */
-static bool put_idaw(struct vm *v, struct xlate *x, uint32_t a, uint32_t n)
+/* The bytes an IDAW naming guest address a covers, count at most: to the
+ * end of a's 2K block, or reading backward down to its start. */
+static uint32_t block_len(uint32_t a, bool back, uint32_t count)
 {
-	uint8_t *r = vm_addr(v, a, n);
-	if (!r || x->nidaw == XL_MAX_IDAWS || !fix(v, x, a))
+	uint32_t n = back ? (a & 2047) + 1 : 2048 - (a & 2047);
+	return n < count ? n : count;
+}
+
+/* One IDAW of CP's for the n bytes at guest address a (within one 2K
+ * block), which must be the guest's: the real address of a.  Reading
+ * backward, a is the block's last byte used, the area lies below it. */
+static bool put_idaw(struct vm *v, struct xlate *x, uint32_t a, uint32_t n, bool back)
+{
+	uint32_t lo = back ? a - n + 1 : a;
+	uint8_t *r = vm_addr(v, lo, n);
+	if (!r || x->nidaw == XL_MAX_IDAWS || !fix(v, x, lo))
 		return false;
-	x->idaw[x->nidaw++] = (uint32_t)(uintptr_t)r;
+	x->idaw[x->nidaw++] = (uint32_t)(uintptr_t)r + (back ? n - 1 : 0);
 	v->count.idaws++;
 	return true;
 }
@@ -183,13 +193,9 @@ static bool data_address(struct vm *v, struct xlate *x, const struct gccw *c, ui
 			uint32_t a = cp_get32(w);
 			if (a & 0xFF000000u || (k && (a & 2047) != (back ? 2047u : 0)))
 				return false; /* as the channel checks them (GA22-7000 "Indirect Data Addressing") */
-			uint32_t n = back ? (a & 2047) + 1 : 2048 - (a & 2047);
-			if (n > count)
-				n = count;
-			if (!put_idaw(v, x, back ? a - n + 1 : a, n))
+			uint32_t n = block_len(a, back, count);
+			if (!put_idaw(v, x, a, n, back))
 				return false;
-			if (back) /* reading backward, the IDAW names the block's last byte */
-				x->idaw[x->nidaw - 1] += n - 1;
 			count -= n;
 		}
 	} else {
@@ -206,13 +212,9 @@ static bool data_address(struct vm *v, struct xlate *x, const struct gccw *c, ui
 		}
 		/* across pages: IDAWs, one per 2K block the area touches */
 		while (count) {
-			uint32_t n = back ? (a & 2047) + 1 : 2048 - (a & 2047);
-			if (n > count)
-				n = count;
-			if (!put_idaw(v, x, back ? a - n + 1 : a, n))
+			uint32_t n = block_len(a, back, count);
+			if (!put_idaw(v, x, a, n, back))
 				return false;
-			if (back)
-				x->idaw[x->nidaw - 1] += n - 1;
 			a = back ? a - n : a + n;
 			count -= n;
 		}

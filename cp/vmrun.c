@@ -78,7 +78,7 @@ void vm_init(void)
 	__asm__ volatile("stctl 0,0,%0" : "=Q"(cr0));
 	cr0 = (cr0 & ~0x00F80000u) | 0x00800000u;
 	__asm__ volatile("lctl 0,0,%0" : : "Q"(cr0));
-	cp_dat_on(cp_storage_size());
+	cp_dat_on(frames_limit() << 12); /* all real storage (frames.c measured it at IPL) */
 }
 
 /* Build the segment and page tables that map the guest's storage: 64K
