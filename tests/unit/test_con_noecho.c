@@ -129,6 +129,7 @@ static void proto_refusal_and_silence(void **state)
 
 #define SIO "9C00 0009"
 #define TIO "9D00 0009"
+#include "telclient.h"
 
 static void sense_is(struct ctm *m, uint8_t want)
 {
@@ -160,56 +161,11 @@ static void integrated_console_rejects(void **state)
 
 /* ---- a telnet 3215 ---- */
 
-static int client_connect(int port)
-{
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-	assert_true(fd >= 0);
-	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
-	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	assert_int_equal(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
-	return fd;
-}
-
-/* Read from the client socket until the bytes so far are exactly want. */
-static void client_expect(int fd, const char *want, size_t n)
-{
-	char got[4096];
-	size_t len = 0;
-	for (int tries = 0; tries < 200; tries++) {
-		struct pollfd pf = {.fd = fd, .events = POLLIN};
-		if (poll(&pf, 1, 20) > 0) {
-			ssize_t r = read(fd, got + len, sizeof got - len);
-			assert_true(r > 0);
-			len += (size_t)r;
-		}
-		if (len >= n && !memcmp(got + len - n, want, n)) {
-			assert_int_equal(len, n);
-			assert_memory_equal(got, want, n);
-			return;
-		}
-	}
-	fail_msg("client got %zu bytes, not the %zu expected", len, n);
-}
-#define EXPECT(fd, lit) client_expect(fd, lit, sizeof lit - 1)
-
 /* Nothing more arrives for the client within a fifth of a second. */
 static void client_quiet(int fd)
 {
 	struct pollfd pf = {.fd = fd, .events = POLLIN};
 	assert_int_equal(poll(&pf, 1, 200), 0);
-}
-
-static int wait_status(struct ctm *m)
-{
-	int cc = 0;
-	for (int tries = 0; tries < 200; tries++) {
-		ctm_service(m);
-		cc = io_insn(m, TIO);
-		if (cc == 1 || cc == 3)
-			return cc;
-		usleep(10000);
-	}
-	return cc;
 }
 
 static void telnet_console_hides(void **state)
