@@ -60,9 +60,7 @@ guest() {
 }
 
 STATUS="                                                             "
-s3_start A -model 3278-2
-s3 A "Connect(00C0@127.0.0.1:$PORT)" || fail "A: connect"
-wait_row A 21 " USERID   ===>"
+display_connect A 00C0
 logon A ALICE ALICE
 has A "Virtual machine of 1024K, privilege classes G."
 
@@ -140,9 +138,7 @@ cmd A "detach 1a0"
 has A "1A0 DETACHED"
 
 # ---- BOB's T-disk: the same cylinder, nothing of ALICE's ----
-s3_start B -model 3278-2
-s3 B "Connect(00C1@127.0.0.1:$PORT)" || fail "B: connect"
-wait_row B 21 " USERID   ===>"
+display_connect B 00C1
 logon B BOB BOB
 has B "Virtual machine of 1024K, privilege classes G."
 cmd B "def t3350 1a0 cyl 1"

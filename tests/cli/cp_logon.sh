@@ -55,9 +55,7 @@ start_cp
 
 
 
-s3_start A -model 3278-2
-s3 A "Connect(00C0@127.0.0.1:$PORT)" || fail "A: connect"
-wait_row A 21 " USERID   ===>"
+display_connect A 00C0
 logon A ZED PW
 wait_row A 17 " S37LGN053E ZED not in CP directory"
 logon A NOBODY NOLOG
@@ -76,9 +74,7 @@ grep -qE "^LOGON AT [0-2][0-9]:[0-5][0-9]:[0-5][0-9] (MON|TUES|WEDNES|THURS|FRI|
 expect_rows "24=                                                             CP READ   ALICE"
 wait_console "LOGON ALICE USERS = 1  AT 0C0"
 
-s3_start B -model 3278-2
-s3 B "Connect(00C1@127.0.0.1:$PORT)" || fail "B: connect"
-wait_row B 21 " USERID   ===>"
+display_connect B 00C1
 logon B BOB NEWPW
 has B "Virtual machine of 1024K, privilege classes G."
 wait_console "LOGON BOB USERS = 2  AT 0C1"
@@ -123,9 +119,7 @@ wait_console "RECONNECT BOB AT 0C1"
 
 # B's client drops; the next client on 0C1 finds the logo, BOB disconnected.
 s3_end B
-s3_start D -model 3278-2
-s3 D "Connect(00C1@127.0.0.1:$PORT)" || fail "D: connect"
-wait_row D 21 " USERID   ===>"
+display_connect D 00C1
 cmd A "q n"
 has A "ALICE    - 0C0 , BOB      - DSC"
 logon D ALICE ALICE

@@ -10,14 +10,10 @@
 start_cp
 
 
-s3_start O -model 3278-2
-s3 O "Connect(00C0@127.0.0.1:$PORT)" || fail "O: connect"
-wait_row O 21 " USERID   ===>"
+display_connect O 00C0
 logon O OPERATOR OPERATOR
 has O "Virtual machine of 2048K, privilege classes ABCDEFG."
-s3_start A -model 3278-2
-s3 A "Connect(00C1@127.0.0.1:$PORT)" || fail "A: connect"
-wait_row A 21 " USERID   ===>"
+display_connect A 00C1
 logon A ALICE ALICE
 has A "Virtual machine of 1024K, privilege classes G."
 

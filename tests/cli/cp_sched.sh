@@ -11,9 +11,7 @@
 start_cp
 
 STATUS="                                                             "
-s3_start B -model 3278-2
-s3 B "Connect(00C1@127.0.0.1:$PORT)" || fail "B: connect"
-wait_row B 21 " USERID   ===>"
+display_connect B 00C1
 logon B BOB BOB
 has B "${STATUS}CP READ   BOB"
 cmd B "store 200 47f00200"
@@ -21,9 +19,7 @@ cmd B "store psw 00000000 00000200"
 cmd B "begin"
 has B "${STATUS}RUNNING   BOB"
 
-s3_start A -model 3278-2
-s3 A "Connect(00C0@127.0.0.1:$PORT)" || fail "A: connect"
-wait_row A 21 " USERID   ===>"
+display_connect A 00C0
 logon A ALICE ALICE
 has A "${STATUS}CP READ   ALICE"
 cmd A "ipl 190"

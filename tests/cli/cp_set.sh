@@ -18,14 +18,10 @@
 start_cp
 ST="                                                             "
 
-s3_start A -model 3278-2
-s3 A "Connect(00C0@127.0.0.1:$PORT)" || fail "A: connect"
-wait_row A 21 " USERID   ===>"
+display_connect A 00C0
 logon A ALICE ALICE
 has A "${ST}CP READ   ALICE"
-s3_start B -model 3278-2
-s3 B "Connect(00C1@127.0.0.1:$PORT)" || fail "B: connect"
-wait_row B 21 " USERID   ===>"
+display_connect B 00C1
 logon B OPERATOR OPERATOR
 has B "${ST}CP READ   OPERATOR"
 

@@ -21,9 +21,7 @@ start_cp
 
 STATUS="                                                             "
 
-s3_start A -model 3278-2
-s3 A "Connect(00C0@127.0.0.1:$PORT)" || fail "A: connect"
-wait_row A 21 " USERID   ===>"
+display_connect A 00C0
 logon A ALICE ALICE
 has A "${STATUS}CP READ   ALICE"
 cmd A "q v"
@@ -35,9 +33,7 @@ has A "HELLO FROM A VIRTUAL MACHINE. TYPE A LINE; TIME ASKS CP; QUIT ENDS."
 has A "ENTER A LINE:"
 has A "${STATUS}VM READ   ALICE"
 # BOB, at the other display, runs the same program in his own machine meanwhile.
-s3_start B -model 3278-2
-s3 B "Connect(00C1@127.0.0.1:$PORT)" || fail "B: connect"
-wait_row B 21 " USERID   ===>"
+display_connect B 00C1
 logon B BOB BOB
 has B "${STATUS}CP READ   BOB"
 cmd B "ipl 190"
