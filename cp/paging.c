@@ -42,7 +42,7 @@
 #include "dirfmt.h"
 #include "lowcore.h"
 
-enum { MAX_SLOTS = 65535 };
+enum { MAX_SLOTS = 65535, MAX_PER_TRACK = 10 }; /* (a 3380 track: records_per_track) */
 static struct rdev *dev;                 /* the paging volume, or NULL: no paging */
 static uint16_t first_cyl, ncyl, heads, per_track;
 static uint32_t nslots, nfree_slots, slot_rover;
@@ -121,7 +121,7 @@ static void slot_put(uint32_t slot)
 /* Read or write slot's 4K at buf (a real address). */
 static bool slot_io(uint32_t slot, void *buf, bool write)
 {
-	static struct ccw prog[4 + 10];
+	static struct ccw prog[3 + 2 * MAX_PER_TRACK]; /* seek, search, TIC, then a count and its data per record */
 	static uint8_t seek[6], search[5];
 	uint32_t i = slot - 1, track = i / per_track;
 	uint16_t cyl = (uint16_t)(first_cyl + track / heads), head = (uint16_t)(track % heads);
@@ -130,7 +130,7 @@ static bool slot_io(uint32_t slot, void *buf, bool write)
 	if (format) { /* after R0: every record of the track, this one with the page */
 		dasd_read_ccws(prog, seek, search, cyl, head, cyl, 0, NULL, 0, 0);
 		for (unsigned k = 0; k < per_track; k++) {
-			static uint8_t counts[10][8];
+			static uint8_t counts[MAX_PER_TRACK][8];
 			uint8_t *c = counts[k];
 			c[0] = (uint8_t)(cyl >> 8);
 			c[1] = (uint8_t)cyl;
