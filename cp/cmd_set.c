@@ -43,6 +43,21 @@ static struct session {
 	enum vm_state before; /* the machine's state when it fell asleep */
 } sess[MAX_USERS];
 
+/* The texts of a user's PF keys, taken at the first SET PFnn (most users
+ * set none): 24 of 64 bytes (heap.c). */
+static struct pool pf_pool = POOL(char[24][64]);
+
+const char *set_pf_text(const struct user *u, int n)
+{
+	return u->set.pf ? u->set.pf[n - 1] : "";
+}
+
+void set_logoff(struct user *u)
+{
+	pool_put(&pf_pool, u->set.pf);
+	u->set.pf = NULL;
+}
+
 static struct session *session(const struct user *u)
 {
 	return &sess[u - cp_users];
@@ -55,6 +70,7 @@ void set_logon(struct user *u)
 		timer_cancel(s->timer);
 	s->asleep = s->cp_read = false;
 	s->timer = -1;
+	set_logoff(u); /* (a fresh slot has none) */
 	memset(&u->set, 0, sizeof u->set);
 	u->set.msg = u->set.wng = true; /* VM/370's defaults: MSG ON, WNG ON, EMSG ON, RUN OFF, TIMER ON */
 	u->set.emsg = EMSG_ON;
@@ -110,11 +126,15 @@ static void set_pf(struct user *u, int n, char *rest)
 	size_t len = strlen(p);
 	while (len && p[len - 1] == ' ')
 		p[--len] = 0;
-	if (len >= sizeof u->set.pf[0]) {
+	if (len >= 64) {
 		user_printf(u,
 		            "S37CST026E Operand missing or invalid (SET PF%02d: the text is longer than %u "
 		            "characters)",
-		            n, (unsigned)sizeof u->set.pf[0] - 1);
+		            n, 63u);
+		return;
+	}
+	if (!u->set.pf && !(u->set.pf = pool_get(&pf_pool))) {
+		user_printf(u, "S37CST067E Not enough real storage for PF key texts now");
 		return;
 	}
 	memcpy(u->set.pf[n - 1], p, len + 1);
@@ -203,7 +223,7 @@ void set_query_pf(struct user *u, const char *w)
 	}
 	int shown = 0;
 	for (int n = one ? one : 1; n <= (one ? one : 24); n++) {
-		const char *text = u->set.pf[n - 1];
+		const char *text = set_pf_text(u, n);
 		if (!*text && !one)
 			continue;
 		if (*text)

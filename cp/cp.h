@@ -23,6 +23,7 @@
  *   tdisk.c    temporary disks: the space, handed out cleared
  *   display_cmd.c  DISPLAY, STORE, SYSTEM: the guest seen and changed from CP
  *   frames.c   real storage frames
+ *   heap.c     CP's own structures (consoles, machines) from frames, as users come and go
  *   dasd.c     reading CKD records; volume labels
  *   cmd.c      CP commands
  *   clock.c    the time of day
@@ -93,6 +94,8 @@ struct rdev {
 	volatile bool busy;     /* a channel program is running */
 	volatile uint8_t unit, chan;   /* status of the last ending */
 	volatile uint8_t pending;      /* unsolicited status not yet handled (ATTN, DE) */
+	bool queued;                   /* ... and the device is on the main loop's list (io_next_pending) */
+	struct term *term;             /* a display's or line-mode console's terminal (display.c, linemode.c) */
 	uint8_t csw[8];                /* the CSW of the last ending (io_run) */
 	uint8_t sense[32];
 	char volser[7];         /* DASD: the volume serial from its label, or "" */
@@ -114,6 +117,7 @@ static inline void ccw_set(struct ccw *c, uint8_t cmd, const void *addr, uint8_t
 }
 void io_probe(void);                             /* find the devices: fills cp_rdevs */
 struct rdev *io_find(uint16_t addr);
+struct rdev *io_next_pending(void);              /* the next device with status for the main loop, or NULL */
 /* Run a channel program to its end; returns the unit status of the ending
  * (with the sense bytes in d->sense after a unit check), or -1 when the
  * device is not operational. */
@@ -140,8 +144,20 @@ uint32_t frames_alloc(uint32_t n);              /* n contiguous frames: the real
 uint32_t frames_get(void);                      /* one frame, cleared: its real address, 0 if none */
 void frames_set_owner(uint32_t frame, struct vm *v, uint32_t page); /* frame (a number) holds v's page */
 bool frames_owner(uint32_t frame, struct vm **v, uint32_t *page);  /* whose page it holds; false: none */
+void frames_reserve(uint32_t n);                /* frames_get leaves n free for CP (paging.c steals instead) */
 uint32_t frames_first(void);                    /* the frame numbers VMs use: first ... */
 uint32_t frames_limit(void);                    /* ... and one past the last */
+
+/* ---- heap.c: CP's structures, taken from frames as users come and go ---- */
+struct pool {
+	uint32_t size;                  /* of an object: POOL(type) */
+	uint16_t slab_frames;           /* frames cut into objects at a time (chosen at first use) */
+	void *free;                     /* objects not in use, linked through their first word */
+	uint32_t in_use, slabs;         /* for INDICATE LOAD */
+};
+#define POOL(type) {sizeof(type), 0, NULL, 0, 0}
+void *pool_get(struct pool *p);                 /* an object, cleared; NULL when storage is full */
+void pool_put(struct pool *p, void *obj);       /* back to its pool (NULL: nothing) */
 
 /* ---- paging.c: demand paging to the paging area ---- */
 struct paging_stats {
@@ -152,6 +168,7 @@ struct paging_stats {
 const char *paging_init(struct rdev *d, uint16_t start, uint16_t count);
 bool page_in(struct vm *v, uint32_t page);          /* the page into a frame (read, or zeros); false: none */
 void page_release(struct vm *v, uint32_t page);     /* its frame and slot go: it reads as zeros again */
+bool page_evict(uint32_t frame);                    /* the guest page in frame goes out, the frame is free */
 void paging_stats(struct paging_stats *out);
 void paging_start(void);                            /* at IPL: the directory's PAGING area */
 void frames_free(uint32_t addr, uint32_t n);
@@ -232,6 +249,7 @@ extern const char *const vm_op_names[VM_OPS];
 enum { DIAG_COUNTED = 9 };            /* the DIAGNOSE codes INDICATE USER counts (diag.c) */
 enum { VM_MAX_PAGES = 4096 };
 struct vm {
+	struct user *user;               /* whose machine it is */
 	uint32_t pages;                  /* its storage: this many 4K pages, each in a frame of its own */
 	uint32_t tables, ntables;        /* the real address of its tables (above), and their frames */
 	uint16_t *pt;                    /* its page table entries, page by page: where each page really is */
@@ -371,7 +389,7 @@ struct settings {
 	bool msg, wng, run;              /* SET MSG, SET WNG, SET RUN: ON or OFF */
 	uint8_t emsg;                    /* SET EMSG: EMSG_ON (code and text), _CODE, _TEXT, _OFF */
 	uint8_t timer;                   /* SET TIMER: the interval timer counts virtual time, none, real time */
-	char pf[24][64];                 /* SET PFnn: what each PF key enters ("" none) */
+	char (*pf)[64];                  /* SET PFnn: what each PF key enters (24 of them; NULL: none set yet) */
 	uint32_t pf_delayed;             /* SET PFnn DELAYED: bit nn-1 (the text goes to the input area) */
 };
 struct user {
@@ -386,7 +404,7 @@ struct user {
 	 * runs the guest's command; true: it took the line (NULL: none) */
 	bool (*capture)(struct user *u, const char *line);
 };
-enum { MAX_USERS = 64 };
+enum { MAX_USERS = 1024 }; /* slots; each user's console state and machine come from heap.c */
 extern struct user cp_users[MAX_USERS];
 struct user *user_find(const char *id);
 /* LOGON from terminal t: a message for the terminal when it fails (NULL: done). */
@@ -465,6 +483,8 @@ void tdisk_query(struct user *u);               /* the space, and how much is fr
 void set_cmd(struct user *u, char *rest);
 void sleep_cmd(struct user *u, char *rest);
 void set_logon(struct user *u);                 /* LOGON: the defaults, a console state of its own */
+void set_logoff(struct user *u);                /* LOGOFF: what SET took (the PF key texts) goes back */
+const char *set_pf_text(const struct user *u, int n); /* what PFn enters ("" nothing) */
 void set_query(struct user *u);                 /* QUERY SET */
 void set_query_pf(struct user *u, const char *w); /* QUERY PF, QUERY PFnn */
 /* A CP message (S37xxxnnnE text: severity E, W, S or T) as SET EMSG wants

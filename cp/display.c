@@ -116,12 +116,13 @@ struct disp {
 	enum tstate state;
 	char out[OUT_ROWS][COLS + 1]; /* the output area */
 	int nout;
-	char q[QUEUE][COLS];          /* output waiting for room: a ring */
-	int qhead, qn;
+	struct qline *qfirst, *qlast; /* output waiting for room (qn lines, QUEUE at most), oldest first */
+	int qn;
 	enum more more;
 	int more_secs;                /* TERMINAL MORE */
 	int more_timer;               /* timer id, or -1 */
-	bool dirty;                   /* the console needs painting */
+	bool dirty;                   /* the console needs painting: on the list of dirty ones */
+	struct disp *next_dirty;
 	int refuse_timer;             /* a refused LOGON's answer, due later; or -1 */
 	char msg[COLS + 1];           /* on the logo: the last message */
 	bool not_accepted;            /* NOT ACCEPTED in the status area until the next key */
@@ -131,17 +132,33 @@ struct disp {
 	uint16_t fs_size;             /* positions of the guest's screen (Erase/Write: 1920; Alternate: the model's) */
 	bool fs_have_in;              /* fs_in holds the record of the last attention, for the guest's Read Modified */
 	uint16_t fs_in_n;
-	uint8_t fs_in[FS_IN];
+	uint8_t *fs_in;               /* FS_IN bytes while the guest has the screen (heap.c), else NULL */
 };
-static struct disp terms[32];
-static int nterms;
+/* A line of output waiting for room on the screen. */
+struct qline {
+	struct qline *next;
+	char text[COLS];
+};
+/* Each display's state comes from the heap at IPL (about 2K: a system of
+ * 500 displays needs 1M for them), its waiting lines and the guest's
+ * full-screen record only while they are in use. */
+static struct pool disp_pool = POOL(struct disp), qline_pool = POOL(struct qline),
+                   fs_pool = POOL(uint8_t[FS_IN]);
+static struct disp *dirty_first; /* the consoles disp_update must paint */
 
 static struct disp *disp_of(struct rdev *d)
 {
-	for (int k = 0; k < nterms; k++)
-		if (terms[k].t.d == d)
-			return &terms[k];
-	return NULL;
+	return d->cls == RDEV_DISPLAY ? (struct disp *)d->term : NULL;
+}
+
+/* The console changed: disp_update paints it (once, however many lines came). */
+static void mark_dirty(struct disp *t)
+{
+	if (t->dirty)
+		return;
+	t->dirty = true;
+	t->next_dirty = dirty_first;
+	dirty_first = t;
 }
 
 static const char *const logo[] = {
@@ -215,6 +232,16 @@ static void paint_console(struct disp *t)
 
 static void flush(struct disp *t);
 
+static void drop_oldest(struct disp *t)
+{
+	struct qline *l = t->qfirst;
+	t->qfirst = l->next;
+	if (!t->qfirst)
+		t->qlast = NULL;
+	t->qn--;
+	pool_put(&qline_pool, l);
+}
+
 /* MORE... has lasted its time: clear the output area, go on. */
 static void more_timeout(void *arg)
 {
@@ -244,10 +271,9 @@ static void flush(struct disp *t)
 {
 	for (;;) {
 		while (t->qn && t->nout < OUT_ROWS && t->more == M_NONE) {
-			memcpy(t->out[t->nout], t->q[t->qhead], COLS);
+			memcpy(t->out[t->nout], t->qfirst->text, COLS);
 			t->out[t->nout++][COLS - 1] = 0;
-			t->qhead = (t->qhead + 1) % QUEUE;
-			t->qn--;
+			drop_oldest(t);
 		}
 		if (!t->qn || t->more != M_NONE)
 			break;
@@ -258,17 +284,18 @@ static void flush(struct disp *t)
 		}
 		t->nout = 0;
 	}
-	t->dirty = true; /* painted by disp_update, once for all of it */
+	mark_dirty(t); /* painted by disp_update, once for all of it */
 }
 
 void disp_update(void)
 {
-	for (int k = 0; k < nterms; k++)
-		if (terms[k].dirty && terms[k].fs != FS_ON) {
-			terms[k].dirty = false;
-			if (terms[k].state == T_CONSOLE)
-				paint_console(&terms[k]);
-		}
+	while (dirty_first) {
+		struct disp *t = dirty_first;
+		dirty_first = t->next_dirty;
+		t->dirty = false;
+		if (t->state == T_CONSOLE && t->fs != FS_ON)
+			paint_console(t);
+	}
 }
 
 static void disp_line(struct term *tt, const char *text)
@@ -281,13 +308,18 @@ static void disp_line(struct term *tt, const char *text)
 	size_t n = strlen(text), off = 0;
 	do {
 		size_t take = n - off > (size_t)(COLS - 1) ? (size_t)(COLS - 1) : n - off;
-		if (t->qn == QUEUE) { /* far behind: the oldest waiting line goes */
-			t->qhead = (t->qhead + 1) % QUEUE;
-			t->qn--;
-		}
-		char *slot = t->q[(t->qhead + t->qn) % QUEUE];
-		memcpy(slot, text + off, take);
-		slot[take] = 0;
+		if (t->qn == QUEUE) /* far behind: the oldest waiting line goes */
+			drop_oldest(t);
+		struct qline *l = pool_get(&qline_pool);
+		if (!l) /* no storage for it now: the line is lost, not CP */
+			break;
+		memcpy(l->text, text + off, take);
+		l->text[take] = 0;
+		if (t->qlast)
+			t->qlast->next = l;
+		else
+			t->qfirst = l;
+		t->qlast = l;
 		t->qn++;
 		off += take;
 	} while (off < n);
@@ -306,12 +338,16 @@ static void term_reset(struct disp *t)
 		timer_cancel(t->more_timer);
 	t->more_timer = -1;
 	t->more = M_NONE;
-	t->nout = t->qn = t->qhead = 0;
+	while (t->qn)
+		drop_oldest(t);
+	t->nout = 0;
 	t->more_secs = 60;
 	t->not_accepted = false;
 	t->keep[0] = 0;
 	t->fs = FS_OFF;
 	t->fs_have_in = false;
+	pool_put(&fs_pool, t->fs_in);
+	t->fs_in = NULL;
 }
 
 static void disp_attach(struct term *tt, struct user *u)
@@ -322,7 +358,7 @@ static void disp_attach(struct term *tt, struct user *u)
 	u->term = tt;
 	t->state = T_CONSOLE;
 	t->msg[0] = 0;
-	t->dirty = true;
+	mark_dirty(t);
 }
 
 static void disp_detach(struct term *tt, const char *msg)
@@ -345,18 +381,22 @@ static void disp_status(struct term *tt)
 	t->not_accepted = false;
 	if (t->fs == FS_ON && u && (!u->vm || u->vm->state != VM_RUNNING || set_cp_read(u) || set_asleep(u)))
 		t->fs = FS_CP;
-	t->dirty = true;
+	mark_dirty(t);
 }
 
 static const struct term_ops disp_ops = {disp_line, disp_attach, disp_detach, disp_set_more, disp_status};
 
 void disp_init(void)
 {
-	for (int k = 0; k < cp_nrdevs && nterms < (int)(sizeof terms / sizeof terms[0]); k++) {
+	for (int k = 0; k < cp_nrdevs; k++) {
 		if (cp_rdevs[k].cls != RDEV_DISPLAY)
 			continue;
-		struct disp *t = &terms[nterms++];
-		memset(t, 0, sizeof *t);
+		struct disp *t = pool_get(&disp_pool);
+		if (!t) {
+			con_printf("S37DSP001E No storage for display %03X: it stays dark", cp_rdevs[k].addr);
+			continue;
+		}
+		cp_rdevs[k].term = &t->t;
 		t->t.ops = &disp_ops;
 		t->t.d = &cp_rdevs[k];
 		t->more_timer = -1;
@@ -434,7 +474,7 @@ static void take_line(struct disp *t, const char *p)
 	if (!for_cp && machine_running(u)) {
 		t->not_accepted = true;
 		cp_format(t->keep, sizeof t->keep, "%s", p);
-		t->dirty = true;
+		mark_dirty(t);
 		return;
 	}
 	char line[2 * COLS];
@@ -459,7 +499,7 @@ static void console_input(struct disp *t, const uint8_t *in, int n)
 	if (!*p && t->more == M_NONE && t->fs == FS_CP && machine_running(u)) {
 		t->fs = FS_OFF;
 		diag58_attention(u); /* the screen goes back to the guest: it reads (X'8E') and writes it anew */
-		t->dirty = true;
+		mark_dirty(t);
 		return;
 	}
 	if (!*p) { /* an empty line: holds the screen in MORE... */
@@ -468,7 +508,7 @@ static void console_input(struct disp *t, const uint8_t *in, int n)
 			t->more_timer = -1;
 			t->more = M_HOLD;
 		}
-		t->dirty = true; /* every attention gets a write: it unlocks the keyboard */
+		mark_dirty(t); /* every attention gets a write: it unlocks the keyboard */
 		return;
 	}
 	take_line(t, p);
@@ -489,8 +529,8 @@ static int aid_pf(uint8_t aid)
 static void pf_key(struct disp *t, int n)
 {
 	struct user *u = t->t.u;
-	const char *text = u->set.pf[n - 1];
-	t->dirty = true;
+	const char *text = set_pf_text(u, n);
+	mark_dirty(t);
 	if (!*text)
 		return; /* a key with no text enters nothing */
 	if (u->set.pf_delayed >> (n - 1) & 1)
@@ -504,17 +544,17 @@ static void pf_key(struct disp *t, int n)
 static void fs_attention(struct disp *t)
 {
 	static struct ccw rm;
-	ccw_set(&rm, 0x06, t->fs_in, CCW_SLI, sizeof t->fs_in);
+	ccw_set(&rm, 0x06, t->fs_in, CCW_SLI, FS_IN);
 	int st = io_run(t->t.d, &rm);
 	if (st < 0 || (st & US_UC))
 		return;
 	uint16_t resid = (uint16_t)(t->t.d->csw[6] << 8 | t->t.d->csw[7]);
-	t->fs_in_n = (uint16_t)(resid < sizeof t->fs_in ? sizeof t->fs_in - resid : 0);
+	t->fs_in_n = (uint16_t)(resid < FS_IN ? FS_IN - resid : 0);
 	if (t->fs_in_n && t->fs_in[0] == AID_PA1 && !t->fs_pa1) {
 		t->fs = FS_CP; /* PA1 is CP's: the machine stops, CP READ (RUN ON: it goes on) */
 		t->fs_have_in = false;
 		user_attention(t->t.u);
-		t->dirty = true;
+		mark_dirty(t);
 		return;
 	}
 	t->fs_have_in = t->fs_in_n != 0;
@@ -565,12 +605,12 @@ void disp_event(struct rdev *d, uint8_t status)
 	t->not_accepted = false; /* whatever the key: the input area is taken afresh */
 	t->keep[0] = 0;
 	if (u && set_wake(u)) { /* SLEEP: any key wakes the session, and does nothing else */
-		t->dirty = true;
+		mark_dirty(t);
 		return;
 	}
 	if (in[0] == AID_PA1 && t->t.u) { /* attention to CP: the machine stops, CP READ */
 		user_attention(t->t.u);
-		t->dirty = true;
+		mark_dirty(t);
 	} else if (in[0] == AID_CLEAR || in[0] == AID_PA2) { /* clear the output area; waiting output follows */
 		more_end(t);
 		if (t->fs == FS_CP && u && machine_running(u) && t->more == M_NONE) {
@@ -582,7 +622,7 @@ void disp_event(struct rdev *d, uint8_t status)
 	} else if (aid_pf(in[0]) && u) {
 		pf_key(t, aid_pf(in[0]));
 	} else {
-		t->dirty = true;
+		mark_dirty(t);
 	}
 }
 
@@ -691,6 +731,10 @@ int disp_fs_write(struct term *tt, uint8_t cmd, const uint8_t *ds, uint32_t n, b
 		*sense = 0x01; /* operation check */
 		return US_CE | US_DE | US_UC;
 	}
+	if (!t->fs_in && !(t->fs_in = pool_get(&fs_pool))) { /* no storage for its inbound record now */
+		*sense = 0x40; /* intervention required: the guest may try again */
+		return US_CE | US_DE | US_UC;
+	}
 	static struct ccw w;
 	ccw_set(&w, cmd, ds, CCW_SLI, (uint16_t)n);
 	int st = io_run(t->t.d, &w);
@@ -722,14 +766,14 @@ int disp_fs_read(struct term *tt, uint8_t cmd, uint8_t *buf, uint32_t size, uint
 		return FS_SWITCHED;
 	if (!(cmd == 0x06 && t->fs_have_in)) { /* nothing kept: the display answers */
 		static struct ccw r;
-		ccw_set(&r, cmd, t->fs_in, CCW_SLI, sizeof t->fs_in);
+		ccw_set(&r, cmd, t->fs_in, CCW_SLI, FS_IN);
 		int st = io_run(t->t.d, &r);
 		if (st < 0 || (st & US_UC)) {
 			*sense = st < 0 ? 0x40 : t->t.d->sense[0];
 			return US_CE | US_DE | US_UC;
 		}
 		uint16_t resid = (uint16_t)(t->t.d->csw[6] << 8 | t->t.d->csw[7]);
-		t->fs_in_n = (uint16_t)(resid < sizeof t->fs_in ? sizeof t->fs_in - resid : 0);
+		t->fs_in_n = (uint16_t)(resid < FS_IN ? FS_IN - resid : 0);
 	}
 	t->fs_have_in = false;
 	*got = t->fs_in_n;
@@ -748,7 +792,7 @@ int disp_fs_lines(struct term *tt, uint8_t ctl, const uint8_t *data, uint32_t n)
 		return -1;
 	t->fs = FS_OFF;
 	t->fs_have_in = false;
-	t->dirty = true;
+	mark_dirty(t);
 	if (ctl == 0xFE)
 		return US_CE | US_DE;
 	if (ctl == 0xFF) {

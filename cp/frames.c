@@ -17,6 +17,7 @@
 enum { MAX_FRAMES = 4096 }; /* 16M of 4K frames: all a 24-bit address reaches */
 static uint8_t used[MAX_FRAMES / 8];
 static uint32_t first_frame, nframes, nfree, rover;
+static uint32_t reserve; /* frames_get leaves these for CP's own structures (heap.c) */
 /* Whose page each frame holds (paging.c's clock goes round them): NULL for a
  * free frame and for the frames of CP's own tables. */
 static struct {
@@ -43,21 +44,51 @@ void frames_init(uint32_t storage_bytes)
 	nfree = nframes > first_frame ? nframes - first_frame : 0;
 }
 
-uint32_t frames_alloc(uint32_t n)
+/* n contiguous free frames, first fit from the bottom (CP's own tables and
+ * structures collect there, the guests' pages come from the top). */
+static uint32_t first_fit(uint32_t n)
 {
 	for (uint32_t f = first_frame; f + n <= nframes; f++) {
 		uint32_t k = 0;
 		while (k < n && !is_used(f + k))
 			k++;
-		if (k == n) {
-			for (k = 0; k < n; k++)
-				mark(f + k, true);
-			nfree -= n;
-			return f << 12;
-		}
+		if (k == n)
+			return f;
 		f += k; /* skip past the used frame */
 	}
 	return 0;
+}
+
+/* Frame f is free, or holds a guest page that paging.c could move out. */
+static bool movable(uint32_t f)
+{
+	return !is_used(f) || (owner[f].vm && owner[f].page && !owner[f].vm->fixed[owner[f].page]);
+}
+
+uint32_t frames_alloc(uint32_t n)
+{
+	uint32_t f = first_fit(n);
+	if (!f) { /* storage is full of guests' pages: page out a run of them */
+		for (uint32_t g = first_frame; !f && g + n <= nframes; g++) {
+			uint32_t k = 0;
+			while (k < n && movable(g + k))
+				k++;
+			if (k < n) {
+				g += k;
+				continue;
+			}
+			for (k = 0; k < n && (!is_used(g + k) || page_evict(g + k)); k++)
+				;
+			if (k == n)
+				f = g;
+		}
+		if (!f)
+			return 0;
+	}
+	for (uint32_t k = 0; k < n; k++)
+		mark(f + k, true);
+	nfree -= n;
+	return f << 12;
 }
 
 void frames_free(uint32_t addr, uint32_t n)
@@ -82,6 +113,12 @@ bool frames_owner(uint32_t frame, struct vm **v, uint32_t *page)
 	return *v != NULL;
 }
 
+/* With a paging area, a guest's page fault can always be served by stealing
+ * a frame (paging.c); CP's own structures cannot be paged.  So frames_get
+ * stops short of the last n free frames, and a LOGON finds storage for its
+ * console and machine even when guests' pages fill the rest. */
+void frames_reserve(uint32_t n) { reserve = n; }
+
 uint32_t frames_first(void) { return first_frame; }
 uint32_t frames_limit(void) { return nframes; }
 
@@ -90,7 +127,7 @@ uint32_t frames_total(void) { return nframes > first_frame ? nframes - first_fra
 
 uint32_t frames_get(void)
 {
-	if (!nfree)
+	if (nfree <= reserve)
 		return 0;
 	if (rover <= first_frame || rover >= nframes)
 		rover = nframes - 1;

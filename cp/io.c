@@ -16,10 +16,38 @@
 #include "cp.h"
 #include "lowcore.h"
 
-enum { RDEV_MAX = 256 };
+enum { RDEV_MAX = 1024 };
 struct rdev cp_rdevs[RDEV_MAX];
 int cp_nrdevs;
 static struct rdev *by_addr[4096]; /* device address → device; NULL: not ours */
+
+/* The devices with status for the main loop, in the order it came: a ring
+ * in which each device is at most once (rdev.queued), so the main loop
+ * looks at those only, not at all five hundred displays each time round. */
+static struct rdev *pending_q[RDEV_MAX];
+static uint32_t pq_head, pq_n;
+
+static void note_pending(struct rdev *d, uint8_t st)
+{
+	d->pending |= st;
+	if (!d->queued && pq_n < RDEV_MAX) {
+		d->queued = true;
+		pending_q[(pq_head + pq_n++) % RDEV_MAX] = d;
+	}
+}
+
+struct rdev *io_next_pending(void)
+{
+	while (pq_n) {
+		struct rdev *d = pending_q[pq_head];
+		pq_head = (pq_head + 1) % RDEV_MAX;
+		pq_n--;
+		d->queued = false;
+		if (d->pending)
+			return d;
+	}
+	return NULL;
+}
 
 /* START I/O, TEST I/O: the assembler has no S/370 I/O mnemonics, hence .insn.
  * The condition code comes back through IPM. */
@@ -47,11 +75,11 @@ void cp_io_interrupt(void)
 	if (!d)
 		return; /* a device CP does not know: nothing to do */
 	if (!d->busy) {
-		d->pending |= unit; /* unsolicited: for the main loop */
+		note_pending(d, unit); /* unsolicited: for the main loop */
 		return;
 	}
 	if (unit & US_ATTN) /* a 3270 user pressed a key while CP wrote: not ours to end */
-		d->pending |= US_ATTN;
+		note_pending(d, US_ATTN);
 	d->unit |= unit & (uint8_t)~US_ATTN;
 	d->chan |= chan;
 	for (int k = 0; k < 8; k++)
@@ -76,7 +104,7 @@ static int run_raw(struct rdev *d, const struct ccw *prog)
 		uint8_t st = LC8(LC_CSW + 4);
 		if (cc != 1 || tries == 3 || (st & ~(US_ATTN | US_DE)) || !st)
 			break;
-		d->pending |= st;
+		note_pending(d, st);
 	}
 	switch (cc) {
 	case 0: /* started: the ending comes as an interruption */
@@ -160,7 +188,7 @@ int io_start(struct rdev *d, const struct ccw *prog)
 		uint8_t st = LC8(LC_CSW + 4);
 		if ((st & ~(US_ATTN | US_DE)) || !st)
 			return st; /* refused */
-		d->pending |= st; /* status it had pending, for the main loop: try again */
+		note_pending(d, st); /* status it had pending, for the main loop: try again */
 	}
 	return US_BUSY;
 }
@@ -212,6 +240,7 @@ void io_probe(void)
 		}
 		d->cls = classify(d->type);
 		d->pending = 0;
+		d->queued = false;
 		cp_nrdevs++;
 	}
 }

@@ -33,8 +33,8 @@ struct lterm {
 	struct ccw pw_ccw;
 	uint8_t pw[LINE_LEN];
 };
-static struct lterm lterms[16];
-static int nlterms;
+/* One for each typewriter console, from the heap at IPL (heap.c). */
+static struct pool lterm_pool = POOL(struct lterm);
 
 static void write_line(struct lterm *l, const char *text)
 {
@@ -82,10 +82,7 @@ static const struct term_ops line_ops = {l_line, l_attach, l_detach, NULL, NULL}
 
 static struct lterm *lterm_of(struct rdev *d)
 {
-	for (int k = 0; k < nlterms; k++)
-		if (lterms[k].t.d == d)
-			return &lterms[k];
-	return NULL;
+	return d->cls == RDEV_CONSOLE ? (struct lterm *)d->term : NULL;
 }
 
 /* Every typewriter console is a terminal, the operator's own too: the
@@ -93,12 +90,16 @@ static struct lterm *lterm_of(struct rdev *d)
  * CP's messages. */
 void line_init(void)
 {
-	for (int k = 0; k < cp_nrdevs && nlterms < (int)(sizeof lterms / sizeof lterms[0]); k++) {
+	for (int k = 0; k < cp_nrdevs; k++) {
 		struct rdev *d = &cp_rdevs[k];
 		if (d->cls != RDEV_CONSOLE)
 			continue;
-		struct lterm *l = &lterms[nlterms++];
-		memset(l, 0, sizeof *l);
+		struct lterm *l = pool_get(&lterm_pool);
+		if (!l) {
+			con_printf("S37LIN001E No storage for console %03X: no logon there", d->addr);
+			continue;
+		}
+		d->term = &l->t;
 		l->t.ops = &line_ops;
 		l->t.d = d;
 		greet(l); /* one that is switched off just refuses */

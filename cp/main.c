@@ -51,10 +51,7 @@ void cp_main(void)
 	con_printf("CP ready");
 	for (;;) {
 		bool any = timer_run();
-		for (int k = 0; k < cp_nrdevs; k++) {
-			struct rdev *d = &cp_rdevs[k];
-			if (!d->pending)
-				continue;
+		for (struct rdev *d; (d = io_next_pending());) {
 			uint8_t st = d->pending;
 			d->pending = 0;
 			any = true;

@@ -86,6 +86,7 @@ const char *paging_init(struct rdev *d, uint16_t start, uint16_t count)
 	first_cyl = start;
 	ncyl = count;
 	nslots = nfree_slots = n;
+	frames_reserve(frames_total() / 32 + 8); /* guests' pages are stolen before CP runs short */
 	return NULL;
 }
 
@@ -182,6 +183,29 @@ static bool referenced(uint32_t a)
 	return cc >= 2;
 }
 
+/* v's page in the frame at a leaves it: written to its slot first when it
+ * changed (or never was written), its page table entry made invalid (the
+ * guest's next touch is a page fault), the frame cleared and no one's.
+ * false: it cannot go now (the paging area is full, or its write failed). */
+static bool evict(struct vm *v, uint32_t page, uint32_t a)
+{
+	bool changed = (key_of(a) | key_of(a + 2048)) & 0x02;
+	if (changed || !v->slot[page]) {
+		if (!v->slot[page] && !(v->slot[page] = (uint16_t)slot_get()))
+			return false; /* the paging area is full: a clean page, perhaps */
+		if (!slot_io(v->slot[page], (void *)(uintptr_t)a, true))
+			return false;
+		stats.pageouts++;
+		v->count.pageouts++;
+	}
+	v->pt[page] = 0x0008;
+	__asm__ volatile(".insn s,0xb20d0000,0" : : : "memory"); /* PTLB */
+	frames_set_owner(a >> 12, NULL, 0);
+	stats.steals++;
+	memset((void *)(uintptr_t)a, 0, 4096);
+	return true;
+}
+
 /* Take a frame from some page: the clock.  0: none can be taken. */
 static uint32_t steal(void)
 {
@@ -200,23 +224,26 @@ static uint32_t steal(void)
 		ref = referenced(a + 2048) || ref;
 		if (ref)
 			continue; /* a second chance */
-		bool changed = (key_of(a) | key_of(a + 2048)) & 0x02;
-		if (changed || !v->slot[page]) {
-			if (!v->slot[page] && !(v->slot[page] = (uint16_t)slot_get()))
-				continue; /* the paging area is full: a clean page, perhaps */
-			if (!slot_io(v->slot[page], (void *)(uintptr_t)a, true))
-				continue;
-			stats.pageouts++;
-			v->count.pageouts++;
-		}
-		v->pt[page] = 0x0008; /* invalid: the guest's next touch is a page fault */
-		__asm__ volatile(".insn s,0xb20d0000,0" : : : "memory"); /* PTLB */
-		frames_set_owner(f, NULL, 0);
-		stats.steals++;
-		memset((void *)(uintptr_t)a, 0, 4096);
-		return a;
+		if (evict(v, page, a))
+			return a;
 	}
 	return 0;
+}
+
+/* CP wants frame f for itself (frames.c, for its own structures): the
+ * guest page in it goes out, and the frame is free.  false: it holds no
+ * guest page that may leave (free already, CP's, page 0, fixed for I/O),
+ * there is no paging area, or the page-out failed. */
+bool page_evict(uint32_t f)
+{
+	struct vm *v;
+	uint32_t page;
+	if (!dev || !frames_owner(f, &v, &page) || v->fixed[page] || page == 0)
+		return false;
+	if (!evict(v, page, f << 12))
+		return false;
+	frames_free(f << 12, 1);
+	return true;
 }
 
 bool page_in(struct vm *v, uint32_t page)

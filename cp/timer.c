@@ -11,13 +11,23 @@
 #include "cp.h"
 #include "lowcore.h"
 
-enum { MAX_TIMERS = 64 };
+/* Deadlines wait in a heap ordered by time (the nearest at heap[0]), so
+ * adding, cancelling and running one costs a few steps however many there
+ * are: with hundreds of users each may have one (MORE..., SLEEP, a guest's
+ * clock comparator).  A timer's id is its slot, which knows its place in
+ * the heap for timer_cancel. */
+enum { MAX_TIMERS = 2048 };
 static struct {
-	bool used;
 	uint64_t at;
 	void (*fn)(void *);
 	void *arg;
+	int pos; /* in heap[], or -1: the slot is free */
 } timers[MAX_TIMERS];
+static uint16_t heap[MAX_TIMERS];
+static int nheap;
+static int slots_used;             /* slots 0 .. slots_used-1 have been used ... */
+static uint16_t free_ids[MAX_TIMERS]; /* ... those of them free again */
+static int nfree_ids;
 static volatile bool fired;
 
 static void set_comparator(uint64_t at)
@@ -42,33 +52,79 @@ static uint64_t tod_ms(uint32_t ms)
 	return ((uint64_t)ms * 1000u) << 12;
 }
 
+static void place(int pos, uint16_t id)
+{
+	heap[pos] = id;
+	timers[id].pos = pos;
+}
+
+static void sift_up(int pos)
+{
+	uint16_t id = heap[pos];
+	while (pos > 0 && timers[heap[(pos - 1) / 2]].at > timers[id].at) {
+		place(pos, heap[(pos - 1) / 2]);
+		pos = (pos - 1) / 2;
+	}
+	place(pos, id);
+}
+
+static void sift_down(int pos)
+{
+	uint16_t id = heap[pos];
+	for (;;) {
+		int c = 2 * pos + 1;
+		if (c >= nheap)
+			break;
+		if (c + 1 < nheap && timers[heap[c + 1]].at < timers[heap[c]].at)
+			c++;
+		if (timers[heap[c]].at >= timers[id].at)
+			break;
+		place(pos, heap[c]);
+		pos = c;
+	}
+	place(pos, id);
+}
+
+/* Take the timer at heap position pos out of the heap; its slot is free. */
+static void remove_at(int pos)
+{
+	uint16_t id = heap[pos];
+	timers[id].pos = -1;
+	free_ids[nfree_ids++] = id;
+	if (--nheap > pos) {
+		place(pos, heap[nheap]);
+		sift_up(pos);
+		sift_down(timers[heap[pos]].pos);
+	}
+}
+
 static void arm(void)
 {
-	uint64_t next = ~0ull;
-	for (int k = 0; k < MAX_TIMERS; k++)
-		if (timers[k].used && timers[k].at < next)
-			next = timers[k].at;
-	set_comparator(next);
+	set_comparator(nheap ? timers[heap[0]].at : ~0ull);
 }
 
 int timer_add(uint32_t ms, void (*fn)(void *), void *arg)
 {
-	for (int k = 0; k < MAX_TIMERS; k++)
-		if (!timers[k].used) {
-			timers[k].used = true;
-			timers[k].at = cp_tod() + tod_ms(ms);
-			timers[k].fn = fn;
-			timers[k].arg = arg;
-			arm();
-			return k;
-		}
-	return -1;
+	int id;
+	if (nfree_ids)
+		id = free_ids[--nfree_ids];
+	else if (slots_used < MAX_TIMERS)
+		id = slots_used++;
+	else
+		return -1;
+	timers[id].at = cp_tod() + tod_ms(ms);
+	timers[id].fn = fn;
+	timers[id].arg = arg;
+	place(nheap++, (uint16_t)id);
+	sift_up(nheap - 1);
+	arm();
+	return id;
 }
 
 void timer_cancel(int id)
 {
-	if (id >= 0 && id < MAX_TIMERS)
-		timers[id].used = false;
+	if (id >= 0 && id < slots_used && timers[id].pos >= 0)
+		remove_at(timers[id].pos);
 	arm();
 }
 
@@ -92,12 +148,12 @@ bool timer_run(void)
 	fired = false;
 	uint64_t now = cp_tod();
 	bool any = false;
-	for (int k = 0; k < MAX_TIMERS; k++)
-		if (timers[k].used && timers[k].at <= now) {
-			timers[k].used = false;
-			timers[k].fn(timers[k].arg);
-			any = true;
-		}
+	while (nheap && timers[heap[0]].at <= now) {
+		uint16_t id = heap[0];
+		remove_at(0);
+		timers[id].fn(timers[id].arg); /* (it may add or cancel timers) */
+		any = true;
+	}
 	arm();
 	return any;
 }

@@ -138,6 +138,7 @@ void user_logoff(struct user *u)
 		term_detach(u->term, msg);
 	define_logoff(u); /* attached real devices are free again (cmd_define.c) */
 	vm_destroy(u->vm);
+	set_logoff(u);
 	memset(u, 0, sizeof *u);
 }
 

@@ -11,7 +11,8 @@
 #include "cp.h"
 #include "dirfmt.h"
 
-static struct vm vms[MAX_USERS];
+/* The machines: each taken from this pool at LOGON, given back at LOGOFF (heap.c). */
+static struct pool vm_pool = POOL(struct vm);
 
 static struct vdev *add_dev(struct vm *v, uint16_t vaddr, uint16_t type, enum vdev_kind kind)
 {
@@ -74,8 +75,12 @@ static void free_tables(struct vm *v)
 
 struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **why)
 {
-	struct vm *v = &vms[u - cp_users];
-	memset(v, 0, sizeof *v);
+	struct vm *v = pool_get(&vm_pool);
+	if (!v) {
+		*why = "S37LGN067E Not enough real storage for your virtual machine now";
+		return NULL;
+	}
+	v->user = u;
 	uint32_t pages = (dir->storage_kb + 63) / 64 * 16; /* whole 64K segments */
 	if (pages > VM_MAX_PAGES)
 		pages = VM_MAX_PAGES;
@@ -83,7 +88,7 @@ struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **wh
 		if (v->tables)
 			free_storage(v);
 		free_tables(v);
-		memset(v, 0, sizeof *v);
+		pool_put(&vm_pool, v);
 		*why = "S37LGN067E Not enough real storage for your virtual machine now";
 		return NULL;
 	}
@@ -138,8 +143,7 @@ void vm_destroy(struct vm *v)
 		free_storage(v);
 		free_tables(v);
 	}
-	if (v)
-		memset(v, 0, sizeof *v);
+	pool_put(&vm_pool, v);
 }
 
 /* QUERY VIRTUAL: the machine as the user's programs will see it, and what

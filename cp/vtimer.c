@@ -72,10 +72,7 @@ static uint64_t divide(uint64_t n, uint32_t d, uint32_t *rem)
 /* What the machine's user has SET TIMER to. */
 static uint8_t timer_mode(const struct vm *v)
 {
-	for (int k = 0; k < MAX_USERS; k++)
-		if (cp_users[k].used && cp_users[k].vm == v)
-			return cp_users[k].set.timer;
-	return TIMER_ON;
+	return v->user ? v->user->set.timer : TIMER_ON;
 }
 
 static bool ext_enabled(const struct vm *v, uint32_t cr0_bit)
