@@ -37,8 +37,8 @@
 #include "cp.h"
 
 enum { COLS = 80, ROWS = 24 };
-enum { ORD_SF = 0x1D, ORD_SBA = 0x11, ORD_IC = 0x13 };
-enum { WCC_RESTORE_RESET = 0xC3 };  /* keyboard restore, reset modified bits */
+enum { ORD_SF = 0x1D, ORD_SBA = 0x11, ORD_IC = 0x13, ORD_RA = 0x3C };
+enum { WCC_RESTORE_RESET = 0xC3, WCC_RESTORE = 0xC2 };  /* keyboard restore (and reset modified bits) */
 enum { AID_ENTER = 0x7D, AID_CLEAR = 0x6D, AID_PA1 = 0x6C, AID_PA2 = 0x6E };
 /* Field attributes (bits 2-7 of the attribute byte, sent as a graphic). */
 enum { FA_PROT = 0x20, FA_HIGH = 0x08, FA_HIDDEN = 0x0C, FA_MDT = 0x01 };
@@ -91,12 +91,6 @@ static void ds_label(struct ds *s, int row, int col, uint8_t attr, const char *t
 	ds_text(s, t);
 }
 
-static int write_ds(struct rdev *d, uint8_t cmd, const struct ds *s)
-{
-	static struct ccw w;
-	ccw_set(&w, cmd, s->b, CCW_SLI, s->n);
-	return io_run(d, &w);
-}
 
 enum { OUT_ROWS = 22, IN_ADDR = 22 * COLS, STATUS_COL = 61, QUEUE = 100 };
 enum tstate { T_LOGO, T_CONSOLE };
@@ -133,6 +127,13 @@ struct disp {
 	bool fs_have_in;              /* fs_in holds the record of the last attention, for the guest's Read Modified */
 	uint16_t fs_in_n;
 	uint8_t *fs_in;               /* FS_IN bytes while the guest has the screen (heap.c), else NULL */
+	/* CP's screen write under way (send_screen): its data and CCW */
+	bool writing, again;          /* ... and paint again when it ends (the screen changed meanwhile) */
+	bool cp_screen;               /* the display shows CP's console layout (not the logo, not the guest's) */
+	bool erase_input;             /* the input area must be emptied: the next paint is an Erase/Write */
+	bool attn_waits;              /* an attention came while it was under way: read when it ends */
+	struct ds *wbuf;
+	struct ccw wccw;
 };
 /* A line of output waiting for room on the screen. */
 struct qline {
@@ -143,7 +144,7 @@ struct qline {
  * 500 displays needs 1M for them), its waiting lines and the guest's
  * full-screen record only while they are in use. */
 static struct pool disp_pool = POOL(struct disp), qline_pool = POOL(struct qline),
-                   fs_pool = POOL(uint8_t[FS_IN]);
+                   fs_pool = POOL(uint8_t[FS_IN]), ds_pool = POOL(struct ds);
 static struct disp *dirty_first; /* the consoles disp_update must paint */
 
 static struct disp *disp_of(struct rdev *d)
@@ -161,6 +162,27 @@ static void mark_dirty(struct disp *t)
 	dirty_first = t;
 }
 
+/* CP's screen write ended (or never started): its buffer goes back. */
+static void write_done(struct disp *t)
+{
+	t->writing = false;
+	pool_put(&ds_pool, t->wbuf);
+	t->wbuf = NULL;
+}
+
+/* Before CP's own I/O to the display (a Read, the guest's full screen):
+ * the screen write under way ends first. */
+static void wait_write(struct disp *t)
+{
+	struct rdev *d = t->t.d;
+	while (t->writing && !(d->pending & (US_CE | US_UC)))
+		cp_wait();
+	if (t->writing) {
+		d->pending &= (uint8_t) ~(US_CE | US_DE | US_UC);
+		write_done(t);
+	}
+}
+
 static const char *const logo[] = {
     "        sssss   333333   77777777    000000",
     "       ss   ss       33        77   00   000",
@@ -170,8 +192,32 @@ static const char *const logo[] = {
     "        sssss   333333     77        000000",
 };
 
+/* Write a screen (cmd: Erase/Write or Write) and do not wait for its end.  Over TN3270E
+ * with responses the display ends a write only when the client has
+ * answered it (devices/dev3270.c): a round trip over the network, up to
+ * five seconds for a client that does not answer.  CP must not stand still
+ * for that, so the write is started (io_start) and its ending comes to
+ * disp_event like any status; a screen that changes meanwhile is painted
+ * again then, once, as it is by then. */
+static void send_screen(struct disp *t, uint8_t cmd, const struct ds *s)
+{
+	if (t->writing) {
+		t->again = true;
+		return;
+	}
+	if (!t->wbuf && !(t->wbuf = pool_get(&ds_pool)))
+		return; /* no storage now: the next change paints it */
+	memcpy(t->wbuf, s, sizeof *s);
+	ccw_set(&t->wccw, cmd, t->wbuf->b, CCW_SLI, t->wbuf->n);
+	if (io_start(t->t.d, &t->wccw) == 0)
+		t->writing = true;
+	else
+		write_done(t); /* refused: no client (intervention required), or busy */
+}
+
 static void paint_logo(struct disp *t)
 {
+	t->cp_screen = false;
 	static struct ds s;
 	s.n = 0;
 	ds_byte(&s, WCC_RESTORE_RESET);
@@ -195,25 +241,45 @@ static void paint_logo(struct disp *t)
 	char line[COLS];
 	cp_format(line, sizeof line, "RUNNING   display %03X", t->t.d->addr);
 	ds_label(&s, 23, 58, 0, line);
-	write_ds(t->t.d, 0x05, &s); /* Erase/Write */
+	send_screen(t, 0x05, &s); /* Erase/Write */
 }
 
+/* The console screen.  Erase/Write when its fields must be laid out anew
+ * (the first time, after a guest's full screen, after CP took the line in
+ * the input area): that empties the input area.  Otherwise a plain Write
+ * of the output area and the status, and the input area is left alone: a
+ * user who has begun typing the next line while output arrives keeps it. */
 static void paint_console(struct disp *t)
 {
 	static struct ds s;
+	bool erase = !t->cp_screen || t->erase_input;
+	t->cp_screen = true;
+	t->erase_input = false;
 	s.n = 0;
-	ds_byte(&s, WCC_RESTORE_RESET);
-	for (int r = 0; r < t->nout; r++) {
+	ds_byte(&s, erase ? WCC_RESTORE_RESET : WCC_RESTORE);
+	for (int r = 0; r < OUT_ROWS; r++) {
+		size_t n = r < t->nout ? strlen(t->out[r]) : 0;
+		if (erase && !n)
+			continue;
 		ds_sba(&s, r, 0);
-		ds_text(&s, t->out[r]);
+		ds_text(&s, r < t->nout ? t->out[r] : "");
+		if (!erase && n < COLS - 1) { /* blanks to column 79 (80 is the input field's attribute on row 22) */
+			unsigned stop = (unsigned)(r * COLS + COLS - 1);
+			ds_byte(&s, ORD_RA);
+			ds_byte(&s, code6[(stop >> 6) & 0x3F]);
+			ds_byte(&s, code6[stop & 0x3F]);
+			ds_byte(&s, 0x40);
+		}
 	}
-	ds_sba(&s, OUT_ROWS - 1, COLS - 1); /* the input field's attribute ends row 22 */
-	/* a line kept for the input area goes back there, modified: Enter sends it */
-	ds_sf(&s, t->keep[0] ? FA_MDT : 0);
-	ds_text(&s, t->keep);
-	ds_byte(&s, ORD_IC);
-	ds_sba(&s, 23, STATUS_COL - 2);
-	ds_sf(&s, FA_PROT);
+	if (erase) {
+		ds_sba(&s, OUT_ROWS - 1, COLS - 1); /* the input field's attribute ends row 22 */
+		/* a line kept for the input area goes back there, modified: Enter sends it */
+		ds_sf(&s, t->keep[0] ? FA_MDT : 0);
+		ds_text(&s, t->keep);
+		ds_byte(&s, ORD_IC);
+		ds_sba(&s, 23, STATUS_COL - 2);
+		ds_sf(&s, FA_PROT);
+	}
 	ds_sba(&s, 23, STATUS_COL);
 	char status[COLS];
 	static const char *const state[] = {"CP READ", "MORE...", "HOLDING"};
@@ -226,8 +292,11 @@ static void paint_console(struct disp *t)
 	else if (t->more == M_NONE && u && u->vm && !set_cp_read(u))
 		st = u->vm->state == VM_READING ? "VM READ" : u->vm->state == VM_RUNNING ? "RUNNING" : st;
 	cp_format(status, sizeof status, strlen(st) > 10 ? "%s %s" : "%-10s%-8s", st, u ? u->id : "");
+	for (size_t k = strlen(status); k < COLS - STATUS_COL; k++) /* blanks to the end of the screen */
+		status[k] = ' ';
+	status[COLS - STATUS_COL] = 0;
 	ds_text(&s, status);
-	write_ds(t->t.d, 0x05, &s);
+	send_screen(t, erase ? 0x05 : 0x01, &s); /* Erase/Write, Write */
 }
 
 static void flush(struct disp *t);
@@ -543,6 +612,7 @@ static void pf_key(struct disp *t, int n)
  * record (so that it sees PA1) and keeps it for the guest's Read Modified. */
 static void fs_attention(struct disp *t)
 {
+	wait_write(t);
 	static struct ccw rm;
 	ccw_set(&rm, 0x06, t->fs_in, CCW_SLI, FS_IN);
 	int st = io_run(t->t.d, &rm);
@@ -567,6 +637,25 @@ void disp_event(struct rdev *d, uint8_t status)
 	struct disp *t = disp_of(d);
 	if (!t)
 		return;
+	if (t->writing && (status & (US_CE | US_UC))) { /* CP's screen write ended */
+		status &= (uint8_t) ~(US_CE | US_DE | US_UC);
+		write_done(t);
+		if (t->attn_waits) {
+			t->attn_waits = false;
+			status |= US_ATTN;
+		}
+		if (t->again) { /* the screen changed while it was written */
+			t->again = false;
+			if (t->state == T_LOGO)
+				paint_logo(t);
+			else
+				mark_dirty(t);
+		}
+	}
+	if (t->writing && (status & US_ATTN)) { /* read when the write has ended */
+		t->attn_waits = true;
+		status &= (uint8_t)~US_ATTN;
+	}
 	if (status & US_DE) { /* switched on: a new client */
 		if (t->refuse_timer >= 0)
 			timer_cancel(t->refuse_timer);
@@ -582,6 +671,7 @@ void disp_event(struct rdev *d, uint8_t status)
 		fs_attention(t);
 		return;
 	}
+	wait_write(t); /* (a repaint may have begun just now) */
 	static uint8_t in[512];
 	static struct ccw rm;
 	memset(in, 0, sizeof in);
@@ -604,6 +694,7 @@ void disp_event(struct rdev *d, uint8_t status)
 	struct user *u = t->t.u;
 	t->not_accepted = false; /* whatever the key: the input area is taken afresh */
 	t->keep[0] = 0;
+	t->erase_input = true;
 	if (u && set_wake(u)) { /* SLEEP: any key wakes the session, and does nothing else */
 		mark_dirty(t);
 		return;
@@ -735,6 +826,7 @@ int disp_fs_write(struct term *tt, uint8_t cmd, const uint8_t *ds, uint32_t n, b
 		*sense = 0x40; /* intervention required: the guest may try again */
 		return US_CE | US_DE | US_UC;
 	}
+	wait_write(t);
 	static struct ccw w;
 	ccw_set(&w, cmd, ds, CCW_SLI, (uint16_t)n);
 	int st = io_run(t->t.d, &w);
@@ -747,6 +839,7 @@ int disp_fs_write(struct term *tt, uint8_t cmd, const uint8_t *ds, uint32_t n, b
 		return st;
 	}
 	if (erase) {
+		t->cp_screen = false;
 		t->fs = FS_ON;
 		t->fs_pa1 = pa1_to_guest;
 		t->fs_size = size;
@@ -765,6 +858,7 @@ int disp_fs_read(struct term *tt, uint8_t cmd, uint8_t *buf, uint32_t size, uint
 	if (t->fs != FS_ON)
 		return FS_SWITCHED;
 	if (!(cmd == 0x06 && t->fs_have_in)) { /* nothing kept: the display answers */
+		wait_write(t);
 		static struct ccw r;
 		ccw_set(&r, cmd, t->fs_in, CCW_SLI, FS_IN);
 		int st = io_run(t->t.d, &r);
