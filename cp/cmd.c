@@ -17,9 +17,8 @@
  *   DETach vaddr         a device goes
  *   Query LINKS          who has links to one's minidisks
  *   Display, STore, SYStem  the guest's PSW, registers and storage; reset (display_cmd.c)
- *   FORCE userid         (class A) log a user off
- *   WARNing userid|ALL text, Msg ALL text   (class A, B) to one user or all
- *   SHUTDOWN             (class A) everyone logged off, CP stops
+ *   FORCE, WARNing, SHUTDOWN, VARY, EXTernal, Query SYSTEM|ALL|ACCount   (cmd_oper.c)
+ *   TRace ..., Query TRace   (trace.c)
  *   SET ..., SLEEP, Query SET | PFnn   (cmd_set.c)
  */
 #include "cp.h"
@@ -41,8 +40,6 @@ char *cmd_word(char **p)
 	return s;
 }
 
-
-static void broadcast(struct user *u, const char *kind, char *to, const char *text);
 
 /* Does w abbreviate name, whose capitals are the shortest form? */
 bool cmd_abbrev(const char *w, const char *name)
@@ -128,6 +125,8 @@ static void query(struct user *u, char *rest)
 		set_query(u); /* cmd_set.c */
 	} else if (w[0] == 'P' && w[1] == 'F') {
 		set_query_pf(u, w);
+	} else if (oper_query(u, w, rest)) { /* SYSTEM, ALL, ACCOUNT, TRACE: cmd_oper.c */
+	} else if (spool_query(u, w, rest)) { /* RDR PRT PUN FILES: spool_cmd.c */
 	} else if (cmd_abbrev(w, "Time")) {
 		char when[40];
 		cp_time_text(when, sizeof when);
@@ -148,7 +147,7 @@ static void msg(struct user *u, char *rest)
 	}
 	if (!strcmp(to, "ALL")) { /* everyone: the operator's (class A or B) */
 		if (cmd_allowed(u, "MSG ALL", "AB"))
-			broadcast(u, "MSG", to, rest);
+			oper_broadcast(u, "MSG", to, rest); /* cmd_oper.c */
 		return;
 	}
 	if (cmd_abbrev(to, "OPerator")) {
@@ -272,58 +271,6 @@ bool cmd_allowed(struct user *u, const char *cmd, const char *classes)
 	return false;
 }
 
-/* FORCE userid (class A): the user is logged off. */
-static void force(struct user *u, char *rest)
-{
-	char *id = cmd_word(&rest);
-	if (!id || cmd_word(&rest)) {
-		user_printf(u, "S37CFR026E Operand missing or invalid (FORCE userid)");
-		return;
-	}
-	cp_upper(id);
-	struct user *v = user_find(id);
-	if (!v) {
-		user_printf(u, "S37CFR045E %s not logged on", id);
-		return;
-	}
-	con_printf("FORCE %s BY %s", v->id, u->id);
-	user_printf(u, "USER %s FORCED", v->id);
-	user_logoff(v); /* v may be u: then u is gone too */
-}
-
-/* WARNING userid|ALL text, MSG ALL text (class A or B): to every user, or one. */
-static void broadcast(struct user *u, const char *kind, char *to, const char *text)
-{
-	bool all = !strcmp(to, "ALL");
-	int sent = 0;
-	for (int k = 0; k < MAX_USERS; k++) {
-		struct user *v = &cp_users[k];
-		if (!v->used || (!all && strcmp(v->id, to)))
-			continue;
-		if (!user_message(v, u->id, kind, text) && !all) /* SET MSG OFF, SET WNG OFF */
-			user_printf(u, "S37MSG057W %s not receiving; %s OFF", v->id,
-			            strcmp(kind, "WARNING") ? "MSG" : "WNG");
-		sent++;
-	}
-	if (!sent)
-		user_printf(u, "S37MSG045E %s not logged on", to);
-}
-
-/* SHUTDOWN (class A): every user is told and logged off, then CP stops
- * in a disabled wait (the machine's operator can IPL again). */
-static void shutdown(struct user *u)
-{
-	con_printf("SHUTDOWN BY %s", u->id);
-	for (int k = 0; k < MAX_USERS; k++)
-		if (cp_users[k].used)
-			user_printf(&cp_users[k], "SYSTEM SHUTDOWN BY %s", u->id);
-	for (int k = 0; k < MAX_USERS; k++)
-		if (cp_users[k].used)
-			user_logoff(&cp_users[k]);
-	con_printf("SYSTEM SHUTDOWN COMPLETE");
-	cp_halt(0x000D00); /* disabled wait, code X'D00': shut down */
-}
-
 void cmd_execute(struct user *u, char *line)
 {
 	char *rest = line;
@@ -384,22 +331,20 @@ void cmd_execute(struct user *u, char *line)
 	} else if (cmd_abbrev(w, "TERMinal")) {
 		cp_upper(rest);
 		terminal(u, rest);
-	} else if (cmd_abbrev(w, "FORCE")) {
+	} else if (cmd_abbrev(w, "FORCE")) { /* FORCE, WARNING, SHUTDOWN, VARY, EXTERNAL: cmd_oper.c */
 		if (cmd_allowed(u, "FORCE", "A"))
-			force(u, rest);
+			oper_force(u, rest);
 	} else if (cmd_abbrev(w, "WARNing")) {
-		char *to = cmd_word(&rest);
-		while (rest && *rest == ' ')
-			rest++;
-		if (!to || !*rest)
-			user_printf(u, "S37CWR026E Operand missing or invalid (WARNING userid|ALL text)");
-		else if (cmd_allowed(u, "WARNING", "AB")) {
-			cp_upper(to);
-			broadcast(u, "WARNING", to, rest);
-		}
+		oper_warning(u, rest);
 	} else if (cmd_abbrev(w, "SHUTDOWN")) {
 		if (cmd_allowed(u, "SHUTDOWN", "A"))
-			shutdown(u);
+			oper_shutdown(u);
+	} else if (cmd_abbrev(w, "VARY")) {
+		oper_vary(u, rest);
+	} else if (cmd_abbrev(w, "EXTernal")) {
+		oper_external(u, rest);
+	} else if (cmd_abbrev(w, "TRace")) {
+		trace_cmd(u, rest); /* trace.c */
 	} else if (cmd_abbrev(w, "Msg") || cmd_abbrev(w, "Message")) {
 		char *p = rest;
 		while (*p == ' ')
@@ -407,6 +352,7 @@ void cmd_execute(struct user *u, char *line)
 		for (char *q = p; *q && *q != ' '; q++) /* the user id only: the text stays as typed */
 			*q = cp_toupper(*q);
 		msg(u, rest);
+	} else if (spool_cmd(u, w, rest)) { /* SPOOL CLOSE PURGE ORDER CHANGE TRANSFER TAG: spool_cmd.c */
 	} else {
 		user_printf(u, "S37CFC001E ?CP: %s", w);
 	}

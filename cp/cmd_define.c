@@ -22,7 +22,7 @@
 #include "dirfmt.h"
 
 /* The name a response gives a device: DASD 191, RDR 00C ... */
-static const char *rdev_kind(const struct rdev *r)
+const char *rdev_kind(const struct rdev *r)
 {
 	switch (r->cls) {
 	case RDEV_DASD:
@@ -296,6 +296,8 @@ void define_cmd(struct user *u, char *rest)
 const char *define_cp_uses(struct rdev *d)
 {
 	static char why[60];
+	if (d->offline) /* VARY OFFLINE (cmd_oper.c) */
+		return "offline";
 	if (d == dir_volume())
 		return "CP owned (the system volume)";
 	if (d == con_device())
@@ -377,6 +379,7 @@ void attach_cmd(struct user *u, char *rest)
 		v->raddr = raddr;
 		v->write = !ro;
 		d->owner = to;
+		acct_attach(d); /* the clock of its accounting record (acct.c) */
 		con_printf("ATTACH %03X TO %s %03X%s BY %s", raddr, to->id, vaddr, ro ? " R/O" : "", u->id);
 		user_printf(to, "%s %03X ATTACHED%s", rdev_kind(d), vaddr, ro ? " R/O" : "");
 		if (to != u)
@@ -390,6 +393,7 @@ void define_release(struct user *u, struct vdev *d)
 	if (d->kind != VDEV_DEDICATED || !d->real || d->real->owner != u)
 		return;
 	d->real->owner = NULL;
+	acct_detach(u, d->real); /* its accounting record, type 02 (acct.c) */
 	con_printf("%s %03X FREE: DETACHED BY %s", rdev_kind(d->real), d->real->addr, u->id);
 }
 
@@ -455,6 +459,7 @@ void detach_real_cmd(struct user *u, char *raddr, char *from, char *rest)
 	}
 	uint16_t vaddr = v->vaddr;
 	d->owner = NULL;
+	acct_detach(of, d); /* its accounting record, type 02 (acct.c) */
 	remove_vdev(of->vm, v);
 	con_printf("DETACH %03X FROM %s %03X BY %s", a, of->id, vaddr, u->id);
 	if (of != u)

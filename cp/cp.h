@@ -21,11 +21,20 @@
  *   link.c     LINK, DETACH: sharing minidisks
  *   cmd_define.c  DEFINE; ATTACH and DETACH of real devices
  *   tdisk.c    temporary disks: the space, handed out cleared
+ *   spool.c    spool files on the system volume: blocks, checkpoint, warm start
+ *   spool_dev.c  a machine's spooled reader, punch and printer (their CCWs)
+ *   spool_cmd.c  SPOOL CLOSE PURGE ORDER CHANGE TAG TRANSFER; QUERY RDR PRT PUN FILES
+ *   spool_real.c START, DRAIN: the real printer and punch; decks in the real reader
+ *   diag14.c   DIAGNOSE X'14': reading the reader's files block by block
  *   display_cmd.c  DISPLAY, STORE, SYSTEM: the guest seen and changed from CP
  *   frames.c   real storage frames
+ *   shadow.c   shadow page tables: a guest with DAT on (vmrun.c runs it)
  *   heap.c     CP's own structures (consoles, machines) from frames, as users come and go
  *   dasd.c     reading CKD records; volume labels
  *   cmd.c      CP commands
+ *   cmd_oper.c FORCE, WARNING, SHUTDOWN, VARY, EXTERNAL; QUERY SYSTEM, ALL: operating CP
+ *   acct.c     accounting records (VM/370's 80-byte cards)
+ *   trace.c    TRACE: trap and emulate made visible (with PER for instructions and branches)
  *   clock.c    the time of day
  *   timer.c    deadlines (the clock comparator)
  *   sha256.c   password hashes
@@ -100,6 +109,7 @@ struct rdev {
 	uint8_t sense[32];
 	char volser[7];         /* DASD: the volume serial from its label, or "" */
 	struct user *owner;     /* ATTACHed to (dedicated to) this user, or NULL */
+	bool offline;           /* VARY OFFLINE: CP gives it to no one (cmd_oper.c) */
 };
 extern struct rdev cp_rdevs[];
 extern int cp_nrdevs;
@@ -169,6 +179,9 @@ const char *paging_init(struct rdev *d, uint16_t start, uint16_t count);
 bool page_in(struct vm *v, uint32_t page);          /* the page into a frame (read, or zeros); false: none */
 void page_release(struct vm *v, uint32_t page);     /* its frame and slot go: it reads as zeros again */
 bool page_evict(uint32_t frame);                    /* the guest page in frame goes out, the frame is free */
+uint8_t page_key(struct vm *v, uint32_t block);     /* the guest's storage key of a 2K block, with R and C */
+void page_set_key(struct vm *v, uint32_t block, uint8_t key); /* SSK (R and C as given) */
+uint8_t page_rrb(struct vm *v, uint32_t block);     /* RRB: the condition code; R reset */
 void paging_stats(struct paging_stats *out);
 void paging_start(void);                            /* at IPL: the directory's PAGING area */
 void frames_free(uint32_t addr, uint32_t n);
@@ -208,6 +221,7 @@ void dir_warn_defaults(void);                    /* at IPL: users whose password
 struct dir_tdisk;
 int dir_tdisks(struct dir_tdisk *out, int max);  /* the T-disk areas; -1: unreadable */
 bool dir_paging(struct dir_tdisk *out);           /* the paging area; false: none */
+bool dir_spool(struct dir_tdisk *out);            /* the spool area; false: none */
 struct rdev *dir_volume(void);                   /* the system volume */
 
 /* ---- vm.c: a user's virtual machine ---- */
@@ -234,11 +248,13 @@ struct guest {
 	uint32_t gpr[16];                /* 0 */
 	uint8_t psw[8];                  /* 64: the real PSW */
 	uint32_t cr1;                    /* 72: the segment table */
+	uint32_t cr0;                    /* 76: CR0 (CP's, with the page size of the shadow tables) */
 };
 enum vm_state { VM_STOPPED, VM_RUNNING, VM_READING };
 /* The privileged instructions CP simulates, for the counters. */
 enum { VMOP_LPSW, VMOP_SSM, VMOP_STNSM, VMOP_STOSM, VMOP_SIO, VMOP_TIO, VMOP_HIO, VMOP_TCH, VMOP_STIDP,
-       VMOP_ISK, VMOP_SSK, VMOP_LCTL, VMOP_STCTL, VMOP_DIAG, VMOP_TIMER, VMOP_OTHER, VM_OPS };
+       VMOP_ISK, VMOP_SSK, VMOP_LCTL, VMOP_STCTL, VMOP_DIAG, VMOP_TIMER, VMOP_LRA, VMOP_PTLB, VMOP_RRB,
+       VMOP_OTHER, VM_OPS };
 extern const char *const vm_op_names[VM_OPS];
 /* Each machine's tables are a few contiguous frames (vm.c, get_tables),
  * sized by its storage: the segment table (a multiple of 16 entries), the
@@ -250,6 +266,10 @@ enum { DIAG_COUNTED = 9 };            /* the DIAGNOSE codes INDICATE USER counts
 enum { VM_MAX_PAGES = 4096 };
 struct vm {
 	struct user *user;               /* whose machine it is */
+	char *ahead;                     /* a line typed before its console Read (vio_console_attention), or NULL */
+	uint8_t trace, trace_out;        /* TRACE (trace.c): the events traced (TRACE_*), where to (TRACE_TERM...) */
+	bool trace_norun;                /* ... NORUN: the machine stops after each trace line */
+	bool ext_key;                    /* EXTERNAL (cmd_oper.c): the interrupt key's X'0040' is pending */
 	uint32_t pages;                  /* its storage: this many 4K pages, each in a frame of its own */
 	uint32_t tables, ntables;        /* the real address of its tables (above), and their frames */
 	uint16_t *pt;                    /* its page table entries, page by page: where each page really is */
@@ -346,6 +366,26 @@ static inline void vm_set_ia(struct vm *v, uint32_t ia)
 	v->psw[7] = (uint8_t)ia;
 }
 
+/* ---- shadow.c: shadow page tables for a guest with DAT on ---- */
+struct shadow_counts {
+	uint32_t now, spaces, reused;     /* spaces held now; made; cleared for another address space */
+	uint32_t filled, purges, dropped; /* entries filled at a fault; guest PTLBs; entries dropped (frame gone) */
+	uint32_t reflected;               /* the guest's own translation exceptions */
+};
+/* The guest's own DAT on its own tables (its CR0, CR1): 0 and *ra its real
+ * address, or the program interruption code (X'10', X'11', X'12', X'05');
+ * for_lra: with X'10'/X'11' *ra is the table entry's address, bit 0 set when
+ * a length was exceeded (LOAD REAL ADDRESS). */
+int shadow_translate(struct vm *v, uint32_t va, uint32_t *ra, bool for_lra);
+uint32_t shadow_cr1(struct vm *v);   /* the real CR1 for the guest's address space now; 0: no frames */
+bool shadow_two_k(struct vm *v);     /* the guest uses 2K pages: so must the real CR0 */
+int shadow_fault(struct vm *v, uint32_t va); /* a real translation exception: 0 filled, -1 no frame, or the guest's code */
+void shadow_purge(struct vm *v);     /* the guest's PTLB */
+void shadow_frame_gone(struct vm *v, uint32_t frame); /* the frame (real address) no longer holds v's page */
+void shadow_free(struct vm *v);      /* the machine's storage goes */
+void shadow_counts(const struct vm *v, struct shadow_counts *out, uint32_t *entries);
+void shadow_indicate(struct user *u, const struct vm *v); /* INDICATE USER's lines */
+
 /* ---- vtimer.c: the guest's timers ---- */
 bool vtimer_simulate(struct user *u, const uint8_t *b, uint8_t ilc); /* B204-B209: SCK SCKC STCKC SPT STPT */
 uint16_t vtimer_pending(struct vm *v);         /* the external interruption code due and enabled, or 0 */
@@ -369,6 +409,12 @@ int vio_instruction(struct user *u, uint8_t op, uint16_t dev);   /* SIO TIO HIO 
  * d->int_pending set (a console Read may leave it for later: d->busy). */
 void vio_start(struct user *u, struct vdev *d, uint8_t key, uint32_t at);
 void vio_console_input(struct user *u, const char *line);       /* a line for a waiting Read */
+bool vio_console_attention(struct user *u, const char *line);   /* a guest in an enabled wait: attention, the line kept */
+/* The ending of an operation on d, for the guest: its CSW (key, the CCW
+ * address + 8, unit and channel status, residual count), an I/O
+ * interruption pending. */
+void vio_put_csw(struct vdev *d, uint8_t key, uint32_t ccw_next, uint8_t unit, uint8_t chan, uint16_t resid);
+void vio_forget(struct vm *v);                                    /* the machine goes: a line kept for it too */
 int vm_ipl(struct user *u, uint16_t vaddr, char *msg, size_t size);
 void vm_destroy(struct vm *v);
 void vm_query(struct user *u, struct vm *v);
@@ -392,6 +438,12 @@ struct settings {
 	char (*pf)[64];                  /* SET PFnn: what each PF key enters (24 of them; NULL: none set yet) */
 	uint32_t pf_delayed;             /* SET PFnn DELAYED: bit nn-1 (the text goes to the input area) */
 };
+/* acct.c: what a user's accounting record needs that the machine does not keep */
+struct acct_user {
+	uint64_t logon_tod;              /* the TOD clock at LOGON: connect time */
+	char account[9];                 /* the directory's ACCOUNT */
+	uint32_t punched, printed, read; /* spool cards punched, lines printed, cards read (acct_spool) */
+};
 struct user {
 	bool used;
 	char id[9];
@@ -403,6 +455,7 @@ struct user {
 	/* DIAGNOSE 8 (diag.c) sees each line user_printf writes first while it
 	 * runs the guest's command; true: it took the line (NULL: none) */
 	bool (*capture)(struct user *u, const char *line);
+	struct acct_user acct;           /* what the accounting record at LOGOFF counts (acct.c) */
 };
 enum { MAX_USERS = 1024 }; /* slots; each user's console state and machine come from heap.c */
 extern struct user cp_users[MAX_USERS];
@@ -454,6 +507,38 @@ bool cmd_abbrev(const char *w, const char *name); /* w abbreviates name (capital
 bool cmd_allowed(struct user *u, const char *cmd, const char *classes); /* or says it is not */
 bool cmd_vaddr(const char *w, uint16_t *out);   /* a device address, 1-3 hex digits */
 
+/* ---- cmd_oper.c: operating CP: FORCE WARNING SHUTDOWN VARY EXTERNAL; QUERY SYSTEM, ALL ---- */
+void oper_force(struct user *u, char *rest);    /* (A) FORCE userid */
+void oper_warning(struct user *u, char *rest);  /* (A, B) WARNING userid|ALL text */
+void oper_broadcast(struct user *u, const char *kind, char *to, const char *text); /* ... and MSG ALL */
+void oper_shutdown(struct user *u);             /* (A) SHUTDOWN */
+void oper_vary(struct user *u, char *rest);     /* (B) VARY ONLINE|OFFLINE raddr */
+void oper_external(struct user *u, char *rest); /* (G) EXTERNAL: the interrupt key */
+bool oper_query(struct user *u, const char *w, char *rest); /* QUERY SYSTEM, ALL, ACCOUNT; false: not one */
+
+/* ---- acct.c: accounting records (VM/370's 80-byte cards) ---- */
+void acct_logon(struct user *u, const char account[8]); /* LOGON: the clock starts */
+void acct_logoff(struct user *u);               /* LOGOFF: a type 01 record */
+void acct_attach(struct rdev *d);               /* ATTACH: the device's clock starts */
+void acct_detach(struct user *u, struct rdev *d); /* a dedicated device leaves u: a type 02 record */
+void acct_spool(struct user *u, char kind, uint32_t n); /* n cards punched (P), lines printed (L), cards read (R) */
+bool acct_next(uint8_t card[80]);               /* the oldest record kept, taken off the queue; false: none */
+void acct_query(struct user *u);                /* QUERY ACCOUNT: the records waiting, decoded */
+
+/* ---- trace.c: TRACE, trap and emulate made visible ---- */
+enum { TRACE_SVC = 1, TRACE_PROG = 2, TRACE_EXT = 4, TRACE_IO = 8, TRACE_PRIV = 16, TRACE_INSTR = 32,
+       TRACE_BRANCH = 64 };
+enum { TRACE_TERM = 1, TRACE_PRINT = 2 };
+void trace_cmd(struct user *u, char *rest);     /* TRACE events [TERMINAL|PRINTER|BOTH] [RUN|NORUN], TRACE END */
+void trace_query(struct user *u);               /* QUERY TRACE */
+void trace_end(struct user *u);                 /* TRACE END, or LOGOFF */
+/* The calls from vmrun.c, one per event (each does nothing unless the machine is traced): */
+void trace_reflect(struct vm *v, uint32_t old_at, uint16_t code); /* an interruption reflected */
+void trace_priv(struct user *u, uint32_t ia, const uint8_t *b); /* a privileged instruction simulated */
+uint8_t trace_io(struct user *u, uint32_t ia, const uint8_t *b, uint8_t cc); /* SIO TIO HIO TCH: cc passes */
+bool trace_dispatch(struct user *u);            /* before the guest runs: PER set up; false: it stopped */
+uint16_t trace_per(struct user *u, uint16_t code, uint8_t ilc); /* a PER event: the code left for CP */
+
 /* ---- sched.c: which machine runs next ---- */
 struct user *sched_next(void);                  /* a runnable machine's user, interactive first; NULL none */
 void sched_interactive(struct vm *v);           /* its user gave it a line: Q1 */
@@ -471,6 +556,76 @@ void define_release(struct user *u, struct vdev *d); /* d leaves u's machine (DE
 const char *define_cp_uses(struct rdev *d);          /* why CP cannot give d to a user, or NULL */
 void define_logoff(struct user *u);                  /* ... all of them (LOGOFF) */
 void define_query_dasd(struct user *u);              /* QUERY DASD: the real disks, who has them */
+const char *rdev_kind(const struct rdev *r);         /* DASD, TAPE, RDR, PUN, PRT, GRAF, CONS or DEV */
+
+/* ---- spool.c: spool files on the system volume (spool_dev.c: the guest's
+ * unit record devices; spool_cmd.c: the commands; spool_real.c: the real
+ * printer, punch and reader) ---- */
+enum { SPOOL_MAX_FILES = 256 };
+enum { SPF_OPEN = 1, SPF_HOLD = 2, SPF_SYSHOLD = 4, SPF_READING = 8 };
+struct spool_file {
+	uint16_t id;                 /* spool id 1-9999; 0: the slot is free */
+	char queue;                  /* R: its owner's reader; P, L: the real punch's, printer's queue */
+	char devtype;                /* what wrote it: P a punch, L a printer, R the real reader */
+	char cls;                    /* its class, A-Z or 0-9 */
+	uint8_t flags;               /* SPF_*: OPEN, not yet closed (in no checkpoint) */
+	uint16_t copies;
+	uint16_t first, last, nblocks; /* its chain of blocks (numbers + 1; 0: none yet) */
+	uint32_t records;
+	uint32_t seq;                /* its place in its queue (ORDER) */
+	char owner[9], origin[9];    /* whose queue it is in; who made it */
+	char fn[9], ft[9], dist[9];  /* CLOSE NAME fn ft, DIST */
+	char date[12];               /* "mm/dd hh:mm", when it was opened */
+	char tag[137];               /* TAG */
+};
+struct spool_cursor {            /* a place in a file being read */
+	struct spool_file *f;
+	uint16_t block;              /* +1; 0: not started */
+	uint32_t off, recno;
+};
+extern struct spool_file spool_files[SPOOL_MAX_FILES];
+void spool_start(void);                          /* at IPL: the area, the warm start */
+bool spool_ready(void);                          /* there is a spool area */
+void spool_copy(char *dst, const char *src, size_t n); /* at most n characters, then zeros to dst[n] */
+bool spool_checkpoint(void);
+struct spool_file *spool_find(uint16_t id);
+struct spool_file *spool_create(const char *origin, char devtype, char cls); /* open; NULL: no room */
+bool spool_put(struct spool_file *f, uint8_t cmd, const uint8_t *data, uint16_t n); /* a record */
+void spool_close(struct spool_file *f);          /* complete: in the checkpoint */
+void spool_purge(struct spool_file *f);
+int spool_get(struct spool_cursor *c, uint8_t *cmd, uint8_t *data, uint16_t max); /* a record; -1 end */
+bool spool_get_block(struct spool_cursor *c, uint8_t *out); /* the next 4K block; false: end */
+uint32_t spool_new_seq(void);
+void spool_space(uint32_t *blocks, uint32_t *free_blocks);
+/* spool_dev.c */
+void spool_dev_run(struct user *u, struct vdev *d, uint8_t key, uint32_t at); /* SIO on a spooled device */
+void spool_logoff(struct user *u);               /* its open files closed, its devices' state gone */
+void spool_detach(struct user *u, struct vdev *d); /* DETACH: the same for one device */
+struct spool_dev;
+struct spool_dev *spool_dev_of(struct vm *v, uint16_t vaddr, bool make);
+/* Close a printer's or punch's file (purge: thrown away; hold 1, 0, -1: as SPOOL said;
+ * fn, ft, dist NULL: none given): its id, 0 when none was open. */
+uint16_t spool_dev_close_out(struct user *u, struct vdev *d, bool purge, int hold, const char *fn, const char *ft,
+                             const char *dist);
+void spool_dev_reader_done(struct spool_dev *s, bool keep); /* the reader's file: purged or kept */
+/* SPOOL's options of a device (-1, NULL: unchanged) */
+void spool_dev_set(struct spool_dev *s, int cont, int hold, int copies, const char *to, int for_, int noeof);
+void spool_dev_get(const struct spool_dev *s, bool *cont, bool *hold, int *copies, const char **to, bool *for_,
+                   bool *noeof);
+const char *spool_dev_tag(struct spool_dev *s, const char *text); /* TAG DEV: set (text) and get */
+struct spool_file *spool_dev_file(struct spool_dev *s);
+struct spool_cursor *spool_dev_cursor(struct user *u, struct vdev *d, bool open); /* the reader's file */
+uint32_t *spool_dev_diag_after(struct spool_dev *s);
+void spool_to_front(struct spool_file *f);       /* first in its owner's queue */
+/* spool_cmd.c: SPOOL CLOSE PURGE ORDER CHANGE TAG TRANSFER; QUERY RDR PRT PUN FILES */
+bool spool_cmd(struct user *u, const char *w, char *rest);   /* false: not a spooling command */
+bool spool_query(struct user *u, const char *w, char *rest); /* false: not a spooling QUERY */
+/* diag14.c: DIAGNOSE X'14', input spool file manipulation */
+void diag14(struct user *u, unsigned rx, unsigned ry, uint8_t ilc);
+/* spool_real.c: START, DRAIN; the real reader's cards into spool files */
+void spool_real_event(struct rdev *d, uint8_t status);
+void spool_real_poll(void);                      /* started printers and punches write their queues */
+bool spool_real_cmd(struct user *u, const char *w, char *rest); /* START, DRAIN; false: neither */
 
 /* ---- tdisk.c: temporary disks (DEFINE T3350 vaddr CYL n) ---- */
 /* n cylinders of T-disk space on a volume of type, cleared: NULL and where,

@@ -66,7 +66,8 @@ void dasd_init_volumes(void)
 struct rdev *dasd_find_volume(const char *volser)
 {
 	for (int k = 0; k < cp_nrdevs; k++)
-		if (cp_rdevs[k].cls == RDEV_DASD && !cp_rdevs[k].owner && !strcmp(cp_rdevs[k].volser, volser))
+		if (cp_rdevs[k].cls == RDEV_DASD && !cp_rdevs[k].owner && !cp_rdevs[k].offline && /* VARY (cmd_oper.c) */
+		    !strcmp(cp_rdevs[k].volser, volser))
 			return &cp_rdevs[k];
 	return NULL;
 }

@@ -361,6 +361,9 @@ bool diag_execute(struct user *u, const uint8_t *b, uint8_t ilc)
 	case 0x10:
 		diag10(v, rx, ry, ilc);
 		return true;
+	case 0x14:
+		diag14(u, rx, ry, ilc); /* input spool files: diag14.c */
+		return true;
 	case 0x18:
 		diag_dasd_io(u, rx, ry);
 		return true;

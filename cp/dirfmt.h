@@ -5,7 +5,8 @@
  * CP at LOGON (cp/userdir.c).  One header, so the two cannot disagree.
  *
  * Place: cylinder DIR_CYL of the system volume, records of DIR_RECLEN bytes,
- * R1, R2, ... on each track as many as fit, track after track.  Record 0 of
+ * R1, R2, ... on each track as many as fit, track after track (on over the
+ * next cylinders when one is not enough: 419 users fill a 3350's).  Record 0 of
  * the directory (cylinder DIR_CYL, head 0, R1) is the header; then one
  * record per user.  Numbers are big-endian, as the S/370 stores them; text
  * is ASCII, upper case, padded with blanks (CP's messages are composed in
@@ -30,8 +31,9 @@ enum {
 };
 #define DIR_MAGIC "S37DIR01"
 
-/* Space for temporary disks (DEFINE T3350 ...) and for paging (paging.c):
- * the source's system statements TDISK and PAGING volser start count, before
+/* Space for temporary disks (DEFINE T3350 ...), for paging (paging.c) and
+ * for spool files (spool.c): the source's system statements TDISK, PAGING
+ * and SPOOL volser start count, before
  * the first USER.  CP hands out cylinders of T-disk areas and takes them
  * back at DETACH and LOGOFF; no MDISK may lie in an area, nor two areas over
  * each other (direct checks it). */
@@ -48,6 +50,7 @@ struct dir_header {            /* record 0 */
 	uint32_t n_tdisk;          /* T-disk areas (0 in a directory written before they existed) */
 	struct dir_tdisk tdisk[DIR_MAX_TDISK];
 	struct dir_tdisk paging;   /* the paging area: PAGING volser start count (count 0: none) */
+	struct dir_tdisk spool;    /* the spool area: SPOOL volser start count, before the first USER (count 0: none) */
 };
 
 struct dir_mdisk {

@@ -209,7 +209,8 @@ static void send_screen(struct disp *t, uint8_t cmd, const struct ds *s)
 		return; /* no storage now: the next change paints it */
 	memcpy(t->wbuf, s, sizeof *s);
 	ccw_set(&t->wccw, cmd, t->wbuf->b, CCW_SLI, t->wbuf->n);
-	if (io_start(t->t.d, &t->wccw) == 0)
+	int st = io_start(t->t.d, &t->wccw);
+	if (st == 0)
 		t->writing = true;
 	else
 		write_done(t); /* refused: no client (intervention required), or busy */
@@ -541,6 +542,12 @@ static void take_line(struct disp *t, const char *p)
 	struct user *u = t->t.u;
 	bool for_cp = (p[0] == '#') && (p[1] == 'C' || p[1] == 'c') && (p[2] == 'P' || p[2] == 'p');
 	if (!for_cp && machine_running(u)) {
+		char held[2 * COLS];
+		cp_format(held, sizeof held, "%s", p);
+		if (vio_console_attention(u, held)) { /* a guest in an enabled wait: an attention, the line held */
+			disp_line(&t->t, held);
+			return;
+		}
 		t->not_accepted = true;
 		cp_format(t->keep, sizeof t->keep, "%s", p);
 		mark_dirty(t);

@@ -145,6 +145,7 @@ void detach_cmd(struct user *u, uint16_t vaddr)
 		return;
 	}
 	define_release(u, d); /* an attached real device is free again (cmd_define.c) */
+	spool_detach(u, d);   /* a spooled device's open file is closed (spool_dev.c) */
 	int k = (int)(d - v->dev);
 	memmove(&v->dev[k], &v->dev[k + 1], sizeof v->dev[0] * (size_t)(v->ndev - k - 1));
 	v->ndev--;

@@ -43,6 +43,7 @@ enum {
 	LC_SAVE_EXT = 0xC80,
 	LC_SAVE_SVC = 0xCC0,
 	LC_CP_CR1 = 0xD38,   /* CP's own segment table designation (cpspace.c; start.S) */
+	LC_CP_CR0 = 0xD48,   /* CP's CR0 while a guest runs: a shadow of 2K pages changes the real one (start.S) */
 };
 
 #define LC8(a) (*(volatile uint8_t *)(uintptr_t)(a))

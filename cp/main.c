@@ -45,6 +45,7 @@ void cp_main(void)
 	dir_init(io_find(ipldev));
 	dir_warn_defaults();
 	paging_start();
+	spool_start(); /* spool.c: the spool files, warm start */
 	disp_init();
 	line_init();
 	con_printf("%uK of real storage in %u frames for virtual machines", frames_total() * 4, frames_total());
@@ -59,6 +60,8 @@ void cp_main(void)
 				disp_event(d, st);
 			else if (d->cls == RDEV_CONSOLE)
 				line_event(d, st);
+			else if (d->cls == RDEV_READER)
+				spool_real_event(d, st); /* cards in the real reader: spool_real.c */
 		}
 		/* a virtual machine gets a turn (a time slice at most): the one
 		 * the scheduler picks, interactive ones first (sched.c) */

@@ -189,7 +189,11 @@ static bool referenced(uint32_t a)
  * false: it cannot go now (the paging area is full, or its write failed). */
 static bool evict(struct vm *v, uint32_t page, uint32_t a)
 {
-	bool changed = (key_of(a) | key_of(a + 2048)) & 0x02;
+	uint8_t k0 = key_of(a), k1 = key_of(a + 2048);
+	bool changed = (k0 | k1) & 0x02;
+	/* the guest's change bits (ISK) outlive the frame: kept with its keys */
+	v->keys[2 * page] |= (uint8_t)(k0 & 0x02);
+	v->keys[2 * page + 1] |= (uint8_t)(k1 & 0x02);
 	if (changed || !v->slot[page]) {
 		if (!v->slot[page] && !(v->slot[page] = (uint16_t)slot_get()))
 			return false; /* the paging area is full: a clean page, perhaps */
@@ -199,6 +203,7 @@ static bool evict(struct vm *v, uint32_t page, uint32_t a)
 		v->count.pageouts++;
 	}
 	v->pt[page] = 0x0008;
+	shadow_frame_gone(v, a); /* a shadow entry naming the frame would reach another's page */
 	__asm__ volatile(".insn s,0xb20d0000,0" : : : "memory"); /* PTLB */
 	frames_set_owner(a >> 12, NULL, 0);
 	stats.steals++;
@@ -220,8 +225,10 @@ static uint32_t steal(void)
 		if (!frames_owner(f, &v, &page) || v->fixed[page] || page == 0)
 			continue;
 		uint32_t a = f << 12;
-		bool ref = referenced(a);
-		ref = referenced(a + 2048) || ref;
+		bool r0 = referenced(a), r1 = referenced(a + 2048), ref = r0 || r1;
+		/* the guest's reference bits (ISK, RRB) keep what the clock resets */
+		v->keys[2 * page] |= r0 ? 0x04 : 0;
+		v->keys[2 * page + 1] |= r1 ? 0x04 : 0;
 		if (ref)
 			continue; /* a second chance */
 		if (evict(v, page, a))
@@ -267,10 +274,12 @@ bool page_in(struct vm *v, uint32_t page)
 		stats.pageins++;
 		v->count.pageins++;
 	}
-	/* key 0, referenced (the clock's first pass spares it), not changed: the
-	 * slot's copy (or zeros) is what the frame holds */
-	set_key(a, 0x04);
-	set_key(a + 2048, 0x04);
+	/* key 0, not changed: the slot's copy (or zeros) is what the frame
+	 * holds; not referenced either, as the guest sees it (ISK), until the
+	 * access that brought the page in runs again -- which comes before CP
+	 * looks for another frame */
+	set_key(a, 0);
+	set_key(a + 2048, 0);
 	frames_set_owner(a >> 12, v, page);
 	v->pt[page] = (uint16_t)(a >> 8);
 	return true;
@@ -278,8 +287,11 @@ bool page_in(struct vm *v, uint32_t page)
 
 void page_release(struct vm *v, uint32_t page)
 {
+	if (page == 0)
+		shadow_free(v); /* page 0 goes only with the whole storage (vm.c) */
 	if (!(v->pt[page] & 0x0008)) {
 		uint32_t a = (uint32_t)(v->pt[page] >> 4) << 12;
+		shadow_frame_gone(v, a);
 		frames_set_owner(a >> 12, NULL, 0);
 		frames_free(a, 1);
 		v->pt[page] = 0x0008;
@@ -288,6 +300,52 @@ void page_release(struct vm *v, uint32_t page)
 		slot_put(v->slot[page]);
 		v->slot[page] = 0;
 	}
+}
+
+/* ---- the guest's storage keys (ISK, SSK, RRB: vmrun.c) ----
+ *
+ * A guest's key for each 2K block is v->keys[block] (CP keeps the access
+ * key and fetch bit there; the real frames all have key 0).  Its reference
+ * and change bits are the real frame's (GA22-7000 "Storage Key"), which the
+ * hardware sets as the guest runs, with what CP kept of them when the clock
+ * reset the frame's reference bit or the page left its frame (evict): the
+ * two ORed are what the guest would see on a machine of its own. */
+
+static uint32_t block_frame(struct vm *v, uint32_t block)
+{
+	uint16_t e = v->pt[block >> 1];
+	return e & 0x0008 ? 0 : ((uint32_t)(e >> 4) << 12) + (block & 1) * 2048;
+}
+
+uint8_t page_key(struct vm *v, uint32_t block)
+{
+	uint32_t a = block_frame(v, block);
+	return (uint8_t)(v->keys[block] | (a ? key_of(a) & 0x06 : 0));
+}
+
+void page_set_key(struct vm *v, uint32_t block, uint8_t key)
+{
+	uint32_t a = block_frame(v, block);
+	if (a) {
+		/* the frame's change bit goes: the slot's copy may be older than the
+		 * page, so it goes too, and the clock writes the page when it takes it */
+		if ((key_of(a) & 0x02) && v->slot[block >> 1]) {
+			slot_put(v->slot[block >> 1]);
+			v->slot[block >> 1] = 0;
+		}
+		set_key(a, 0);
+	}
+	v->keys[block] = (uint8_t)(key & 0xFE);
+}
+
+uint8_t page_rrb(struct vm *v, uint32_t block)
+{
+	uint8_t k = page_key(v, block);
+	uint32_t a = block_frame(v, block);
+	if (a)
+		referenced(a);
+	v->keys[block] &= (uint8_t)~0x04;
+	return (uint8_t)((k & 0x04 ? 2 : 0) | (k & 0x02 ? 1 : 0));
 }
 
 /* At IPL: the directory's PAGING area, or a message why there is none. */

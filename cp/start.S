@@ -38,7 +38,9 @@
 	.set	LC_HOST_SAVE, 0xD08	/* CP's registers 6-15 while a guest runs */
 	.set	LC_GUEST_PSW, 0xD30	/* the PSW run_guest loads (doubleword) */
 	.set	LC_CP_CR1, 0xD38	/* CP's segment table designation, 0 before cp_dat_on */
+	.set	LC_SVC_PER, 0xD40	/* a guest SVC's PER code and address (trace.c) */
 	.set	LC_MASK, 0xD3C		/* where STOSM/STNSM put the old system mask */
+	.set	LC_CP_CR0, 0xD48	/* CP's CR0 while a guest runs with its own translation format */
 
 /* TO_CP old: into CP's address space.  The registers are saved; old is the
  * old PSW.  CR1 still names the guest's table if the guest was running (its
@@ -48,6 +50,7 @@
 	jz	99f
 	tm	\old+1,0x01
 	jno	98f
+	lctl	0,0,LC_CP_CR0		/* CP's translation format (a guest's shadow may use 2K pages) */
 	lctl	1,1,LC_CP_CR1
 	.insn	s,0xb20d0000,0		/* PTLB: no translation of the guest's serves CP */
 98:	stosm	LC_MASK,0x04
@@ -107,7 +110,18 @@ ext_entry:
 /* Program interruption.  Where start-up code expects one (probing storage) it
  * set LC_PGM_RESUME: the old PSW is pointed there.  Otherwise C reports it. */
 pgm_entry:
-	stm	%r0,%r15,LC_SAVE_PGM
+	/* A PER event in supervisor state can only be a guest's SVC that was
+	 * one (CP never turns PER on for itself): the CPU took the SVC, then the
+	 * PER interruption with CP's SVC new PSW as the old one.  Keep the PER
+	 * code and address for trace.c and go on into svc_entry, the guest's
+	 * registers untouched. */
+	tm	LC_PGM_OLD+1,0x01
+	jo	2f
+	tm	143,0x80		/* program interruption code X'80': PER */
+	jz	2f
+	mvc	LC_SVC_PER(6),150	/* PER code (150), address (152-155) */
+	lpsw	LC_PGM_OLD
+2:	stm	%r0,%r15,LC_SAVE_PGM
 	TO_CP	LC_PGM_OLD
 	tm	LC_PGM_OLD+1,0x01
 	jo	exit_pgm
@@ -149,6 +163,8 @@ run_guest:
 	stm	%r6,%r15,LC_HOST_SAVE
 	st	%r2,LC_GUEST
 	stnsm	LC_MASK,0xFB		/* DAT off (V=R: the next instruction is the same) ... */
+	stctl	0,0,LC_CP_CR0		/* CP's CR0, which the stubs put back (TO_CP) */
+	lctl	0,0,76(%r2)		/* the guest's: CP's with the shadow's page size (vmrun.c) */
 	lctl	1,1,72(%r2)		/* ... before the virtual machine's segment table goes in */
 	.insn	s,0xb20d0000,0		/* PTLB: no translation of another machine stays */
 	mvc	LC_GUEST_PSW(8),64(%r2)

@@ -94,6 +94,7 @@ const char *user_logon(struct term *t, const char *id, const char *password)
 		u->classes[k] = d.classes[k] == ' ' ? 0 : d.classes[k];
 	u->storage_kb = d.storage_kb;
 	set_logon(u); /* the defaults of SET (cmd_set.c) */
+	acct_logon(u, d.account); /* connect time starts (acct.c) */
 	const char *why = NULL;
 	u->vm = vm_create(u, &d, &why);
 	if (!u->vm) {
@@ -136,7 +137,10 @@ void user_logoff(struct user *u)
 	cp_format(msg, sizeof msg, "LOGOFF AT %s", when);
 	if (u->term)
 		term_detach(u->term, msg);
+	trace_end(u); /* its TRACE printer file closed (trace.c) */
+	acct_logoff(u); /* its accounting record (acct.c) */
 	define_logoff(u); /* attached real devices are free again (cmd_define.c) */
+	spool_logoff(u);  /* its printer and punch files closed (spool_dev.c) */
 	vm_destroy(u->vm);
 	set_logoff(u);
 	memset(u, 0, sizeof *u);
@@ -166,6 +170,8 @@ void user_input(struct user *u, char *line)
 			user_attention(u);
 	} else if (v && v->state == VM_READING) {
 		vio_console_input(u, line);
+	} else if (v && v->state == VM_RUNNING && vio_console_attention(u, line)) {
+		/* a guest waiting for its console: an attention, the line kept for its Read (vio.c) */
 	} else if (v && v->state == VM_RUNNING) {
 		user_printf(u, "S37CON009W Not accepted: the virtual machine is not reading; #CP for CP");
 	} else {

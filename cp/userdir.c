@@ -1,6 +1,6 @@
 /* userdir.c — the user directory, read from the system volume at LOGON.
  *
- * tools/direct.c wrote it on cylinder DIR_CYL in records laid out by
+ * tools/direct.c wrote it on cylinder DIR_CYL (and on, when big) in records laid out by
  * cp/dirfmt.h: the header in R1 of the first track, then one record per
  * user, per_track records to a track, read one at a time (dasd.c).
  *
@@ -18,6 +18,57 @@ void dir_init(struct rdev *ipl_device)
 	sysvol = ipl_device;
 }
 
+/* User record k (from 1) of the directory: per_track to a track, from
+ * cylinder DIR_CYL on (a big directory goes on over the next cylinders). */
+static int dir_user_rec(const struct dir_header *h, uint32_t k, uint8_t *rec)
+{
+	uint32_t t = k / h->per_track, heads = (uint32_t)dasd_heads(sysvol->type);
+	if (!heads)
+		return -1;
+	return dasd_read(sysvol, (uint16_t)(DIR_CYL + t / heads), (uint16_t)(t % heads),
+	                 (uint8_t)(k % h->per_track + 1), rec, DIR_RECLEN);
+}
+
+/* Where each user's record is, learnt while looking for others: a LOGON
+ * reads the header and that one record instead of every record before it
+ * (500 LOGONs would read 125,000 records).  The record the index names is
+ * read from the volume and its user id checked, so after a `direct write`
+ * that moved users a stale entry costs one search (which corrects it), never
+ * a wrong user; a header with another generation empties the index. */
+enum { INDEX_SIZE = 4096 }; /* a power of two, more than the users of a big directory */
+static struct {
+	char id[8];
+	uint32_t rec; /* 0: empty */
+} index[INDEX_SIZE];
+static uint32_t index_generation;
+
+static uint32_t id_hash(const char id[8])
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (int k = 0; k < 8; k++)
+		h = (h ^ (uint8_t)id[k]) * 16777619u;
+	return h & (INDEX_SIZE - 1);
+}
+
+static uint32_t index_find(const char id[8])
+{
+	for (uint32_t k = id_hash(id), n = 0; index[k].rec && n < INDEX_SIZE; k = (k + 1) & (INDEX_SIZE - 1), n++)
+		if (!memcmp(index[k].id, id, 8))
+			return index[k].rec;
+	return 0;
+}
+
+static void index_add(const char id[8], uint32_t rec)
+{
+	uint32_t k = id_hash(id), n = 0;
+	while (index[k].rec && memcmp(index[k].id, id, 8) && n++ < INDEX_SIZE)
+		k = (k + 1) & (INDEX_SIZE - 1);
+	if (n >= INDEX_SIZE)
+		return; /* full: the search still finds it */
+	memcpy(index[k].id, id, 8);
+	index[k].rec = rec;
+}
+
 int dir_find(const char *userid, struct dir_user *out)
 {
 	static uint8_t rec[DIR_RECLEN];
@@ -31,11 +82,23 @@ int dir_find(const char *userid, struct dir_user *out)
 	memset(id, ' ', 8);
 	for (int k = 0; k < 8 && userid[k]; k++)
 		id[k] = userid[k];
-	for (uint32_t k = 1; k <= h.users; k++) {
-		uint16_t head = (uint16_t)(k / h.per_track);
-		uint8_t r = (uint8_t)(k % h.per_track + 1);
-		if (dasd_read(sysvol, DIR_CYL, head, r, rec, DIR_RECLEN))
+	if (h.generation != index_generation) { /* rewritten: learn it afresh */
+		memset(index, 0, sizeof index);
+		index_generation = h.generation;
+	}
+	uint32_t hint = index_find(id);
+	if (hint && hint <= h.users) {
+		if (dir_user_rec(&h, hint, rec))
 			return DIR_IO_ERROR;
+		if (!memcmp(rec, id, 8)) {
+			memcpy(out, rec, sizeof *out);
+			return DIR_FOUND;
+		}
+	}
+	for (uint32_t k = 1; k <= h.users; k++) {
+		if (dir_user_rec(&h, k, rec))
+			return DIR_IO_ERROR;
+		index_add((const char *)rec, k);
 		if (!memcmp(rec, id, 8)) {
 			memcpy(out, rec, sizeof *out);
 			return DIR_FOUND;
@@ -71,6 +134,21 @@ bool dir_paging(struct dir_tdisk *out)
 	if (memcmp(h.magic, DIR_MAGIC, 8) || !h.paging.count)
 		return false;
 	*out = h.paging;
+	return true;
+}
+
+/* The spool area of the directory's header (the SPOOL statement before the
+ * first USER): false when there is none. */
+bool dir_spool(struct dir_tdisk *out)
+{
+	static uint8_t rec[DIR_RECLEN];
+	static struct dir_header h;
+	if (dasd_read(sysvol, DIR_CYL, 0, 1, rec, DIR_RECLEN))
+		return false;
+	memcpy(&h, rec, sizeof h);
+	if (memcmp(h.magic, DIR_MAGIC, 8) || !h.spool.count)
+		return false;
+	*out = h.spool;
 	return true;
 }
 
@@ -112,8 +190,7 @@ void dir_warn_defaults(void)
 	size_t n = 0;
 	bool any = false;
 	for (uint32_t k = 1; k <= h.users; k++) {
-		if (dasd_read(sysvol, DIR_CYL, (uint16_t)(k / h.per_track), (uint8_t)(k % h.per_track + 1), rec,
-		              DIR_RECLEN))
+		if (dir_user_rec(&h, k, rec))
 			return;
 		memcpy(&u, rec, sizeof u);
 		char id[9];

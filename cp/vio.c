@@ -24,7 +24,7 @@
 #include "ccwtrans.h"
 #include "lowcore.h"
 
-static void put_csw(struct vdev *d, uint8_t key, uint32_t ccw_next, uint8_t unit, uint8_t chan, uint16_t resid)
+void vio_put_csw(struct vdev *d, uint8_t key, uint32_t ccw_next, uint8_t unit, uint8_t chan, uint16_t resid)
 {
 	d->csw[0] = (uint8_t)(key << 4);
 	d->csw[1] = (uint8_t)(ccw_next >> 16);
@@ -39,6 +39,27 @@ static void put_csw(struct vdev *d, uint8_t key, uint32_t ccw_next, uint8_t unit
 
 /* ---- the console ---- */
 
+/* A line typed for a guest that was waiting for its console's attention
+ * (vio_console_attention), kept for its next Read: one per machine, in
+ * v->ahead (heap.c), given back when the Read takes it or the machine goes. */
+enum { AHEAD_LEN = 132 };
+static struct pool ahead_pool = POOL(char[AHEAD_LEN]);
+
+static bool ahead_take(struct vm *v, char *out)
+{
+	if (!v->ahead)
+		return false;
+	memcpy(out, v->ahead, AHEAD_LEN);
+	vio_forget(v);
+	return true;
+}
+
+void vio_forget(struct vm *v)
+{
+	pool_put(&ahead_pool, v->ahead);
+	v->ahead = NULL;
+}
+
 /* Walk the console's channel program from CCW address at; stop at a Read
  * that has to wait for the user. */
 static void console_run(struct user *u, struct vdev *d, uint8_t key, uint32_t at)
@@ -47,7 +68,7 @@ static void console_run(struct user *u, struct vdev *d, uint8_t key, uint32_t at
 	for (int n = 0; n < 256; n++) {
 		struct gccw c;
 		if (!xl_fetch_ccw(v, at, &c)) {
-			put_csw(d, key, at + 8, US_CE | US_DE, 0x20, 0); /* program check */
+			vio_put_csw(d, key, at + 8, US_CE | US_DE, 0x20, 0); /* program check */
 			return;
 		}
 		if ((c.cmd & 0x0F) == 0x08) { /* TIC */
@@ -72,14 +93,28 @@ static void console_run(struct user *u, struct vdev *d, uint8_t key, uint32_t at
 			user_printf(u, "%s", line);
 			break;
 		}
-		case 0x0A: /* Read inquiry: the user's next line */
+		case 0x0A: { /* Read inquiry: the user's next line */
 			d->busy = true;
 			d->read_ccw = at;
 			d->csw[0] = key; /* kept for the ending */
 			v->state = VM_READING;
-			if (u->term)
+			char line[132];
+			if (ahead_take(v, line)) /* typed already: the attention's line */
+				vio_console_input(u, line);
+			else if (u->term)
 				term_status(u->term);
 			return;
+		}
+		case 0xE4: { /* Sense ID: a 3215, as the real one answers */
+			static const uint8_t id[7] = {0xFF, 0x32, 0x15, 0x00, 0x32, 0x15, 0x00};
+			uint16_t n = c.count < 7 ? c.count : 7;
+			if (n && !vm_store(v, c.addr, id, n)) {
+				chan = 0x20;
+				break;
+			}
+			resid = (uint16_t)(c.count - n);
+			break;
+		}
 		case 0x03: /* No operation */
 		case 0x0B: /* Audible alarm */
 			break;
@@ -95,12 +130,12 @@ static void console_run(struct user *u, struct vdev *d, uint8_t key, uint32_t at
 			d->sense[0] = 0x80;
 		}
 		if (chan || (unit & US_UC) || !(c.flags & CCW_CC)) {
-			put_csw(d, key, at + 8, unit, chan, resid);
+			vio_put_csw(d, key, at + 8, unit, chan, resid);
 			return;
 		}
 		at += 8;
 	}
-	put_csw(d, key, at + 8, US_CE | US_DE, 0x20, 0);
+	vio_put_csw(d, key, at + 8, US_CE | US_DE, 0x20, 0);
 }
 
 void vio_console_input(struct user *u, const char *line)
@@ -118,7 +153,7 @@ void vio_console_input(struct user *u, const char *line)
 	d->busy = false;
 	v->state = VM_RUNNING;
 	if (!xl_fetch_ccw(v, d->read_ccw, &c)) {
-		put_csw(d, key, d->read_ccw + 8, US_CE | US_DE, 0x20, 0);
+		vio_put_csw(d, key, d->read_ccw + 8, US_CE | US_DE, 0x20, 0);
 		return;
 	}
 	uint8_t p[256];
@@ -126,16 +161,44 @@ void vio_console_input(struct user *u, const char *line)
 	for (; k < n && k < c.count && k < sizeof p; k++)
 		p[k] = cp_a2e[(uint8_t)line[k]];
 	if (!c.count || !vm_store(v, c.addr, p, k)) {
-		put_csw(d, key, d->read_ccw + 8, US_CE | US_DE, 0x20, 0);
+		vio_put_csw(d, key, d->read_ccw + 8, US_CE | US_DE, 0x20, 0);
 		return;
 	}
 	uint8_t chan = (k != c.count && !(c.flags & CCW_SLI)) ? 0x40 : 0; /* incorrect length */
 	if (c.flags & CCW_CC && !chan)
 		console_run(u, d, key, d->read_ccw + 8);
 	else
-		put_csw(d, key, d->read_ccw + 8, US_CE | US_DE, chan, (uint16_t)(c.count - k));
+		vio_put_csw(d, key, d->read_ccw + 8, US_CE | US_DE, chan, (uint16_t)(c.count - k));
 	if (u->term)
 		term_status(u->term);
+}
+
+/* A line typed while the machine runs without a Read on its console: a
+ * guest in an enabled wait (an operating system idle, waiting for work --
+ * our own CP run as a guest waits so for its operator) gets an attention
+ * interruption from its console, as the REQUEST key of a real 3215 gives
+ * one, and the line waits for the Read the guest then starts.  false: the
+ * machine is computing, or has its console busy or an interruption pending
+ * there; the line is not accepted (user.c). */
+bool vio_console_attention(struct user *u, const char *line)
+{
+	struct vm *v = u->vm;
+	struct vdev *d = NULL;
+	for (int k = 0; k < v->ndev && !d; k++)
+		if (v->dev[k].kind == VDEV_CONSOLE)
+			d = &v->dev[k];
+	if (!d || d->busy || d->int_pending || !(v->psw[1] & 0x02))
+		return false;
+	if (v->ahead || !(v->ahead = pool_get(&ahead_pool)))
+		return false; /* (one line at a time: the one before still waits) */
+	size_t n = strlen(line);
+	if (n > AHEAD_LEN - 1)
+		n = AHEAD_LEN - 1;
+	memcpy(v->ahead, line, n);
+	v->ahead[n] = 0;
+	vio_put_csw(d, 0, 0, US_ATTN, 0, 0);
+	sched_interactive(v);
+	return true;
 }
 
 /* ---- minidisks and dedicated devices: the real device does the work ---- */
@@ -151,9 +214,9 @@ static void refuse(struct vdev *d, uint8_t key, uint32_t at, int why)
 		memset(d->sense, 0, sizeof d->sense);
 		d->sense[0] = 0x80;
 		d->sense[7] = (uint8_t)(why & 0x04 ? 0x04 : 0x02);
-		put_csw(d, key, at + 8, US_CE | US_DE | US_UC, 0, 0);
+		vio_put_csw(d, key, at + 8, US_CE | US_DE | US_UC, 0, 0);
 	} else {
-		put_csw(d, key, at + 8, US_CE | US_DE, (uint8_t)why, 0);
+		vio_put_csw(d, key, at + 8, US_CE | US_DE, (uint8_t)why, 0);
 	}
 }
 
@@ -161,7 +224,7 @@ static void refuse(struct vdev *d, uint8_t key, uint32_t at, int why)
 static void finish(struct vdev *d, uint8_t key, int st)
 {
 	if (st < 0) {
-		put_csw(d, key, 0, US_CE | US_DE | US_UC, 0, 0);
+		vio_put_csw(d, key, 0, US_CE | US_DE | US_UC, 0, 0);
 		d->sense[0] = 0x40; /* intervention required */
 		return;
 	}
@@ -169,7 +232,7 @@ static void finish(struct vdev *d, uint8_t key, int st)
 	uint32_t guest_next = xl_guest_next(&xl, (uint32_t)rc[1] << 16 | rc[2] << 8 | rc[3]);
 	if (st & US_UC)
 		memcpy(d->sense, d->real->sense, sizeof d->sense);
-	put_csw(d, key, guest_next, (uint8_t)st, d->real->chan, (uint16_t)(rc[6] << 8 | rc[7]));
+	vio_put_csw(d, key, guest_next, (uint8_t)st, d->real->chan, (uint16_t)(rc[6] << 8 | rc[7]));
 }
 
 static void real_run(struct user *u, struct vdev *d, uint8_t key, uint32_t at)
@@ -180,11 +243,11 @@ static void real_run(struct user *u, struct vdev *d, uint8_t key, uint32_t at)
 		/* Sense: the bytes CP kept from the last unit check */
 		uint16_t n = first.count < 24 ? first.count : 24;
 		if (!vm_store(v, first.addr, d->sense, n)) {
-			put_csw(d, key, at + 8, US_CE | US_DE, 0x20, 0);
+			vio_put_csw(d, key, at + 8, US_CE | US_DE, 0x20, 0);
 			return;
 		}
 		memset(d->sense, 0, sizeof d->sense);
-		put_csw(d, key, at + 8, US_CE | US_DE, 0, (uint16_t)(first.count - n));
+		vio_put_csw(d, key, at + 8, US_CE | US_DE, 0, (uint16_t)(first.count - n));
 		return;
 	}
 	static uint8_t inhibit = 0x40; /* Set File Mask: inhibit all writes */
@@ -219,7 +282,8 @@ int vio_instruction(struct user *u, uint8_t op, uint16_t dev)
 	if (op == 0x9F) /* TEST CHANNEL: our channels are always available */
 		return 0;
 	struct vdev *d = vm_dev(v, dev & 0xFFF);
-	if (!d || ((d->kind == VDEV_MDISK || d->kind == VDEV_DEDICATED) && !d->real) || d->kind == VDEV_SPOOL)
+	if (!d || ((d->kind == VDEV_MDISK || d->kind == VDEV_DEDICATED) && !d->real) ||
+	    (d->kind == VDEV_SPOOL && d->spool_kind == 'G'))
 		return 3; /* not operational */
 	uint8_t *low = vm_addr(v, 0, 512);
 	if (d->int_pending && op != 0x9E) { /* status pending: it goes into the CSW */
@@ -263,6 +327,8 @@ void vio_start(struct user *u, struct vdev *d, uint8_t key, uint32_t at)
 	if (d->kind == VDEV_CONSOLE) {
 		u->vm->count.cons_progs++;
 		console_run(u, d, key, at);
+	} else if (d->kind == VDEV_SPOOL) { /* a reader, punch or printer: spool_dev.c */
+		spool_dev_run(u, d, key, at);
 	} else {
 		u->vm->count.mdisk_progs++;
 		real_run(u, d, key, at);
@@ -274,7 +340,7 @@ void vio_start(struct user *u, struct vdev *d, uint8_t key, uint32_t at)
 static void ipl_record(struct xlate *x, const struct vdev *d, void *buf, uint8_t flags)
 {
 	static uint8_t seek[6], search[5];
-	xl_begin(x, false);
+	xl_begin(x, d->kind == VDEV_DEDICATED);
 	dasd_read_ccws(x->real, seek, search, d->start, 0, 0, 1, buf, 24, flags);
 	for (int k = 0; k < 4; k++)
 		x->guest[k] = 0;
@@ -288,7 +354,8 @@ int vm_ipl(struct user *u, uint16_t vaddr, char *msg, size_t size)
 {
 	struct vm *v = u->vm;
 	struct vdev *d = vm_dev(v, vaddr);
-	if (!d || d->kind != VDEV_MDISK || !d->real) {
+	/* (a disk of its own too: DEDICATE or ATTACH, as our CP run as a guest needs) */
+	if (!d || !d->real || !(d->kind == VDEV_MDISK || (d->kind == VDEV_DEDICATED && d->real->cls == RDEV_DASD))) {
 		cp_format(msg, size, "S37IPL040E Device %03X not a linked minidisk; IPL not done", vaddr);
 		return -1;
 	}
@@ -327,7 +394,7 @@ int vm_ipl(struct user *u, uint16_t vaddr, char *msg, size_t size)
 	xl_unfix(v, x);
 	if (st >= 0 && !(st & (US_UC | US_UX)) && !d->real->chan && (c1.flags & CCW_CC) && xl_fetch_ccw(v, 16, &c2)) {
 		uint32_t from = (c2.cmd & 0x0F) == 0x08 ? c2.addr : 16;
-		xl_begin(x, false);
+		xl_begin(x, d->kind == VDEV_DEDICATED);
 		if (!xl_translate(v, d, from, x, &sfm, &why)) {
 			xl_unfix(v, x);
 			cp_format(msg, size, "S37IPL042E IPL %03X: its channel program cannot be run (%02X)", vaddr, why);

@@ -137,6 +137,8 @@ struct vdev *vm_dev(struct vm *v, uint16_t vaddr)
 
 void vm_destroy(struct vm *v)
 {
+	if (v)
+		vio_forget(v);
 	if (v && v->timer_id >= 0)
 		timer_cancel(v->timer_id);
 	if (v && v->tables) {
@@ -208,6 +210,7 @@ void vm_indicate(struct user *u, struct user *of)
 	user_printf(u, "PAGES: RESIDENT=%u OF %u, PAGE FAULTS=%u, PAGE-INS=%u, PAGE-OUTS=%u", resident, v->pages,
 	            v->count.faults, v->count.pageins, v->count.pageouts);
 	diag_indicate(u, v);
+	shadow_indicate(u, v); /* shadow.c: a guest with DAT on */
 }
 
 /* The machine's reset (SYSTEM RESET, and CLEAR with its storage zeroed;
@@ -219,6 +222,7 @@ void vm_reset(struct vm *v, bool clear)
 		page_release(v, k); /* zeros again, without a frame */
 	if (clear)
 		memset(vm_addr(v, 0, 4096), 0, 4096);
+	shadow_purge(v); /* a CPU reset purges the TLB: the shadow tables too (shadow.c) */
 	memset(v->psw, 0, sizeof v->psw);
 	memset(v->cr, 0, sizeof v->cr);
 	v->cr[0] = 0xE0;

@@ -19,12 +19,20 @@
  * address go back into vm->psw.
  *
  * What is simulated today: LPSW, SSM, STNSM, STOSM, SIO, TIO, HIO, TCH,
- * STIDP, ISK, SSK (keys kept per 2K block, not enforced), LCTL, STCTL,
+ * STIDP, ISK, SSK, RRB (keys kept per 2K block, not enforced; reference and
+ * change bits the real frame's: paging.c), LCTL, STCTL, LRA and PTLB,
  * DIAGNOSE 8 (a CP command), 0C and 60, and the timers: SCKC/STCKC and SPT/STPT give the
  * guest a clock comparator and CPU timer of its own (the CPU timer counts the
  * guest's own time, as in VM/370), and location 80 its interval timer (vtimer.c), whose external interruptions
  * CP reflects when the guest enables them; SCK is told it worked.  Anything else privileged stops the machine
- * with a message.  A guest with DAT on (shadow tables) comes with 8/9.
+ * with a message.
+ *
+ * A guest with DAT on (EC mode, PSW bit 5) runs on shadow tables (shadow.c):
+ * the real CR1 names CP's shadow of the guest's current address space, its
+ * translation exceptions come here and are either filled from the guest's
+ * own tables or reflected to it, and the operands of the instructions CP
+ * simulates are then guest-virtual addresses, translated by the guest's
+ * tables (operand below).
  */
 #include "cp.h"
 #include "lowcore.h"
@@ -132,7 +140,7 @@ void vm_reflect(struct vm *v, uint32_t old_at, uint32_t new_at, uint32_t code_at
 			low[code_at] = (uint8_t)(code >> 8);
 			low[code_at + 1] = (uint8_t)code;
 			if (ilc)
-				low[code_at - 1] = (uint8_t)(ilc << 1 & 0x06);
+				low[code_at - 1] = (uint8_t)(ilc & 0x06); /* bits 5-6: the ILC in halfwords, so the byte is the length */
 		}
 	} else {
 		old[2] = (uint8_t)(code >> 8);
@@ -141,6 +149,7 @@ void vm_reflect(struct vm *v, uint32_t old_at, uint32_t new_at, uint32_t code_at
 	}
 	memcpy(low + old_at, old, 8);
 	memcpy(v->psw, low + new_at, 8);
+	trace_reflect(v, old_at, code); /* TRACE SVC, PROGRAM, EXTERNAL, I/O (trace.c) */
 }
 
 void vm_reflect_program(struct vm *v, uint16_t code, uint8_t ilc)
@@ -195,7 +204,8 @@ bool vm_deliver_io(struct vm *v)
 /* ---- simulation of privileged instructions ---- */
 
 const char *const vm_op_names[VM_OPS] = {"LPSW", "SSM",   "STNSM", "STOSM", "SIO",   "TIO", "HIO",   "TCH",
-                                         "STIDP", "ISK", "SSK",   "LCTL",  "STCTL", "DIAG", "TIMER", "OTHER"};
+                                         "STIDP", "ISK", "SSK",   "LCTL",  "STCTL", "DIAG", "TIMER", "LRA",
+                                         "PTLB", "RRB", "OTHER"};
 
 static int op_index(const uint8_t *b)
 {
@@ -209,7 +219,12 @@ static int op_index(const uint8_t *b)
 	case 0x9E: return VMOP_HIO;
 	case 0x9F: return VMOP_TCH;
 	case 0xB2:
-		return b[1] == 0x02 ? VMOP_STIDP : (b[1] >= 0x04 && b[1] <= 0x09) ? VMOP_TIMER : VMOP_OTHER;
+		return b[1] == 0x02   ? VMOP_STIDP
+		       : b[1] == 0x0D ? VMOP_PTLB
+		       : b[1] == 0x13 ? VMOP_RRB
+		       : (b[1] >= 0x04 && b[1] <= 0x09) ? VMOP_TIMER
+		                                         : VMOP_OTHER;
+	case 0xB1: return VMOP_LRA;
 	case 0x09: return VMOP_ISK;
 	case 0x08: return VMOP_SSK;
 	case 0xB7: return VMOP_LCTL;
@@ -223,6 +238,65 @@ static uint32_t ea(struct vm *v, const uint8_t *b, bool rx)
 {
 	uint32_t x = rx ? b[1] & 0x0F : 0, base = b[2] >> 4, d = (uint32_t)(b[2] & 0x0F) << 8 | b[3];
 	return ((x ? v->g.gpr[x] : 0) + (base ? v->g.gpr[base] : 0) + d) & 0xFFFFFF;
+}
+
+/* The guest's DAT is on: its addresses are virtual (shadow.c). */
+static bool dat_on(const struct vm *v) { return vm_ec(v) && (v->psw[0] & 0x04); }
+
+/* A translation exception (or the addressing exception of a table outside
+ * the machine) for the guest, as its own DAT would have made it: segment and
+ * page translation nullify (the PSW back at the instruction, the address at
+ * 144: GA22-7000 "Translation-Exception Address"), the others suppress.  The
+ * guest's IA is past the instruction (ilc bytes) when this is called. */
+static void dat_exception(struct vm *v, int code, uint32_t va, uint8_t ilc)
+{
+	if (code == 0x10 || code == 0x11) {
+		uint8_t tea[4];
+		cp_put32(tea, va & 0xFFFFFF);
+		vm_store(v, 144, tea, 4);
+		vm_set_ia(v, vm_ia(v) - ilc);
+		v->count.pgm++;
+		vm_reflect(v, 40, 104, 142, (uint16_t)code, ilc);
+		return;
+	}
+	vm_reflect_program(v, (uint16_t)code, ilc);
+}
+
+/* The operand of n bytes (64 at most) at a, a virtual address when the
+ * guest's DAT is on, copied from or to buf.  Every byte is translated before
+ * any is stored (an exception leaves storage as it was); false when an
+ * exception was reflected instead. */
+static bool operand(struct vm *v, uint32_t a, void *buf, uint32_t n, bool store, uint8_t ilc)
+{
+	a &= 0xFFFFFF;
+	if (!dat_on(v)) {
+		if (store ? vm_store(v, a, buf, n) : vm_fetch(v, a, buf, n))
+			return true;
+		vm_reflect_program(v, 0x05, ilc);
+		return false;
+	}
+	/* two pieces at most: 64 bytes cross no more than one 2K boundary */
+	uint32_t split = ((a >> 11) + 1) << 11, len[2], ra[2], va[2] = {a, split & 0xFFFFFF};
+	len[0] = a + n > split ? split - a : n;
+	len[1] = n - len[0];
+	for (int k = 0; k < 2 && len[k]; k++) {
+		int code = shadow_translate(v, va[k], &ra[k], false);
+		if (!code && ra[k] + len[k] > v->pages * 4096u)
+			code = 0x05;
+		if (code) {
+			dat_exception(v, code, va[k], ilc);
+			return false;
+		}
+	}
+	uint8_t *p = buf;
+	for (int k = 0; k < 2 && len[k]; k++) {
+		if (store)
+			vm_store(v, ra[k], p, len[k]);
+		else
+			vm_fetch(v, ra[k], p, len[k]);
+		p += len[k];
+	}
+	return true;
 }
 
 /* Stop the machine: CP READ, with a message. */
@@ -240,61 +314,111 @@ static bool simulate(struct user *u, uint32_t ia, uint8_t ilc)
 {
 	struct vm *v = u->vm;
 	uint8_t b[6];
-	if (!vm_fetch(v, ia, b, ilc)) {
+	if (dat_on(v)) {
+		vm_set_ia(v, ia + ilc); /* (operand takes an exception back to the instruction) */
+		if (!operand(v, ia, b, ilc, false, ilc))
+			return true;
+	} else if (!vm_fetch(v, ia, b, ilc)) {
 		vm_stop(u, "S37VMS020E Instruction at %06X outside the virtual machine", ia, 0);
 		return false;
 	}
 	uint8_t op = b[0];
 	v->count.op[op_index(b)]++;
+	trace_priv(u, ia, b); /* TRACE PRIV (trace.c) */
 	switch (op) {
 	case 0x82: { /* LPSW */
 		uint32_t a = ea(v, b, false);
-		const uint8_t *p = vm_addr(v, a, 8);
-		if (a & 7 || !p) {
-			vm_reflect_program(v, a & 7 ? 0x06 : 0x05, ilc);
+		uint8_t p[8];
+		if (a & 7) {
+			vm_reflect_program(v, 0x06, ilc);
 			return true;
 		}
-		memcpy(v->psw, p, 8);
+		if (operand(v, a, p, 8, false, ilc))
+			memcpy(v->psw, p, 8);
 		return true;
 	}
 	case 0x80: { /* SSM */
-		const uint8_t *p = vm_addr(v, ea(v, b, false), 1);
-		if (!p) {
-			vm_reflect_program(v, 0x05, ilc);
-			return true;
-		}
-		v->psw[0] = *p;
+		uint8_t m;
+		if (operand(v, ea(v, b, false), &m, 1, false, ilc))
+			v->psw[0] = m;
 		return true;
 	}
 	case 0xAC: /* STNSM */
 	case 0xAD: { /* STOSM */
-		uint8_t *p = vm_addr(v, ea(v, b, false), 1);
-		if (!p) {
-			vm_reflect_program(v, 0x05, ilc);
-			return true;
-		}
-		*p = v->psw[0];
-		v->psw[0] = op == 0xAC ? v->psw[0] & b[1] : v->psw[0] | b[1];
+		uint8_t m = v->psw[0];
+		if (operand(v, ea(v, b, false), &m, 1, true, ilc))
+			v->psw[0] = op == 0xAC ? v->psw[0] & b[1] : v->psw[0] | b[1];
 		return true;
 	}
 	case 0x9C: case 0x9D: case 0x9E: case 0x9F: { /* SIO/SIOF, TIO/CLRIO, HIO/HDV, TCH */
 		uint32_t a = ea(v, b, false);
-		vm_set_cc(v, (uint8_t)vio_instruction(u, op, a & 0xFFFF));
+		vm_set_cc(v, trace_io(u, ia, b, (uint8_t)vio_instruction(u, op, a & 0xFFFF))); /* TRACE IO (trace.c) */
 		return true;
 	}
 	case 0xB2:
-		if (b[1] >= 0x04 && b[1] <= 0x09 && b[1] != 0x05) /* the timers: virtual ones */
-			return vtimer_simulate(u, b, ilc);
+		if (b[1] >= 0x04 && b[1] <= 0x09 && b[1] != 0x05) { /* the timers: virtual ones */
+			uint32_t va = ea(v, b, false), ra;
+			if (!dat_on(v) || (va & 7))
+				return vtimer_simulate(u, b, ilc);
+			/* vtimer.c takes the operand (a doubleword: one page) as a real
+			 * address: it gets the translation, in register 1 for the call */
+			int code = shadow_translate(v, va, &ra, false);
+			if (!code && ra + 8 > v->pages * 4096u)
+				code = 0x05;
+			if (code) {
+				dat_exception(v, code, va, ilc);
+				return true;
+			}
+			const uint8_t real[4] = {b[0], b[1], 0x10, 0x00}; /* D2(B2) = 0(1) */
+			uint32_t r1 = v->g.gpr[1];
+			v->g.gpr[1] = ra;
+			bool ok = vtimer_simulate(u, real, ilc);
+			v->g.gpr[1] = r1;
+			return ok;
+		}
 		if (b[1] == 0x02) { /* STIDP: version X'FF' says "a virtual machine" */
 			static const uint8_t id[8] = {0xFF, 0x00, 0x00, 0x01, 0x01, 0x45, 0x00, 0x00};
 			uint32_t a = ea(v, b, false);
 			if (a & 7)
 				vm_reflect_program(v, 0x06, ilc);
-			else if (!vm_store(v, a, id, 8))
+			else
+				operand(v, a, (void *)id, 8, true, ilc);
+			return true;
+		}
+		if (b[1] == 0x12) { /* STAP: a virtual machine has one CPU, address 0 */
+			static const uint8_t zero[2];
+			if (ea(v, b, false) & 1)
+				vm_reflect_program(v, 0x06, ilc);
+			else
+				operand(v, ea(v, b, false), (void *)zero, 2, true, ilc);
+			return true;
+		}
+		if (b[1] == 0x0D) { /* PTLB: the shadows hold translations, as a TLB does */
+			shadow_purge(v);
+			return true;
+		}
+		if (b[1] == 0x13) { /* RRB: the guest's reference bit of a 2K block (a real address) */
+			uint32_t a = ea(v, b, false);
+			if ((a >> 11) >= v->nkeys)
 				vm_reflect_program(v, 0x05, ilc);
+			else
+				vm_set_cc(v, page_rrb(v, a >> 11));
 			return true;
 		}
 		break;
+	case 0xB1: { /* LRA: the guest's own tables, whatever its DAT bit (GA22-7000 "LOAD REAL ADDRESS") */
+		uint32_t ra = 0;
+		int code = shadow_translate(v, ea(v, b, true), &ra, true), cc = 0;
+		if (code == 0x10 || code == 0x11)
+			cc = ra & 0x80000000u ? 3 : code == 0x10 ? 1 : 2;
+		else if (code) {
+			vm_reflect_program(v, (uint16_t)code, ilc);
+			return true;
+		}
+		v->g.gpr[b[1] >> 4] = ra & 0xFFFFFF;
+		vm_set_cc(v, (uint8_t)cc);
+		return true;
+	}
 	case 0x09: /* ISK */
 	case 0x08: { /* SSK: the guest's keys, one per 2K block, kept by CP */
 		uint32_t a = v->g.gpr[b[1] & 15] & 0xFFFFFF;
@@ -302,10 +426,11 @@ static bool simulate(struct user *u, uint32_t ia, uint8_t ilc)
 			vm_reflect_program(v, 0x05, ilc); /* beyond its storage: addressing */
 			return true;
 		}
-		if (op == 0x09)
-			v->g.gpr[b[1] >> 4] = (v->g.gpr[b[1] >> 4] & 0xFFFFFF00u) | v->keys[a >> 11];
+		if (op == 0x09) /* EC mode: the 7-bit key; BC mode: access key and fetch bit */
+			v->g.gpr[b[1] >> 4] = (v->g.gpr[b[1] >> 4] & 0xFFFFFF00u) |
+			                      (page_key(v, a >> 11) & (vm_ec(v) ? 0xFE : 0xF8));
 		else
-			v->keys[a >> 11] = (uint8_t)(v->g.gpr[b[1] >> 4] & 0xFE);
+			page_set_key(v, a >> 11, (uint8_t)(v->g.gpr[b[1] >> 4] & 0xFE));
 		return true;
 	}
 	case 0xB7: case 0xB6: { /* LCTL, STCTL */
@@ -316,18 +441,16 @@ static bool simulate(struct user *u, uint32_t ia, uint8_t ilc)
 			vm_reflect_program(v, 0x06, ilc);
 			return true;
 		}
-		if (op == 0xB7 && !vm_fetch(v, a, p, 4 * n)) {
-			vm_reflect_program(v, 0x05, ilc);
+		if (op == 0xB7 && !operand(v, a, p, 4 * n, false, ilc))
 			return true;
-		}
 		for (unsigned k = 0; k < n; k++) {
 			if (op == 0xB7)
 				v->cr[(r1 + k) & 15] = cp_get32(p + 4 * k);
 			else
 				cp_put32(p + 4 * k, v->cr[(r1 + k) & 15]);
 		}
-		if (op == 0xB6 && !vm_store(v, a, p, 4 * n))
-			vm_reflect_program(v, 0x05, ilc);
+		if (op == 0xB6)
+			operand(v, a, p, 4 * n, true, ilc);
 		return true;
 	}
 	case 0x83: /* DIAGNOSE: the guest's call to CP (diag.c) */
@@ -372,12 +495,20 @@ bool vm_run(struct user *u)
 		vm_deliver_io(v);
 	if (v->psw[1] & 0x02) /* the guest's wait state: nothing to run */
 		return false;
-	if (vm_ec(v) && (v->psw[0] & 0x04)) {
-		vm_stop(u, "S37VMS022E Virtual machine with DAT on: not supported yet (PSW address %06X)", vm_ia(v), 0);
+	bool dat = dat_on(v);
+	real_psw(v, v->g.psw);
+	v->g.cr1 = dat ? shadow_cr1(v) : v->cr1;
+	if (!v->g.cr1) {
+		vm_stop(u, "S37SHD001E No storage for shadow tables: virtual machine stopped (PSW address %06X)", vm_ia(v), 0);
 		return false;
 	}
-	real_psw(v, v->g.psw);
-	v->g.cr1 = v->cr1;
+	/* the real CR0 is CP's; a guest with 2K pages needs shadows of 2K pages
+	 * (a 2K page is half a frame), so the page size (bits 8-9) is the guest's */
+	uint32_t cr0;
+	__asm__ volatile("stctl 0,0,%0" : "=Q"(cr0));
+	v->g.cr0 = dat && shadow_two_k(v) ? (cr0 & ~0x00C00000u) | 0x00400000u : cr0;
+	if (!trace_dispatch(u)) /* TRACE INSTRUCT, BRANCH, the guest's own PER (trace.c); false: stopped */
+		return false;
 	/* a time slice: the CPU timer makes an external interruption when it
 	 * goes negative (CR0 bit 21), so a looping guest still gives CP back
 	 * the CPU (10 ms: bit 51 is a microsecond) */
@@ -394,7 +525,22 @@ bool vm_run(struct user *u)
 		uint16_t code = LC16(LC_PGM_CODE);
 		uint8_t ilc = (uint8_t)(LC8(LC_PGM_ILC) & 0x06);
 		uint32_t tea = LC32(LC_TEA) & 0xFFF000;
-		if ((code & 0xFF) == 0x11 && tea < v->pages * 4096u) {
+		if ((code & 0x80) && !(code = trace_per(u, code, ilc))) /* a PER event (trace.c) */
+			return true;
+		if (dat && ((code & 0xFF) == 0x10 || (code & 0xFF) == 0x11)) {
+			/* the shadow lacks the translation: the guest's tables give it,
+			 * or the guest's own exception (shadow.c) */
+			uint32_t va = LC32(LC_TEA) & 0xFFFFFF;
+			int r = shadow_fault(v, va);
+			if (r < 0) {
+				vm_stop(u, "S37PAG021E No frame for a page at %06X: virtual machine stopped", va, 0);
+				return false;
+			}
+			if (r) {
+				vm_set_ia(v, vm_ia(v) + ilc); /* (the real exception nullified: dat_exception expects it past) */
+				dat_exception(v, r, va, ilc);
+			}
+		} else if ((code & 0xFF) == 0x11 && tea < v->pages * 4096u) {
 			/* a page of its storage not in a frame: a page fault.  The
 			 * instruction was nullified; with the page in, it runs again */
 			v->count.faults++;

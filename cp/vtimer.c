@@ -36,9 +36,9 @@
  * REAL; its CPU timer does not count in a wait, so it wakes nothing.
  *
  * Priority among pending requests (GA22-7000-4, "External Interruption"):
- * the interval timer first (with the interrupt key and external signals,
- * none of which a virtual machine has yet), then the clock comparator, then
- * the CPU timer.
+ * the interval timer first, then the interrupt key (EXTERNAL, cmd_oper.c;
+ * external signals a virtual machine has none of), then the clock
+ * comparator, then the CPU timer.
  */
 #include "cp.h"
 
@@ -47,8 +47,8 @@ enum { SLICE_MS = 10 };
 /* An interval-timer unit (1/76800 s) is 4,096,000,000 / 76800 = 53,333 1/3
  * TOD units: counted exactly in thirds of a TOD unit. */
 enum { IT_THIRDS = 160000 };
-enum { EXT_ITIMER = 0x0080, EXT_CKC = 0x1004, EXT_CPT = 0x1005 };
-enum { CR0_CKC = 0x800, CR0_CPT = 0x400, CR0_ITIMER = 0x80 };
+enum { EXT_ITIMER = 0x0080, EXT_KEY = 0x0040, EXT_CKC = 0x1004, EXT_CPT = 0x1005 };
+enum { CR0_CKC = 0x800, CR0_CPT = 0x400, CR0_ITIMER = 0x80, CR0_KEY = 0x40 };
 
 /* DIVIDE LOGICAL (64 by 32 bits, a quotient that fits in 32). */
 static void dlr(uint64_t n, uint32_t d, uint32_t *q, uint32_t *r)
@@ -187,6 +187,8 @@ uint16_t vtimer_pending(struct vm *v)
 	it_real(v, now);
 	if (v->it_pending && ext_enabled(v, CR0_ITIMER))
 		return EXT_ITIMER;
+	if (v->ext_key && ext_enabled(v, CR0_KEY)) /* EXTERNAL (cmd_oper.c): the interrupt key */
+		return EXT_KEY;
 	if (ext_enabled(v, CR0_CKC) && now > v->ckc)
 		return EXT_CKC;
 	if (ext_enabled(v, CR0_CPT) && cpu_timer(v) < 0)
@@ -201,6 +203,8 @@ uint16_t vtimer_take(struct vm *v)
 	uint16_t code = vtimer_pending(v);
 	if (code == EXT_ITIMER)
 		v->it_pending = false;
+	if (code == EXT_KEY)
+		v->ext_key = false;
 	return code;
 }
 

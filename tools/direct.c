@@ -12,6 +12,7 @@
  *
  *   TDISK volser start count   (before the first USER: space for T-disks)
  *   PAGING volser start count  (before the first USER: the paging area, one)
+ *   SPOOL volser start count   (before the first USER: the spool area, one)
  *   USER userid password storage maxstorage classes
  *   ACCOUNT number
  *   OPTION ECMODE|REALTIMER|BMX|ISAM ...
@@ -26,7 +27,8 @@
  * temporary disks from (DEFINE T3350 vaddr CYL n); no MDISK may lie there,
  * nor cylinder 0 (the label).  `write` compiles the
  * source into the records of cp/dirfmt.h (passwords hashed with a salt of
- * their own) and puts them on cylinder DIR_CYL of the volume; CP reads them
+ * their own) and puts them on cylinder DIR_CYL of the volume (and the next
+ * ones, for more users than a cylinder holds); CP reads them
  * at LOGON.  `add` and `passwd` edit the source (then `write` again).
  * An error names the file, the line and what was expected; nothing is
  * written unless the whole source is correct.
@@ -180,6 +182,8 @@ struct tdisks {
 	uint32_t n;
 	struct dir_tdisk paging; /* PAGING (count 0: none), and its line */
 	int paging_line;
+	struct dir_tdisk spool;  /* SPOOL before the first USER (count 0: none), and its line */
+	int spool_line;
 };
 
 /* TDISK volser start count: checked here, against the minidisks after the parse. */
@@ -202,22 +206,27 @@ static void tdisk_statement(struct src *s, char **w, int nw, struct tdisks *td)
 	}
 }
 
-/* PAGING volser start count: where CP writes pages (one area). */
+/* PAGING volser start count: where CP writes pages (one area); the same
+ * for SPOOL before the first USER: where CP keeps spool files (cp/spool.c). */
 static void paging_statement(struct src *s, char **w, int nw, struct tdisks *td)
 {
 	unsigned long x, y;
-	if (td->paging_line)
-		err(s, "PAGING: one paging area only (the first is on line %d)", td->paging_line);
+	bool spool = eq(w[0], "SPOOL");
+	const char *st = spool ? "SPOOL" : "PAGING";
+	struct dir_tdisk *a = spool ? &td->spool : &td->paging;
+	int *line = spool ? &td->spool_line : &td->paging_line;
+	if (*line)
+		err(s, "%s: one %s area only (the first is on line %d)", st, spool ? "spool" : "paging", *line);
 	else if (nw != 4 || !valid_id(w[1], 6) || !number(w[2], 65535, &x) || !number(w[3], 65535, &y) || !y ||
 	         x + y > 65536)
-		err(s, "PAGING: expected PAGING volser start count (cylinders)");
+		err(s, "%s: expected %s volser start count (cylinders)", st, st);
 	else if (!x)
-		err(s, "PAGING: cylinder 0 holds the volume label; start at 1 or later");
+		err(s, "%s: cylinder 0 holds the volume label; start at 1 or later", st);
 	else {
-		field(td->paging.volser, 6, w[1]);
-		put16(&td->paging.start, (uint16_t)x);
-		put16(&td->paging.count, (uint16_t)y);
-		td->paging_line = s->line;
+		field(a->volser, 6, w[1]);
+		put16(&a->start, (uint16_t)x);
+		put16(&a->count, (uint16_t)y);
+		*line = s->line;
 	}
 }
 
@@ -237,18 +246,20 @@ static bool overlap(uint32_t s1, uint32_t n1, uint32_t s2, uint32_t n2)
  * a user's files, or the same cylinders twice. */
 static void tdisk_check(struct src *s, const struct tdisks *td, const struct dir_user *users, int n)
 {
-	for (uint32_t k = 0; k <= td->n; k++) { /* the T-disk areas, then the paging area */
-		if (k == td->n && !td->paging_line)
-			break;
-		const struct dir_tdisk *a = k < td->n ? &td->area[k] : &td->paging;
-		const char *what = k < td->n ? "TDISK" : "PAGING";
+	for (uint32_t k = 0; k <= td->n + 1; k++) { /* the T-disk areas, the paging area, the spool area */
+		if ((k == td->n && !td->paging_line) || (k == td->n + 1 && !td->spool_line))
+			continue;
+		const struct dir_tdisk *a = k < td->n ? &td->area[k] : k == td->n ? &td->paging : &td->spool;
+		const char *what = k < td->n ? "TDISK" : k == td->n ? "PAGING" : "SPOOL";
 		uint32_t as = get16(&a->start), an = get16(&a->count);
-		s->line = k < td->n ? td->line[k] : td->paging_line;
-		for (uint32_t j = 0; j < k; j++)
-			if (!memcmp(td->area[j].volser, a->volser, 6) &&
-			    overlap(as, an, get16(&td->area[j].start), get16(&td->area[j].count)))
+		s->line = k < td->n ? td->line[k] : k == td->n ? td->paging_line : td->spool_line;
+		for (uint32_t j = 0; j < k && j <= td->n; j++) {
+			const struct dir_tdisk *b = j < td->n ? &td->area[j] : &td->paging;
+			int bl = j < td->n ? td->line[j] : td->paging_line;
+			if (bl && !memcmp(b->volser, a->volser, 6) && overlap(as, an, get16(&b->start), get16(&b->count)))
 				err(s, "%s: %.6s cylinders %u-%u overlap the area of line %d", what, a->volser, as,
-				    as + an - 1, td->line[j]);
+				    as + an - 1, bl);
+		}
 		for (int u = 0; u < n; u++)
 			for (int m = 0; m < users[u].n_mdisk; m++) {
 				const struct dir_mdisk *d = &users[u].mdisk[m];
@@ -327,7 +338,7 @@ static int parse(const char *path, struct dir_user *users, int max, struct tdisk
 			field(u->account, 8, "");
 			continue;
 		}
-		if (eq(st, "TDISK") || eq(st, "PAGING")) {
+		if (eq(st, "TDISK") || eq(st, "PAGING") || (eq(st, "SPOOL") && !n)) {
 			if (n)
 				err(&s, "%s: a statement of the system: it goes before the first USER", st);
 			else if (eq(st, "TDISK"))
@@ -447,7 +458,7 @@ static int parse(const char *path, struct dir_user *users, int max, struct tdisk
 				put16(&d->raddr, b);
 			}
 		} else {
-			err(&s, "unknown statement %s (TDISK PAGING USER ACCOUNT OPTION CONSOLE SPOOL MDISK LINK DEDICATE)", st);
+			err(&s, "unknown statement %s (TDISK PAGING SPOOL USER ACCOUNT OPTION CONSOLE SPOOL MDISK LINK DEDICATE)", st);
 		}
 	}
 	fclose(f);
@@ -480,10 +491,12 @@ static int write_dir(const char *path, const struct dir_user *users, int n, cons
 	uint32_t per = g->r1max / (DIR_RECLEN + 256);
 	if (per < 1)
 		per = 1;
+	/* A directory too big for cylinder DIR_CYL goes on over the next ones
+	 * (track t of the directory is track DIR_CYL * heads + t of the volume). */
 	uint32_t need = (uint32_t)n + 1, tracks = (need + per - 1) / per;
-	if (tracks > img.heads) {
-		fprintf(stderr, "direct: %s: %d users need %u tracks, cylinder %d has %u\n", path, n, tracks, DIR_CYL,
-		        img.heads);
+	if (tracks > (img.cyls - DIR_CYL) * img.heads) {
+		fprintf(stderr, "direct: %s: %d users need %u tracks, cylinders %d-%u have %u\n", path, n, tracks,
+		        DIR_CYL, img.cyls - 1, (img.cyls - DIR_CYL) * img.heads);
 		goto out;
 	}
 	/* A directory written before has R1 of DIR_RECLEN bytes; anything else
@@ -496,7 +509,8 @@ static int write_dir(const char *path, const struct dir_user *users, int n, cons
 		const uint8_t *r1 = trk + CKD_HA_LEN + CKD_COUNT_LEN + 8;
 		bool empty = !memcmp(r1, "\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF", 8);
 		if (!empty && (r1[4] != 1 || r1[5] != 0 || ckd_be16(r1 + 6) != DIR_RECLEN)) {
-			fprintf(stderr, "direct: %s: cylinder %d is in use by something else\n", path, DIR_CYL);
+			fprintf(stderr, "direct: %s: cylinder %u is in use by something else\n", path,
+			        DIR_CYL + t / img.heads);
 			goto out;
 		}
 	}
@@ -504,7 +518,7 @@ static int write_dir(const char *path, const struct dir_user *users, int n, cons
 	uint32_t k = 0;
 	for (uint32_t t = 0; t < tracks; t++) {
 		memset(trk, 0, img.trksize);
-		uint16_t cyl = DIR_CYL, head = (uint16_t)t;
+		uint16_t cyl = (uint16_t)(DIR_CYL + t / img.heads), head = (uint16_t)(t % img.heads);
 		uint8_t *p = trk;
 		*p++ = 0;
 		ckd_put16(p, cyl);
@@ -527,6 +541,7 @@ static int write_dir(const char *path, const struct dir_user *users, int n, cons
 				put32(&h->n_tdisk, td->n);
 				memcpy(h->tdisk, td->area, sizeof h->tdisk);
 				h->paging = td->paging;
+				h->spool = td->spool;
 			} else {
 				memcpy(rec, &users[k - 1], sizeof users[k - 1]);
 			}
@@ -549,7 +564,11 @@ static int write_dir(const char *path, const struct dir_user *users, int n, cons
 		fprintf(stderr, "direct: %s: cannot flush the image\n", path);
 		goto out;
 	}
-	printf("direct: %s: %d users on cylinder %d, tracks 0-%u\n", path, n, DIR_CYL, tracks - 1);
+	if (tracks <= img.heads)
+		printf("direct: %s: %d users on cylinder %d, tracks 0-%u\n", path, n, DIR_CYL, tracks - 1);
+	else
+		printf("direct: %s: %d users on cylinders %d-%u\n", path, n, DIR_CYL,
+		       DIR_CYL + (tracks - 1) / img.heads);
 	rc = 0;
 out:
 	free(trk);
@@ -621,12 +640,13 @@ static int edit(const char *path, const char *userid, const char *pw, const char
 	return rc;
 }
 
-/* Record r (DIR_RECLEN bytes) of track head of the directory cylinder into
- * out: 0, or -1 (not there, or not such a record). */
-static int dir_record(struct ckd_img *img, uint8_t *trk, uint32_t head, uint32_t r, uint8_t *out)
+/* Record r (DIR_RECLEN bytes) of track t of the directory (cylinder DIR_CYL
+ * and on) into out: 0, or -1 (not there, or not such a record). */
+static int dir_record(struct ckd_img *img, uint8_t *trk, uint32_t t, uint32_t r, uint8_t *out)
 {
 	char e[512];
-	if (head >= img->heads || ckd_img_read(img, DIR_CYL * img->heads + head, trk, e, sizeof e))
+	if (t >= (img->cyls - DIR_CYL) * img->heads ||
+	    ckd_img_read(img, DIR_CYL * img->heads + t, trk, e, sizeof e))
 		return -1;
 	const uint8_t *p = trk + CKD_HA_LEN, *end = trk + img->trksize;
 	while (p + CKD_COUNT_LEN <= end && memcmp(p, "\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF", 8)) {
