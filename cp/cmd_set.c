@@ -158,6 +158,10 @@ void set_cmd(struct user *u, char *rest)
 		return;
 	}
 	cp_upper(rest);
+	if (cmd_abbrev(w, "SHARE") || cmd_abbrev(w, "FAVored")) { /* the operator's, for a user: sched.c */
+		sched_set(u, w, rest);
+		return;
+	}
 	char *v = cmd_word(&rest), *extra = cmd_word(&rest);
 	int onoff = extra ? -1 : on_off(v);
 	if (cmd_abbrev(w, "MSG")) {

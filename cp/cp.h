@@ -292,6 +292,10 @@ struct vm {
 	enum vm_state state, resume;     /* resume: the state BEGIN goes back to */
 	uint8_t queue;                   /* sched.c: 1 interactive, 2 (or 0, not yet) CPU-bound */
 	uint64_t q1_left;                /* ... CPU time it may still use in Q1 (TOD units) */
+	uint16_t share;                  /* ... SET SHARE: its relative share of Q2's CPU (100 normal) */
+	uint8_t favored;                 /* ... SET FAVORED: this percentage of the CPU first (0: not favored) */
+	uint32_t pass;                   /* ... Q2 CPU used, in microseconds per 100 of share (fair share) */
+	uint32_t fav_used, fav_window;   /* ... microseconds it ran in the current second, and since when (ms) */
 	uint32_t instructions, privops;  /* turns run, privileged instructions simulated */
 	/* what CP did for the machine, by kind (INDICATE USER: trap and emulate made visible) */
 	struct {
@@ -543,6 +547,9 @@ uint16_t trace_per(struct user *u, uint16_t code, uint8_t ilc); /* a PER event: 
 struct user *sched_next(void);                  /* a runnable machine's user, interactive first; NULL none */
 void sched_interactive(struct vm *v);           /* its user gave it a line: Q1 */
 void sched_ran(struct vm *v, uint64_t tod);     /* it ran this long (TOD units) */
+void sched_logon(struct vm *v);                 /* a new machine: share 100, not favored */
+void sched_set(struct user *u, const char *what, char *rest); /* SET SHARE|FAVORED userid ... (class A) */
+void sched_indicate(struct user *u, const struct vm *v); /* INDICATE USER: its CPU time and share */
 
 /* ---- load.c: INDICATE LOAD ---- */
 void load_idle(uint64_t tod);                   /* the main loop waited this long (TOD units) */

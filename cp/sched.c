@@ -12,16 +12,44 @@
  *       time without waiting for its user again.
  *
  * Each turn, the next runnable Q1 machine after the last one run goes
- * first; only when no Q1 machine can run does a Q2 machine get the turn,
- * round robin too.  So a user who types a command is answered after at
- * most one slice of a CPU-bound machine, however many of those there are,
- * and the CPU-bound ones share what is left evenly.  INDICATE USER shows a
- * machine's queue, INDICATE LOAD how many are in each.
+ * first; only when no Q1 machine can run does a Q2 machine get the turn.
+ * So a user who types a command is answered after at most one slice of a
+ * CPU-bound machine, however many of those there are.
+ *
+ * Among Q2 machines the CPU is shared by their shares (SET SHARE userid n,
+ * class A; 100 each at LOGON), by stride scheduling: each machine's pass
+ * grows by the CPU time it used divided by its share, and the runnable one
+ * with the smallest pass goes next.  Two CPU-bound machines of shares 300
+ * and 100 get three quarters and one quarter of what Q1 leaves.  A machine
+ * that waited (for its user, a timer) comes back with at most one slice of
+ * credit: waiting is not saved up to be spent in a burst.
+ *
+ * SET FAVORED userid [n] (class A) puts a machine before the other Q2
+ * machines for as long as it has used less than n percent of the CPU in
+ * the current second (100 when n is left out: always first) -- VM/370's
+ * way of keeping a production guest responsive on a busy system.
+ *
+ * INDICATE USER shows a machine's queue, CPU time, share and pass,
+ * INDICATE LOAD how many are in each queue.
  */
 #include "cp.h"
 
 enum { Q1_TIME_US = 50000 };
+enum { SLICE_CREDIT = 10000 };  /* a returning machine's credit at most: one 10 ms slice at share 100 */
+enum { WINDOW = 977 };          /* FAVORED's second, in units of 1.024 ms (TOD bit 41) */
 static int next_user;
+static uint32_t vt;             /* the pass of the Q2 machine run last: Q2's time */
+
+static uint32_t now_units(void) { return (uint32_t)(cp_tod() >> 22); }
+
+void sched_logon(struct vm *v)
+{
+	v->share = 100;
+	v->favored = 0;
+	v->pass = vt;
+	v->fav_used = 0;
+	v->fav_window = now_units();
+}
 
 void sched_interactive(struct vm *v)
 {
@@ -32,6 +60,16 @@ void sched_interactive(struct vm *v)
 
 void sched_ran(struct vm *v, uint64_t tod)
 {
+	uint64_t us64 = tod >> 12;
+	uint32_t us = us64 > 0x7FFFFFFF ? 0x7FFFFFFF : (uint32_t)us64;
+	uint32_t share = v->share ? v->share : 100;
+	v->pass += us / share * 100 + us % share * 100 / share;
+	uint32_t now = now_units();
+	if (now - v->fav_window >= WINDOW) { /* a new second for FAVORED */
+		v->fav_window = now;
+		v->fav_used = 0;
+	}
+	v->fav_used += us;
 	if (v->queue != 1)
 		return;
 	if (tod < v->q1_left) {
@@ -42,21 +80,89 @@ void sched_ran(struct vm *v, uint64_t tod)
 	v->q1_left = 0;
 }
 
+/* A favored machine still under its percentage of this second. */
+static bool favored_now(struct vm *v)
+{
+	if (!v->favored)
+		return false;
+	uint32_t now = now_units();
+	if (now - v->fav_window >= WINDOW)
+		return true; /* (its second is over: a new one begins when it runs) */
+	return v->fav_used < (uint32_t)v->favored * 10000u; /* n% of 1 s, in microseconds */
+}
+
 struct user *sched_next(void)
 {
-	struct user *q2 = NULL;
+	struct user *q2 = NULL, *fav = NULL;
 	for (int k = 0; k < MAX_USERS; k++) {
 		struct user *u = &cp_users[(next_user + k) % MAX_USERS];
 		if (!u->used || !u->vm || u->vm->state != VM_RUNNING || !vm_runnable(u))
 			continue;
-		if (u->vm->queue == 1) {
+		struct vm *v = u->vm;
+		if (v->queue == 1) {
 			next_user = (int)(u - cp_users) + 1;
 			return u;
 		}
-		if (!q2)
+		if (!fav && favored_now(v))
+			fav = u;
+		if ((int32_t)(vt - SLICE_CREDIT - v->pass) > 0) /* waited: one slice of credit at most */
+			v->pass = vt - SLICE_CREDIT;
+		if (!q2 || (int32_t)(v->pass - q2->vm->pass) < 0)
 			q2 = u;
 	}
-	if (q2)
+	if (fav)
+		q2 = fav;
+	if (q2) {
 		next_user = (int)(q2 - cp_users) + 1;
+		if ((int32_t)(q2->vm->pass - vt) > 0)
+			vt = q2->vm->pass;
+	}
 	return q2;
+}
+
+/* SET SHARE userid n | SET FAVORED userid [n|OFF] (class A). */
+void sched_set(struct user *u, const char *what, char *rest)
+{
+	bool share = what[0] == 'S';
+	char *id = cmd_word(&rest), *n = cmd_word(&rest);
+	if (!cmd_allowed(u, share ? "SET SHARE" : "SET FAVORED", "A"))
+		return;
+	if (!id || cmd_word(&rest) || (share && !n)) {
+		user_printf(u, "S37CST026E Operand missing or invalid (SET %s)",
+		            share ? "SHARE userid 1-10000" : "FAVORED userid [1-100|OFF]");
+		return;
+	}
+	cp_upper(id);
+	struct user *of = user_find(id);
+	if (!of || !of->vm) {
+		user_printf(u, "S37CST045E %s not logged on", id);
+		return;
+	}
+	uint32_t val = 0;
+	bool off = n && !strcmp(n, "OFF");
+	for (const char *p = n; p && *p && !off; p++)
+		val = *p >= '0' && *p <= '9' && val < 100000 ? val * 10 + (uint32_t)(*p - '0') : 100001;
+	if (share && (val < 1 || val > 10000)) {
+		user_printf(u, "S37CST026E Operand missing or invalid (SET SHARE %s 1-10000)", id);
+		return;
+	}
+	if (!share && n && !off && (val < 1 || val > 100)) {
+		user_printf(u, "S37CST026E Operand missing or invalid (SET FAVORED %s 1-100|OFF)", id);
+		return;
+	}
+	if (share)
+		of->vm->share = (uint16_t)val;
+	else
+		of->vm->favored = (uint8_t)(off ? 0 : n ? val : 100);
+	con_printf("SET %s %s %s BY %s", share ? "SHARE" : "FAVORED", id, n ? n : "100", u->id);
+}
+
+void sched_indicate(struct user *u, const struct vm *v)
+{
+	uint64_t eighths = v->cpu_tod >> 15; /* units of 8 microseconds: 125 a millisecond */
+	uint32_t ms = eighths > 0xFFFFFFFFu ? 0xFFFFFFFFu : (uint32_t)eighths / 125;
+	char fav[24] = "";
+	if (v->favored)
+		cp_format(fav, sizeof fav, ", FAVORED %u%%", v->favored);
+	user_printf(u, "CPU TIME=%u MS, SHARE=%u%s, PASS=%u", ms, v->share, fav, v->pass);
 }

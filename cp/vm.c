@@ -94,6 +94,7 @@ struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **wh
 	}
 	v->nkeys = v->pages * 2;
 	v->state = VM_STOPPED;
+	sched_logon(v); /* share 100, not favored (sched.c) */
 	v->timer_id = -1;
 	if (dir->console_type)
 		add_dev(v, dir->console_vaddr, dir->console_type, VDEV_CONSOLE);
@@ -209,6 +210,7 @@ void vm_indicate(struct user *u, struct user *of)
 		resident += !(v->pt[p] & 0x0008);
 	user_printf(u, "PAGES: RESIDENT=%u OF %u, PAGE FAULTS=%u, PAGE-INS=%u, PAGE-OUTS=%u", resident, v->pages,
 	            v->count.faults, v->count.pageins, v->count.pageouts);
+	sched_indicate(u, v); /* CPU time, share (sched.c) */
 	diag_indicate(u, v);
 	shadow_indicate(u, v); /* shadow.c: a guest with DAT on */
 }
