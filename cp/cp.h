@@ -553,6 +553,7 @@ void sched_indicate(struct user *u, const struct vm *v); /* INDICATE USER: its C
 
 /* ---- load.c: INDICATE LOAD ---- */
 void load_idle(uint64_t tod);                   /* the main loop waited this long (TOD units) */
+void load_stack_paint(void);                    /* at start-up: the stack's unused part marked (INDICATE LOAD) */
 void indicate_load(struct user *u);
 
 /* ---- cmd_define.c: DEFINE; the operator's ATTACH and DETACH of real devices ---- */

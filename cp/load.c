@@ -10,6 +10,28 @@
  */
 #include "cp.h"
 
+/* How deep CP's stack has been (INDICATE LOAD): at start-up the unused
+ * part is filled with a pattern; the lowest word no longer holding it is
+ * the deepest the stack went.  A stack that overflowed would write over
+ * whatever lies below it, silently: this shows how close it came. */
+extern char cp_stack_bottom[], cp_stack_top[];
+enum { STACK_PATTERN = 0x5A };
+
+void load_stack_paint(void)
+{
+	uintptr_t sp = (uintptr_t)__builtin_frame_address(0) - 512; /* below this function's frame, with room */
+	for (char *p = cp_stack_bottom; (uintptr_t)p < sp; p++)
+		*p = STACK_PATTERN;
+}
+
+static uint32_t stack_used(void)
+{
+	const char *p = cp_stack_bottom;
+	while (p < cp_stack_top && *p == STACK_PATTERN)
+		p++;
+	return (uint32_t)(cp_stack_top - p);
+}
+
 static uint64_t idle_tod, last_tod, last_idle;
 static uint32_t last_pages;
 
@@ -47,6 +69,7 @@ void indicate_load(struct user *u)
 	user_printf(u, "STORAGE-%03u%% OF %uK, PAGING AREA-%03u%% OF %u PAGES, PAGE-INS %u, PAGE-OUTS %u",
 	            total ? used * 100 / total : 0, total * 4, ps.slots ? (ps.slots - ps.slots_free) * 100 / ps.slots : 0,
 	            ps.slots, ps.pageins, ps.pageouts);
+	user_printf(u, "CP STACK-%u OF %u BYTES AT MOST", stack_used(), (uint32_t)(cp_stack_top - cp_stack_bottom));
 	last_tod = now;
 	last_idle = idle_tod;
 	last_pages = pages;

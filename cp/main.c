@@ -27,6 +27,7 @@ void cp_program_check(void)
 
 void cp_main(void)
 {
+	load_stack_paint(); /* INDICATE LOAD shows how deep the stack went (load.c) */
 	uint16_t ipldev = LC16(LC_IPL_PSW + 2);
 	uint32_t storage = cp_storage_size();
 	frames_init(storage);
@@ -42,6 +43,9 @@ void cp_main(void)
 	}
 	timer_init();
 	vm_init();
+	/* CP's CR0 as it stays: the interruption stubs load it back after a
+	 * guest ran with its own translation format (start.S, TO_CP) */
+	__asm__ volatile("stctl 0,0,%0" : "=Q"(LC32(LC_CP_CR0)));
 	dir_init(io_find(ipldev));
 	dir_warn_defaults();
 	paging_start();

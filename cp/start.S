@@ -20,7 +20,8 @@
  * Waiting: cp_wait loads a PSW with the wait bit and the I/O and external
  * masks on, whose address is cp_wait's own return.  The CPU stops there
  * until an interruption comes; the stub handles it and resumes the old PSW
- * with the wait bit cleared, so cp_wait returns.  With nothing to do the emulated
+ * with the wait bit cleared, so cp_wait returns -- disabled again: CP runs
+ * with interruptions off everywhere but in this wait.  With nothing to do the emulated
  * CPU is in the wait state, and the host sleeps.
  */
 	.set	LC_IPL, 0
@@ -45,11 +46,13 @@
 /* TO_CP old: into CP's address space.  The registers are saved; old is the
  * old PSW.  CR1 still names the guest's table if the guest was running (its
  * PSW in problem state): CP's goes in first.  Then DAT on. */
-	.macro	TO_CP old
+	.macro	TO_CP old, always=0
 	icm	%r1,15,LC_CP_CR1
 	jz	99f
+	.if	\always == 0
 	tm	\old+1,0x01
 	jno	98f
+	.endif
 	lctl	0,0,LC_CP_CR0		/* CP's translation format (a guest's shadow may use 2K pages) */
 	lctl	1,1,LC_CP_CR1
 	.insn	s,0xb20d0000,0		/* PTLB: no translation of the guest's serves CP */
@@ -122,7 +125,7 @@ pgm_entry:
 	mvc	LC_SVC_PER(6),150	/* PER code (150), address (152-155) */
 	lpsw	LC_PGM_OLD
 2:	stm	%r0,%r15,LC_SAVE_PGM
-	TO_CP	LC_PGM_OLD
+	TO_CP	LC_PGM_OLD,1		/* always: a program check in CP itself is reported, whatever CR1 held */
 	tm	LC_PGM_OLD+1,0x01
 	jo	exit_pgm
 	icm	%r1,15,LC_PGM_RESUME
@@ -204,7 +207,13 @@ cp_wait:
 	oi	LC_MASK,0x03		/* with I/O and external enabled */
 	mvc	0(1,%r2),LC_MASK
 	lpsw	0(%r2)
-1:	br	%r14
+	/* The interruption's stub resumed the wait PSW without its wait bit:
+	 * I/O and external still enabled.  CP runs disabled (its device
+	 * queue, pools and timers are shared with the interruption handlers,
+	 * which may only come here), so off they go before returning. */
+1:	larl	%r1,wait_mask
+	stnsm	0(%r1),0xFC
+	br	%r14
 
 /* void cp_halt(uint32_t code): disabled wait, the code in the PSW's address */
 	.globl	cp_halt
@@ -248,9 +257,13 @@ wait_psw:
 	.long	0x030A0000, 0		/* EC: I/O (channels by CR2) and external enabled; wait */
 halt_psw:
 	.long	0x000A0000, 0		/* EC: disabled wait */
+wait_mask:
+	.byte	0			/* (cp_wait: STNSM's place for the mask it changes) */
 
 	.bss
 	.align	8
+	.globl	cp_stack_bottom
+cp_stack_bottom:
 	.space	16384
 	.globl	cp_stack_top
 cp_stack_top:
