@@ -109,6 +109,7 @@ struct disp {
 	struct term t;                /* first: a struct term * is a struct disp * */
 	enum tstate state;
 	char out[OUT_ROWS][COLS + 1]; /* the output area */
+	uint32_t rows_changed;        /* bit r: row r changed since the last paint (a plain Write sends only those) */
 	int nout;
 	struct qline *qfirst, *qlast; /* output waiting for room (qn lines, QUEUE at most), oldest first */
 	int qn;
@@ -132,6 +133,7 @@ struct disp {
 	bool cp_screen;               /* the display shows CP's console layout (not the logo, not the guest's) */
 	bool erase_input;             /* the input area must be emptied: the next paint is an Erase/Write */
 	bool attn_waits;              /* an attention came while it was under way: read when it ends */
+	bool logo_again;              /* the logo was painted again after a write that found no client */
 	struct ds *wbuf;
 	struct ccw wccw;
 };
@@ -160,6 +162,15 @@ static void mark_dirty(struct disp *t)
 	t->dirty = true;
 	t->next_dirty = dirty_first;
 	dirty_first = t;
+}
+
+enum { ALL_ROWS = (1u << OUT_ROWS) - 1 };
+
+/* The output area is emptied: every row must be painted blank. */
+static void clear_output(struct disp *t)
+{
+	t->nout = 0;
+	t->rows_changed = ALL_ROWS;
 }
 
 /* CP's screen write ended (or never started): its buffer goes back. */
@@ -252,15 +263,21 @@ static void paint_logo(struct disp *t)
  * user who has begun typing the next line while output arrives keeps it. */
 static void paint_console(struct disp *t)
 {
+	if (t->writing) { /* painted when the write under way ends, with all that changed by then */
+		t->again = true;
+		return;
+	}
 	static struct ds s;
 	bool erase = !t->cp_screen || t->erase_input;
 	t->cp_screen = true;
 	t->erase_input = false;
 	s.n = 0;
 	ds_byte(&s, erase ? WCC_RESTORE_RESET : WCC_RESTORE);
+	uint32_t changed = t->rows_changed;
+	t->rows_changed = 0;
 	for (int r = 0; r < OUT_ROWS; r++) {
 		size_t n = r < t->nout ? strlen(t->out[r]) : 0;
-		if (erase && !n)
+		if (erase ? !n : !(changed >> r & 1)) /* (a plain Write: the rows that changed only) */
 			continue;
 		ds_sba(&s, r, 0);
 		ds_text(&s, r < t->nout ? t->out[r] : "");
@@ -319,7 +336,7 @@ static void more_timeout(void *arg)
 	t->more_timer = -1;
 	if (t->more != M_MORE)
 		return;
-	t->nout = 0;
+	clear_output(t);
 	t->more = M_NONE;
 	flush(t);
 }
@@ -329,7 +346,7 @@ static void more_end(struct disp *t)
 	if (t->more_timer >= 0)
 		timer_cancel(t->more_timer);
 	t->more_timer = -1;
-	t->nout = 0;
+	clear_output(t);
 	t->more = M_NONE;
 	flush(t);
 }
@@ -342,6 +359,7 @@ static void flush(struct disp *t)
 	for (;;) {
 		while (t->qn && t->nout < OUT_ROWS && t->more == M_NONE) {
 			memcpy(t->out[t->nout], t->qfirst->text, COLS);
+			t->rows_changed |= 1u << t->nout;
 			t->out[t->nout++][COLS - 1] = 0;
 			drop_oldest(t);
 		}
@@ -352,7 +370,7 @@ static void flush(struct disp *t)
 			t->more_timer = timer_add((uint32_t)t->more_secs * 1000u, more_timeout, t);
 			break;
 		}
-		t->nout = 0;
+		clear_output(t);
 	}
 	mark_dirty(t); /* painted by disp_update, once for all of it */
 }
@@ -410,7 +428,7 @@ static void term_reset(struct disp *t)
 	t->more = M_NONE;
 	while (t->qn)
 		drop_oldest(t);
-	t->nout = 0;
+	clear_output(t);
 	t->more_secs = 60;
 	t->not_accepted = false;
 	t->keep[0] = 0;
@@ -645,7 +663,16 @@ void disp_event(struct rdev *d, uint8_t status)
 	if (!t)
 		return;
 	if (t->writing && (status & (US_CE | US_UC))) { /* CP's screen write ended */
+		/* Its device end is not told apart from a client's switching on
+		 * (that is device end alone): after a write that found no client
+		 * (unit check), a device end may be one that came meanwhile, so
+		 * the logo is painted once more -- once: that write's own ending
+		 * must not start another. */
+		bool maybe_new = (status & US_UC) && (status & US_DE) && !t->logo_again;
+		t->logo_again = maybe_new;
 		status &= (uint8_t) ~(US_CE | US_DE | US_UC);
+		if (maybe_new)
+			status |= US_DE;
 		write_done(t);
 		if (t->attn_waits) {
 			t->attn_waits = false;
@@ -893,11 +920,12 @@ int disp_fs_lines(struct term *tt, uint8_t ctl, const uint8_t *data, uint32_t n)
 		return -1;
 	t->fs = FS_OFF;
 	t->fs_have_in = false;
+	t->rows_changed = ALL_ROWS;
 	mark_dirty(t);
 	if (ctl == 0xFE)
 		return US_CE | US_DE;
 	if (ctl == 0xFF) {
-		t->nout = 0;
+		clear_output(t);
 		return US_CE | US_DE;
 	}
 	int row = ctl & 0x3F;
