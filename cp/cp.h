@@ -146,6 +146,11 @@ void dasd_read_ccws(struct ccw prog[4], uint8_t seek[6], uint8_t search[5], uint
 void dasd_init_volumes(void);                   /* every DASD's volume serial */
 struct rdev *dasd_find_volume(const char *volser);
 int dasd_heads(uint16_t type);                  /* tracks per cylinder of a CKD type; 0: not one CP knows */
+int dasd_pages_per_track(uint16_t type);        /* 4K records a track holds; 0: not one CP knows */
+/* Read or write 4K record r of per_track on cyl/head (format: write the
+ * whole track's counts first); io_run's unit status, d->chan the channel's. */
+int dasd_page_io(struct rdev *d, uint16_t cyl, uint16_t head, uint8_t r, int per_track, void *buf, bool write,
+                 bool format);
 
 /* ---- frames.c: real storage frames (4K) for virtual machines ---- */
 struct vm;

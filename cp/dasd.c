@@ -95,3 +95,56 @@ int dasd_heads(uint16_t type)
 		return 0;
 	}
 }
+
+/* ---- 4K records: CP's paging and spool areas ---- */
+
+enum { PAGES_PER_TRACK_MAX = 10 }; /* a 3380's track */
+
+int dasd_pages_per_track(uint16_t type)
+{
+	static const struct { uint16_t type, recs; } g[] = {
+	    {0x2314, 1}, {0x3330, 3}, {0x3340, 2}, {0x3350, 4}, {0x3375, 8}, {0x3380, 10},
+	};
+	for (unsigned k = 0; k < sizeof g / sizeof g[0]; k++)
+		if (g[k].type == type)
+			return g[k].recs;
+	return 0;
+}
+
+/* Record r (from 1) of per_track 4K records on cyl/head: read into buf, or
+ * written from it.  A track not yet formatted (format) is written whole
+ * after R0, Write Count, Key and Data for every record, this one with buf,
+ * the others zeros: the records' counts exist from then on.  The return is
+ * io_run's unit status (-1 not operational); the channel status is in
+ * d->chan.  One channel program at a time (its CCWs are static). */
+int dasd_page_io(struct rdev *d, uint16_t cyl, uint16_t head, uint8_t r, int per_track, void *buf, bool write,
+                 bool format)
+{
+	static struct ccw prog[3 + 2 * PAGES_PER_TRACK_MAX]; /* seek, search, TIC, then a count and data per record */
+	static uint8_t seek[6], search[5], counts[PAGES_PER_TRACK_MAX][8];
+	static uint8_t zeros[4096] __attribute__((aligned(8)));
+	if (per_track < 1 || per_track > PAGES_PER_TRACK_MAX)
+		return -1;
+	if (write && format) {
+		dasd_read_ccws(prog, seek, search, cyl, head, cyl, 0, NULL, 0, 0);
+		for (int k = 0; k < per_track; k++) {
+			uint8_t *c = counts[k];
+			c[0] = (uint8_t)(cyl >> 8);
+			c[1] = (uint8_t)cyl;
+			c[2] = (uint8_t)(head >> 8);
+			c[3] = (uint8_t)head;
+			c[4] = (uint8_t)(k + 1);
+			c[5] = 0;
+			c[6] = 0x10; /* data length 4096 */
+			c[7] = 0;
+			ccw_set(&prog[3 + 2 * k], 0x1D, c, CCW_CD, 8);
+			ccw_set(&prog[4 + 2 * k], 0x00, k + 1 == r ? buf : zeros, k + 1 < per_track ? CCW_CC : 0, 4096);
+		}
+		/* (prog[3..] replaced dasd_read_ccws' read; the last flags end the chain) */
+	} else {
+		dasd_read_ccws(prog, seek, search, cyl, head, cyl, r, buf, 4096, 0);
+		if (write)
+			prog[3].cmd = 0x05; /* Write Data */
+	}
+	return io_run(d, prog);
+}

@@ -42,7 +42,7 @@
 #include "dirfmt.h"
 #include "lowcore.h"
 
-enum { MAX_SLOTS = 65535, MAX_PER_TRACK = 10 }; /* (a 3380 track: records_per_track) */
+enum { MAX_SLOTS = 65535 };
 static struct rdev *dev;                 /* the paging volume, or NULL: no paging */
 static uint16_t first_cyl, ncyl, heads, per_track;
 static uint32_t nslots, nfree_slots, slot_rover;
@@ -50,26 +50,13 @@ static uint8_t slot_used[MAX_SLOTS / 8 + 1];
 static uint8_t *track_formatted;         /* one bit per track of the area */
 static uint32_t hand;                    /* the clock's hand: a frame number */
 static struct paging_stats stats;
-static uint8_t zeros[4096] __attribute__((aligned(8)));
-
-/* 4K records per track, by device type (as many as its track holds). */
-static uint16_t records_per_track(uint16_t type)
-{
-	static const struct { uint16_t type, recs; } g[] = {
-	    {0x2314, 1}, {0x3330, 3}, {0x3340, 2}, {0x3350, 4}, {0x3375, 8}, {0x3380, 10},
-	};
-	for (unsigned k = 0; k < sizeof g / sizeof g[0]; k++)
-		if (g[k].type == type)
-			return g[k].recs;
-	return 0;
-}
 
 const char *paging_init(struct rdev *d, uint16_t start, uint16_t count)
 {
 	if (!d)
 		return "S37PAG001E The paging volume is not mounted: no paging";
 	heads = (uint16_t)dasd_heads(d->type);
-	per_track = records_per_track(d->type);
+	per_track = (uint16_t)dasd_pages_per_track(d->type);
 	if (!heads || !per_track)
 		return "S37PAG002E The paging volume is not a CKD disk CP knows: no paging";
 	uint32_t n = (uint32_t)count * heads * per_track;
@@ -122,36 +109,11 @@ static void slot_put(uint32_t slot)
 /* Read or write slot's 4K at buf (a real address). */
 static bool slot_io(uint32_t slot, void *buf, bool write)
 {
-	static struct ccw prog[3 + 2 * MAX_PER_TRACK]; /* seek, search, TIC, then a count and its data per record */
-	static uint8_t seek[6], search[5];
 	uint32_t i = slot - 1, track = i / per_track;
 	uint16_t cyl = (uint16_t)(first_cyl + track / heads), head = (uint16_t)(track % heads);
 	uint8_t r = (uint8_t)(i % per_track + 1);
 	bool format = write && !(track_formatted[track >> 3] & (1u << (track & 7)));
-	if (format) { /* after R0: every record of the track, this one with the page */
-		dasd_read_ccws(prog, seek, search, cyl, head, cyl, 0, NULL, 0, 0);
-		for (unsigned k = 0; k < per_track; k++) {
-			static uint8_t counts[MAX_PER_TRACK][8];
-			uint8_t *c = counts[k];
-			c[0] = (uint8_t)(cyl >> 8);
-			c[1] = (uint8_t)cyl;
-			c[2] = (uint8_t)(head >> 8);
-			c[3] = (uint8_t)head;
-			c[4] = (uint8_t)(k + 1);
-			c[5] = 0;
-			c[6] = 0x10; /* data length 4096 */
-			c[7] = 0;
-			ccw_set(&prog[3 + 2 * k], 0x1D, c, CCW_CD, 8);
-			ccw_set(&prog[4 + 2 * k], 0x00, k + 1 == r ? buf : zeros,
-			        k + 1 < per_track ? CCW_CC : 0, 4096);
-		}
-		/* (prog[3..] replaced dasd_read_ccws' read; its flags word ends the chain) */
-	} else {
-		dasd_read_ccws(prog, seek, search, cyl, head, cyl, r, buf, 4096, 0);
-		if (write)
-			prog[3].cmd = 0x05; /* Write Data */
-	}
-	int st = io_run(dev, prog);
+	int st = dasd_page_io(dev, cyl, head, r, per_track, buf, write, format);
 	bool ok = st >= 0 && !(st & (US_UC | US_UX)) && !dev->chan;
 	if (ok && format)
 		track_formatted[track >> 3] |= (uint8_t)(1u << (track & 7));

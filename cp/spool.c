@@ -39,7 +39,6 @@
 
 enum {
 	MAX_BLOCKS = 8192,       /* of the area; more cylinders are not used */
-	PER_TRACK_MAX = 10,
 	NBUF = 8,                /* blocks CP keeps in storage */
 	CK_HDR = 40,
 	LINK_END = 0xFFFF,
@@ -67,7 +66,6 @@ static struct buf {
 	uint8_t data[4096] __attribute__((aligned(8)));
 } bufs[NBUF];
 static uint32_t buf_clock;
-static uint8_t zeros[4096] __attribute__((aligned(8)));
 
 bool spool_ready(void) { return dev != NULL; }
 
@@ -86,33 +84,11 @@ void spool_copy(char *dst, const char *src, size_t n)
 /* Read or write block b (0-based) from or to buf (a real address). */
 static bool block_io(uint32_t b, void *buf, bool write)
 {
-	static struct ccw prog[3 + 2 * PER_TRACK_MAX];
-	static uint8_t seek[6], search[5], counts[PER_TRACK_MAX][8];
 	uint32_t track = b / per_track;
 	uint16_t cyl = (uint16_t)(first_cyl + track / heads), head = (uint16_t)(track % heads);
 	uint8_t r = (uint8_t)(b % per_track + 1);
 	bool format = write && !(formatted[track >> 3] & (1u << (track & 7)));
-	if (format) { /* Write Count, Key and Data of every record after R0 */
-		dasd_read_ccws(prog, seek, search, cyl, head, cyl, 0, NULL, 0, 0);
-		for (unsigned k = 0; k < per_track; k++) {
-			uint8_t *c = counts[k];
-			c[0] = (uint8_t)(cyl >> 8);
-			c[1] = (uint8_t)cyl;
-			c[2] = (uint8_t)(head >> 8);
-			c[3] = (uint8_t)head;
-			c[4] = (uint8_t)(k + 1);
-			c[5] = 0;
-			c[6] = 0x10;
-			c[7] = 0;
-			ccw_set(&prog[3 + 2 * k], 0x1D, c, CCW_CD, 8);
-			ccw_set(&prog[4 + 2 * k], 0x00, k + 1 == r ? buf : zeros, k + 1 < per_track ? CCW_CC : 0, 4096);
-		}
-	} else {
-		dasd_read_ccws(prog, seek, search, cyl, head, cyl, r, buf, 4096, 0);
-		if (write)
-			prog[3].cmd = 0x05; /* Write Data */
-	}
-	int st = io_run(dev, prog);
+	int st = dasd_page_io(dev, cyl, head, r, per_track, buf, write, format);
 	bool ok = st >= 0 && !(st & (US_UC | US_UX)) && !dev->chan;
 	if (ok && format)
 		formatted[track >> 3] |= (uint8_t)(1u << (track & 7));
@@ -400,7 +376,7 @@ void spool_start(void)
 	cp_field(vol, a.volser, 6);
 	struct rdev *d = dasd_find_volume(vol);
 	heads = d ? (uint16_t)dasd_heads(d->type) : 0;
-	per_track = d && d->type == 0x3350 ? 4 : d && d->type == 0x3330 ? 3 : d && d->type == 0x3380 ? 10 : 0;
+	per_track = d && (d->type == 0x3330 || d->type == 0x3350 || d->type == 0x3380) ? (uint16_t)dasd_pages_per_track(d->type) : 0;
 	if (!d || !heads || !per_track) {
 		con_printf("S37SPL001E The spool volume %s is not mounted, or not a 3330, 3350 or 3380: no spooling", vol);
 		return;
