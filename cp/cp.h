@@ -301,6 +301,11 @@ struct vm {
 	uint8_t favored;                 /* ... SET FAVORED: this percentage of the CPU first (0: not favored) */
 	uint32_t pass;                   /* ... Q2 CPU used, in microseconds per 100 of share (fair share) */
 	uint32_t fav_used, fav_window;   /* ... microseconds it ran in the current second, and since when (ms) */
+	bool dispatched;                 /* ... in the dispatch list (else eligible, or waiting) */
+	uint32_t ws;                     /* ... its projected working set: pages resident when it last left */
+	uint64_t stay;                   /* ... CPU time (TOD units) left of its stay in the dispatch list (Q2) */
+	uint32_t held;                   /* ... times it was held in the eligible list (storage full) */
+	uint32_t faults_in;              /* ... its page faults when it entered the dispatch list */
 	uint32_t instructions, privops;  /* turns run, privileged instructions simulated */
 	/* what CP did for the machine, by kind (INDICATE USER: trap and emulate made visible) */
 	struct {
@@ -553,8 +558,10 @@ struct user *sched_next(void);                  /* a runnable machine's user, in
 void sched_interactive(struct vm *v);           /* its user gave it a line: Q1 */
 void sched_ran(struct vm *v, uint64_t tod);     /* it ran this long (TOD units) */
 void sched_logon(struct vm *v);                 /* a new machine: share 100, not favored */
+void sched_logoff(struct vm *v);                /* it goes: out of the dispatch list */
 void sched_set(struct user *u, const char *what, char *rest); /* SET SHARE|FAVORED userid ... (class A) */
 void sched_indicate(struct user *u, const struct vm *v); /* INDICATE USER: its CPU time and share */
+void sched_lists(uint32_t *dispatched, uint32_t *eligible);   /* INDICATE LOAD: how many in each list */
 
 /* ---- load.c: INDICATE LOAD ---- */
 void load_idle(uint64_t tod);                   /* the main loop waited this long (TOD units) */

@@ -69,6 +69,9 @@ void indicate_load(struct user *u)
 	user_printf(u, "STORAGE-%03u%% OF %uK, PAGING AREA-%03u%% OF %u PAGES, PAGE-INS %u, PAGE-OUTS %u",
 	            total ? used * 100 / total : 0, total * 4, ps.slots ? (ps.slots - ps.slots_free) * 100 / ps.slots : 0,
 	            ps.slots, ps.pageins, ps.pageouts);
+	uint32_t ndisp, nelig;
+	sched_lists(&ndisp, &nelig);
+	user_printf(u, "DISPATCH LIST-%u, ELIGIBLE LIST-%u", ndisp, nelig);
 	user_printf(u, "CP STACK-%u OF %u BYTES AT MOST", stack_used(), (uint32_t)(cp_stack_top - cp_stack_bottom));
 	last_tod = now;
 	last_idle = idle_tod;

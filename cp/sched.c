@@ -29,8 +29,20 @@
  * the current second (100 when n is left out: always first) -- VM/370's
  * way of keeping a production guest responsive on a busy system.
  *
- * INDICATE USER shows a machine's queue, CPU time, share and pass,
- * INDICATE LOAD how many are in each queue.
+ * The dispatch list and the eligible list (VM/370's thrashing control): a
+ * machine runs only while it is in the dispatch list.  Interactive (Q1)
+ * machines always enter it.  A Q2 machine enters when its projected working
+ * set -- the pages it had resident when it last left, and those it faulted
+ * in during that stay -- fits in real
+ * storage beside those of the machines already there; otherwise it waits
+ * in the eligible list, and its pages are not stolen from under the others
+ * by its faults.  A machine leaves when it waits (for its user, a timer) or
+ * when its stay (STAY_MS of CPU in Q2) is over, so the held ones get their
+ * turn: on an overcommitted system big machines run one after another, each
+ * with its pages, instead of all at once taking each other's.
+ *
+ * INDICATE USER shows a machine's queue, CPU time, share and pass, its list
+ * and how often it was held; INDICATE LOAD how many are in each queue and list.
  */
 #include "cp.h"
 
@@ -39,6 +51,43 @@ enum { SLICE_CREDIT = 10000 };  /* a returning machine's credit at most: one 10 
 enum { WINDOW = 977 };          /* FAVORED's second, in units of 1.024 ms (TOD bit 41) */
 static int next_user;
 static uint32_t vt;             /* the pass of the Q2 machine run last: Q2's time */
+enum { STAY_MS = 200 };         /* a Q2 machine's stay in the dispatch list, in CPU time */
+static uint32_t dispatch_ws, ndispatched; /* the dispatch list: working sets, machines */
+
+static uint32_t resident(const struct vm *v)
+{
+	uint32_t n = 0;
+	for (uint32_t p = 0; p < v->pages; p++)
+		n += !(v->pt[p] & 0x0008);
+	return n;
+}
+
+/* Its working set, projected for next time: the pages it has now and the
+ * ones it had to fault in during its stay (taken from others, or from it by
+ * others: either way pages it needed). */
+static void leave(struct vm *v)
+{
+	v->dispatched = false;
+	dispatch_ws -= v->ws;
+	ndispatched--;
+	uint32_t ws = resident(v) + (v->count.faults - v->faults_in);
+	v->ws = ws < v->pages ? ws : v->pages;
+}
+
+/* Into the dispatch list: false when it must wait (eligible). */
+static bool enter(struct vm *v)
+{
+	if (v->queue != 1 && ndispatched && dispatch_ws + v->ws > frames_total()) {
+		v->held++;
+		return false;
+	}
+	v->dispatched = true;
+	dispatch_ws += v->ws;
+	ndispatched++;
+	v->stay = (uint64_t)STAY_MS * 1000u << 12;
+	v->faults_in = v->count.faults;
+	return true;
+}
 
 static uint32_t now_units(void) { return (uint32_t)(cp_tod() >> 22); }
 
@@ -49,6 +98,23 @@ void sched_logon(struct vm *v)
 	v->pass = vt;
 	v->fav_used = 0;
 	v->fav_window = now_units();
+	v->ws = 1; /* page 0 */
+}
+
+void sched_logoff(struct vm *v)
+{
+	if (v->dispatched)
+		leave(v);
+}
+
+void sched_lists(uint32_t *dispatched, uint32_t *eligible)
+{
+	*dispatched = ndispatched;
+	*eligible = 0;
+	for (int k = 0; k < MAX_USERS; k++) {
+		struct user *u = &cp_users[k];
+		*eligible += u->used && u->vm && !u->vm->dispatched && u->vm->state == VM_RUNNING && vm_runnable(u);
+	}
 }
 
 void sched_interactive(struct vm *v)
@@ -70,8 +136,11 @@ void sched_ran(struct vm *v, uint64_t tod)
 		v->fav_used = 0;
 	}
 	v->fav_used += us;
-	if (v->queue != 1)
+	if (v->queue != 1) {
+		if (v->dispatched && (v->stay = v->stay > tod ? v->stay - tod : 0) == 0)
+			leave(v); /* its stay is over: the eligible get their turn */
 		return;
+	}
 	if (tod < v->q1_left) {
 		v->q1_left -= tod;
 		return;
@@ -96,9 +165,16 @@ struct user *sched_next(void)
 	struct user *q2 = NULL, *fav = NULL;
 	for (int k = 0; k < MAX_USERS; k++) {
 		struct user *u = &cp_users[(next_user + k) % MAX_USERS];
-		if (!u->used || !u->vm || u->vm->state != VM_RUNNING || !vm_runnable(u))
+		if (!u->used || !u->vm)
 			continue;
 		struct vm *v = u->vm;
+		if (v->state != VM_RUNNING || !vm_runnable(u)) {
+			if (v->dispatched) /* it waits: out of the dispatch list, its working set measured */
+				leave(v);
+			continue;
+		}
+		if (!v->dispatched && !enter(v))
+			continue; /* eligible: real storage is full of the dispatched machines' pages */
 		if (v->queue == 1) {
 			next_user = (int)(u - cp_users) + 1;
 			return u;
@@ -165,4 +241,6 @@ void sched_indicate(struct user *u, const struct vm *v)
 	if (v->favored)
 		cp_format(fav, sizeof fav, ", FAVORED %u%%", v->favored);
 	user_printf(u, "CPU TIME=%u MS, SHARE=%u%s, PASS=%u", ms, v->share, fav, v->pass);
+	user_printf(u, "LIST=%s, WORKING SET=%u PAGES, HELD ELIGIBLE %u TIMES", v->dispatched ? "DISPATCH" : "NONE",
+	            v->ws, v->held);
 }

@@ -142,6 +142,8 @@ void vm_destroy(struct vm *v)
 		vio_forget(v);
 	if (v && v->timer_id >= 0)
 		timer_cancel(v->timer_id);
+	if (v)
+		sched_logoff(v); /* out of the dispatch list (sched.c) */
 	if (v && v->tables) {
 		free_storage(v);
 		free_tables(v);

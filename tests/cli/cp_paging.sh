@@ -6,7 +6,9 @@
 # system volume and read them back.  Both must see their own storage intact
 # ("PAGING: 3 OF 3 OK"), also a record each reads from its minidisk into
 # pages paged out meanwhile; INDICATE USER must count page-outs, page-ins and
-# the IDAWs of those reads, INDICATE LOAD the system's paging.
+# the IDAWs of those reads, INDICATE LOAD the system's paging.  And the
+# eligible list (cp/sched.c): their working sets do not fit together, so one
+# of them must have been held while the other ran its stay.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
@@ -44,6 +46,12 @@ ins=$(printf '%s\n' "$line" | sed -n 's/.*PAGE-INS=\([0-9]*\).*/\1/p')
 [ "${outs:-0}" -gt 0 ] || fail "ALICE's machine never paged out: $line"
 [ "${ins:-0}" -gt 0 ] || fail "ALICE's machine never paged in: $line"
 # its two reads into pages across X'20000' took IDAWs (and fixed pages)
+# the eligible list (cp/sched.c): with both working sets too big for real
+# storage together, one machine waited while the other ran its stay
+op "/indicate user"
+for _ in $(seq 50); do grep -q "^LIST=" "$T/err" && break; sleep 0.1; done
+held=$( (tr -d '\r' < "$T/a"; cat "$T/err") | sed -n 's/^LIST=.*, HELD ELIGIBLE \([0-9]*\) TIMES$/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+[ "$held" -gt 0 ] || fail "neither machine was held in the eligible list: $( (tr -d '\r' < "$T/a"; cat "$T/err") | grep '^LIST=')"
 idaws=$(tr -d '\r' < "$T/a" | sed -n 's/^IDAWS WRITTEN=\([0-9]*\) .*/\1/p')
 [ "${idaws:-0}" -ge 4 ] || fail "ALICE's reads across pages wrote ${idaws:-no} IDAWs"
 # INDICATE LOAD: the whole system's paging since IPL, both machines stopped now
