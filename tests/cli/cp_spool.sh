@@ -9,14 +9,6 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
 . "$(dirname "$0")/cp.inc"
-# The copy of the system volume starts with an empty spool area, whatever
-# the build's volume went through (./run writes spool files there): every
-# checkpoint copy found in the area (cylinders 30-49: after a 512-byte
-# header, 19456 bytes a track, 30 tracks a cylinder) loses its mark.
-AREA=$((512 + 30 * 30 * 19456))
-for off in $(LC_ALL=C grep -obUa "S37SPCK1" "$T/sysres.3350" | cut -d: -f1); do
-	[ "$off" -ge "$AREA" ] && printf 'X' | dd of="$T/sysres.3350" bs=1 seek="$off" conv=notrunc 2> /dev/null
-done
 # the directory's spool area (SPOOL volser start count before the first
 # USER): direct refuses a second one, and one over the paging area
 sed 's/^SPOOL S37RES 30 20$/SPOOL S37RES 25 20\nSPOOL S37RES 45 2/' "$(dirname "$0")/../../dasd-images/user.direct" \

@@ -10,14 +10,6 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
 . "$(dirname "$0")/cp.inc"
-# The copy of the system volume starts with an empty spool area, whatever
-# the build's volume went through (./run writes spool files there): every
-# checkpoint copy found in the area (cylinders 30-49: after a 512-byte
-# header, 19456 bytes a track, 30 tracks a cylinder) loses its mark.
-AREA=$((512 + 30 * 30 * 19456))
-for off in $(LC_ALL=C grep -obUa "S37SPCK1" "$T/sysres.3350" | cut -d: -f1); do
-	[ "$off" -ge "$AREA" ] && printf 'X' | dd of="$T/sysres.3350" bs=1 seek="$off" conv=notrunc 2> /dev/null
-done
 guest_setup spooltest 's/^USER BOB BOB 1M 4M G$/USER BOB BOB 1M 4M G\n MDISK 192 3350 4 1 S37RES RR/'
 say() { printf '%s\r\n' "$1" >&3; }
 closed() { tr -d '\r' < "$T/a" | grep -a -cE "^PUN FILE [0-9]{4} TO BOB COPY 01 NOHOLD$"; }
