@@ -55,10 +55,7 @@ wait_row B 24 "                                                          RUNNING
 s3_end A
 s3_end B
 # The operator's console is a terminal too: LOGON there, a CP command.
-op "/logon operator"
-wait_console "ENTER PASSWORD:"
-op "/operator"
-wait_console "LOGON OPERATOR USERS = 1  AT 009"
+console_logon operator 1
 op "/q n"
 wait_console "OPERATOR - 009"
 # CR1 names CP's own segment table (STL 3: 4M of real storage, 64 segments

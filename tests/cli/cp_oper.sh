@@ -36,10 +36,7 @@ con_line() {
 	return 1
 }
 
-op "/logon operator"
-wait_console "ENTER PASSWORD:"
-op "/operator"
-wait_console "LOGON OPERATOR USERS = 1  AT 009"
+console_logon operator 1
 
 # ---- VARY ----
 op "/vary offline 150"

@@ -20,10 +20,7 @@ guest_setup pagetest 's/^USER ALICE ALICE 1M 4M G/USER ALICE ALICE 4M 4M G/' \
 start_cp "001F 3215"
 wait_console "Paging area: S37RES cylinders 10-29, 2400 pages"
 # BOB on the operator's console, ALICE on a line-mode terminal
-op "/logon bob"
-wait_console "ENTER PASSWORD:"
-op "/bob"
-wait_console "LOGON BOB USERS = 1  AT 009"
+console_logon bob 1
 line_logon alice
 text "$T/a" "Virtual machine of 4096K, privilege classes G." 100
 op "/ipl 192"

@@ -33,10 +33,7 @@ cmd A "#cp indicate user"
 has_re A "^USERID=ALICE DISPATCHED=[0-9]+ TIME SLICES ENDED=[0-9]+ QUEUE=Q1, INTERACTIVE 3 TIMES$"
 
 # the operator sees both machines (class A); BOB's has run long slices, never interactive
-op "/logon operator"
-wait_console "ENTER PASSWORD:"
-op "/operator"
-wait_console "LOGON OPERATOR USERS = 3  AT 009"
+console_logon operator 3
 op "/indicate user bob"
 for _ in $(seq 50); do
 	grep -qE "^USERID=BOB DISPATCHED=[0-9]+ TIME SLICES ENDED=[1-9][0-9]* QUEUE=Q2, INTERACTIVE 0 TIMES$" "$T/err" && break

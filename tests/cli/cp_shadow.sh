@@ -31,10 +31,7 @@ diff "$EXPECTED" "$T/bare.out" > "$T/bare.diff" || { fail "the bare machine diff
 # 2. the same program in ALICE's virtual machine (a line-mode terminal) and
 # in BOB's (the operator's console), at once
 start_cp "001F 3215"
-op "/logon bob"
-wait_console "ENTER PASSWORD:"
-op "/bob"
-wait_console "LOGON BOB USERS = 1  AT 009"
+console_logon bob 1
 line_logon alice
 text "$T/a" "Virtual machine of 4096K, privilege classes G." 100
 op "/ipl 192"

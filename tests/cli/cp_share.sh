@@ -26,10 +26,7 @@ spin() { # NAME USER: log on, a loop at 200, BEGIN
 spin B BOB 00C0
 spin G GUEST 00C1
 
-op "/logon operator"
-wait_console "ENTER PASSWORD:"
-op "/operator"
-wait_console "LOGON OPERATOR USERS = 3  AT 009"
+console_logon operator 3
 
 # cpu USER: the CPU time INDICATE USER shows now (ms)
 cpu() {

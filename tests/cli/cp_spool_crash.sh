@@ -72,10 +72,7 @@ text "$T/a" "PUN FILE $(printf '%04d' $((N + 1))) TO BOB COPY 01 NOHOLD" 100
 say "#cp logoff"
 wait_console "LOGOFF BOB"
 line_close
-op "/logon operator"
-wait_console "ENTER PASSWORD:"
-op "/operator"
-wait_console "LOGON OPERATOR"
+console_logon operator
 op "/shutdown"
 wait_console "SYSTEM SHUTDOWN COMPLETE"
 exec {OP}>&-

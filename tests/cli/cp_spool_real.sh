@@ -24,10 +24,7 @@ say() { printf '%s\r\n' "$1" >&3; }
 printf 'ID BOB\nFIRST REAL CARD\nSECOND REAL CARD\n' > "$T/deck1.txt"
 start_cp "$(printf '000C 3505 %s ascii eof\n000D 3525 %s ascii\n000E 1403 %s\n001F 3215' \
 	"$T/deck1.txt" "$T/punch.txt" "$T/print.txt")"
-op "/logon operator"
-wait_console "ENTER PASSWORD:"
-op "/operator"
-wait_console "LOGON OPERATOR USERS = 1  AT 009"
+console_logon operator 1
 line_logon alice
 text "$T/a" "Virtual machine of 1024K, privilege classes G." 100
 say "ipl 192"
@@ -100,10 +97,7 @@ sed '/^SPOOL S37RES/d' "$T/user.direct" > "$T/nospool.direct"
 rm -f "$T/op"
 start_cp
 wait_console "S37SPL000W No SPOOL area in the directory: no spooling"
-op "/logon operator"
-wait_console "ENTER PASSWORD:"
-op "/operator"
-wait_console "LOGON OPERATOR USERS = 1  AT 009"
+console_logon operator 1
 op "/q rdr"
 wait_console "S37SPL001E No spooling: the system has no spool area"
 op "/spool punch to alice"

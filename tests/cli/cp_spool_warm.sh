@@ -125,10 +125,7 @@ say "#cp close d"
 text "$T/a" "PUN FILE 0003 TO BOB COPY 01 NOHOLD" 100
 say "punch 1 CLOSED AT LOGOFF"
 text "$T/a" "PUNCHED 1 CARDS" 100
-op "/logon operator"
-wait_console "ENTER PASSWORD:"
-op "/operator"
-wait_console "LOGON OPERATOR"
+console_logon operator
 op "/shutdown"
 wait_console "SYSTEM SHUTDOWN COMPLETE"
 line_close
