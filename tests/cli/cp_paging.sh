@@ -46,7 +46,7 @@ ins=$(printf '%s\n' "$line" | sed -n 's/.*PAGE-INS=\([0-9]*\).*/\1/p')
 # the eligible list (cp/sched.c): with both working sets too big for real
 # storage together, one machine waited while the other ran its stay
 op "/indicate user"
-for _ in $(seq 50); do grep -q "^LIST=" "$T/err" && break; sleep 0.1; done
+for _ in $(seq 100); do grep -q "^LIST=" "$T/err" && grep -q "^LIST=" "$T/a" && break; sleep 0.1; done
 held=$( (tr -d '\r' < "$T/a"; cat "$T/err") | sed -n 's/^LIST=.*, HELD ELIGIBLE \([0-9]*\) TIMES$/\1/p' | awk '{ s += $1 } END { print s + 0 }')
 [ "$held" -gt 0 ] || fail "neither machine was held in the eligible list: $( (tr -d '\r' < "$T/a"; cat "$T/err") | grep '^LIST=')"
 idaws=$(tr -d '\r' < "$T/a" | sed -n 's/^IDAWS WRITTEN=\([0-9]*\) .*/\1/p')
