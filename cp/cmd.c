@@ -217,14 +217,21 @@ static void link(struct user *u, char *rest)
 	link_cmd(u, id, from, to, mode ? mode : "R", pw);
 }
 
-/* IPL vaddr: the virtual machine IPLs from one of its minidisks. */
+/* IPL vaddr: the virtual machine IPLs from one of its minidisks.  IPL CMS
+ * is IPL 190, the system disk with CMS's nucleus (VM/370 IPLed a saved
+ * system of that name; ours has none, and 190 is where CMS lives). */
 static void ipl(struct user *u, char *rest)
 {
 	char *w = cmd_word(&rest);
 	uint16_t dev;
+	if (w) {
+		cp_upper(w);
+		if (!strcmp(w, "CMS"))
+			w = "190";
+	}
 	bool ok = cmd_vaddr(w, &dev) && !cmd_word(&rest);
 	if (!ok) {
-		user_printf(u, "S37CIP026E Operand missing or invalid (IPL vaddr)");
+		user_printf(u, "S37CIP026E Operand missing or invalid (IPL vaddr|CMS)");
 		return;
 	}
 	char msg[100];

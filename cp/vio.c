@@ -177,8 +177,9 @@ void vio_console_input(struct user *u, const char *line)
  * guest in an enabled wait (an operating system idle, waiting for work --
  * our own CP run as a guest waits so for its operator) gets an attention
  * interruption from its console, as the REQUEST key of a real 3215 gives
- * one, and the line waits for the Read the guest then starts.  false: the
- * machine is computing, or has its console busy or an interruption pending
+ * one, and the line waits for the Read the guest then starts.  So does a
+ * guest that computes enabled for the interruption (CMS: HX, HI ...).
+ * false: the machine is computing disabled, or has its console busy or an interruption pending
  * there; the line is not accepted (user.c). */
 bool vio_console_attention(struct user *u, const char *line)
 {
@@ -187,7 +188,15 @@ bool vio_console_attention(struct user *u, const char *line)
 	for (int k = 0; k < v->ndev && !d; k++)
 		if (v->dev[k].kind == VDEV_CONSOLE)
 			d = &v->dev[k];
-	if (!d || d->busy || d->int_pending || !(v->psw[1] & 0x02))
+	/* The machine waits, or computes enabled for its console's
+	 * interruptions (CMS, which then reads the line: HX, HI ...). A guest
+	 * that computes disabled cannot take the attention: NOT ACCEPTED. */
+	if (!d)
+		return false;
+	unsigned chan = d->vaddr >> 8;
+	bool ec = v->psw[1] & 0x08;
+	bool enabled = (v->psw[0] & (ec || chan >= 6 ? 0x02 : 0x80 >> chan)) != 0;
+	if (d->busy || d->int_pending || !((v->psw[1] & 0x02) || enabled))
 		return false;
 	if (v->ahead || !(v->ahead = pool_get(&ahead_pool)))
 		return false; /* (one line at a time: the one before still waits) */

@@ -27,7 +27,8 @@
  *   mksysvol --minidisk CYL IMAGE PROGRAM
  *
  * makes cylinder CYL of IMAGE an IPL-able minidisk of its own: IPL1 and IPL2
- * on its track 0, the program (a flat binary, loaded at NUC_ORIGIN too) on
+ * on its track 0, the program (a flat binary, loaded at NUC_ORIGIN too, or at
+ * the address --origin HEX gives, where it is started) on
  * the tracks after it.  Its count fields say cylinder 0, as on any minidisk
  * (the guest's own numbering; CP moves only the seeks).
  *
@@ -160,6 +161,16 @@ int main(int argc, char **argv)
 	 * the nucleus on cylinder 1; a minidisk's are on its own cylinder 0
 	 * (real cylinder mcyl), with the program on the tracks after. */
 	long mcyl = -1;
+	uint32_t origin = NUC_ORIGIN;
+	if (argc >= 3 && !strcmp(argv[1], "--origin")) { /* another load address (a guest's program) */
+		char *end;
+		unsigned long o = strtoul(argv[2], &end, 16);
+		if (*end || o < 0x200 || o > 0xFF0000 || (o & 7))
+			return fail("--origin %s: expected a hexadecimal address of a doubleword from 200 to FF0000", argv[2]);
+		origin = (uint32_t)o;
+		argv += 2;
+		argc -= 2;
+	}
 	if (argc == 5 && !strcmp(argv[1], "--minidisk")) {
 		char *end;
 		mcyl = strtol(argv[2], &end, 10);
@@ -170,7 +181,7 @@ int main(int argc, char **argv)
 	}
 	if (argc != 3) {
 		fprintf(stderr, "usage: mksysvol IMAGE NUCLEUS\n"
-		                "       mksysvol --minidisk CYL IMAGE PROGRAM\n");
+		                "       mksysvol [--origin HEX] --minidisk CYL IMAGE PROGRAM\n");
 		return 2;
 	}
 	const char *path = argv[1], *nucpath = argv[2];
@@ -255,8 +266,9 @@ int main(int argc, char **argv)
 
 	uint8_t *ipl1 = mcyl < 0 ? trk + o1 : ipl_own, *ipl2 = mcyl < 0 ? trk + o2 : ipl_own + 24;
 	memset(ipl1, 0, 24);
-	ipl1[6] = (uint8_t)(NUC_ORIGIN >> 8); /* PSW 00000000 00001000 */
-	ipl1[7] = (uint8_t)NUC_ORIGIN;
+	ipl1[5] = (uint8_t)(origin >> 16); /* PSW 00000000 00001000 (the origin) */
+	ipl1[6] = (uint8_t)(origin >> 8);
+	ipl1[7] = (uint8_t)origin;
 	put_ccw(ipl1 + 8, 0x06, IPL2_AT, CC | SLI, IPL2_LEN);
 	put_ccw(ipl1 + 16, 0x08, IPL2_AT + 16, 0, 1);
 	memset(ipl2, 0, IPL2_LEN);
@@ -271,7 +283,7 @@ int main(int argc, char **argv)
 	put_ccw(ccw + 16, 0x08, IPL2_AT + 24, 0, 1);
 	for (uint32_t t = 0; t < ntrk; t++) {
 		uint32_t len = t + 1 < ntrk ? per : (uint32_t)(nlen - (size_t)t * per);
-		put_ccw(ccw + 24 + 8 * t, t ? 0x86 : 0x06, NUC_ORIGIN + t * per,
+		put_ccw(ccw + 24 + 8 * t, t ? 0x86 : 0x06, origin + t * per,
 		        (uint8_t)(SLI | (t + 1 < ntrk ? CC : 0)), (uint16_t)len);
 	}
 	uint32_t used0 = mcyl < 0 ? img.trksize : build_ipl_track(trk, img.trksize, prog_cyl, ipl1, ipl2);

@@ -46,7 +46,7 @@ line_logon bob
 text "$T/a" "Virtual machine of 2048K, privilege classes G." 100
 printf 'ipl 150\r\n' >&3
 # the inner CP's start, on BOB's console: its devices are BOB's machine's
-text "$T/a" "s370 CP 0.1: IPL from 150, 2048K real storage, 7 devices" 100
+text "$T/a" "s370 CP 0.1: IPL from 150, 2048K real storage, 8 devices" 100
 text "$T/a" "  150  3350  DASD S37RES"
 text "$T/a" "  009  3215  console"
 text "$T/a" "Paging area: S37RES cylinders 10-29, 2400 pages"
@@ -80,9 +80,9 @@ made=$(printf '%s\n' "$outer" | sed -n 's/.*(MADE \([0-9]*\),.*/\1/p')
 filled=$(printf '%s\n' "$outer" | sed -n 's/.*FILLED=\([0-9]*\)$/\1/p')
 [ "${made:-0}" -ge 2 ] || fail "outer shadow spaces made: ${made:-none} ($outer)"
 [ "${filled:-0}" -ge 50 ] || fail "outer shadow entries filled: ${filled:-none} ($outer)"
-# and a conversation two levels down: hello370 on the inner CP's 190 reads
+# and a conversation two levels down: hello370 on the inner CP's 19F reads
 # its console (the inner CP's Read of the line BOB's console gives it)
-to_inner "ipl 190" "ENTER A LINE:"
+to_inner "ipl 19f" "ENTER A LINE:"
 text "$T/a" "HELLO FROM A VIRTUAL MACHINE. TYPE A LINE; TIME ASKS CP; QUIT ENDS."
 to_inner "two levels down" "YOU TYPED: two levels down"
 to_inner quit "GOODBYE\."

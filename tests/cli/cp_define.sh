@@ -35,9 +35,14 @@ expect_grep "$T/d.out" "direct: $T/td.direct:6: TDISK: a statement of the system
 
 start_cp
 
-# clr NAME: clear the output area
+# clr NAME: clear the output area (a screen in MORE... takes a Clear per page)
 clr() {
-	key "$1" "Clear"
+	for _ in 1 2 3; do
+		key "$1" "Clear"
+		sleep 0.2
+		screen "$1"
+		[ -z "$(sed -n 1p "$T/screen" | tr -d ' ')" ] && return 0
+	done
 	wait_row "$1" 1 ""
 }
 # guest NAME CAW: the tiny guest, its channel program at CAW, run to its
@@ -70,7 +75,7 @@ has A "S37CDF094E Storage exceeds allowed maximum (4096K)"
 cmd A "def stor 12x"
 has A "S37CDF026E Operand missing or invalid (DEFINE STORAGE nnnnnK|nnM)"
 # from a running machine (hello370 waits in its Read): reset, CP READ
-cmd A "ipl 190"
+cmd A "ipl 19f"
 has A "${STATUS}VM READ   ALICE"
 cmd A "#cp def stor 2m"
 has A "STORAGE = 2048K"

@@ -1,7 +1,7 @@
 # The scheduler (cp/sched.c): interactive machines first.  BOB's machine is
 # CPU-bound (a branch to itself, stored with STORE and started with BEGIN):
 # it never gets a line from its user, so it stays in Q2.  ALICE's runs
-# hello370 (IPL 190): each line she types makes it interactive (Q1), and it
+# hello370 (IPL 19F): each line she types makes it interactive (Q1), and it
 # answers her within its Q1 time, while BOB's loop goes on.  INDICATE USER
 # shows each machine's queue, INDICATE LOAD the counts.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
@@ -22,7 +22,7 @@ has B "${STATUS}RUNNING   BOB"
 display_connect A 00C0
 logon A ALICE ALICE
 has A "${STATUS}CP READ   ALICE"
-cmd A "ipl 190"
+cmd A "ipl 19f"
 has A "ENTER A LINE:"
 for k in 1 2 3; do
 	cmd A "line $k"

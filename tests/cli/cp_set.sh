@@ -109,7 +109,7 @@ expect_rows "12=PF05 UNDEFINED" "13=q n"
 
 # RUN: hello370 reads; PA1 with RUN ON keeps it going
 clr A
-cmd A "ipl 190"
+cmd A "ipl 19f"
 has A "ENTER A LINE:"
 has A "${ST}VM READ   ALICE"
 cmd A "#cp set run on"

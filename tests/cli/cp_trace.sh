@@ -103,7 +103,7 @@ io_lines() { tr -d '\r' < "$T/a" | grep -ac "CONS 009 CC 0"; }
 N_IO=$(io_lines)
 printf 'trace io printer\r\n' >&3
 text "$T/a" "TRACE STARTED" 50
-printf 'ipl 190\r\n' >&3
+printf 'ipl 19f\r\n' >&3
 text "$T/a" "ENTER A LINE:" 100
 printf 'quit\r\n' >&3
 text "$T/a" "GOODBYE." 100

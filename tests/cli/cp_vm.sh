@@ -1,5 +1,5 @@
 # A virtual machine runs (cp/vmrun.c, cp/vio.c): ALICE logs on and IPLs the
-# minidisk 190 (hello370, dasd-images/hello370.s, on cylinder 3 of the system
+# minidisk 19F (hello370, dasd-images/hello370.s, on cylinder 3 of the system
 # volume).  Its START I/O, its enabled wait (LPSW) and DIAGNOSE 8 are
 # privileged, so each traps to CP, which does it for the guest: the console
 # shows the guest's greeting and prompt (its channel program's Writes), the
@@ -25,10 +25,10 @@ display_connect A 00C0
 logon A ALICE ALICE
 has A "${STATUS}CP READ   ALICE"
 cmd A "q v"
-has A "DASD 190 3350 S37RES R/O 1 CYL ON 150 AT CYL 3"
+has A "DASD 19F 3350 S37RES R/O 1 CYL ON 150 AT CYL 3"
 key A "Clear"
 wait_row A 1 ""
-cmd A "ipl 190"
+cmd A "ipl 19f"
 has A "HELLO FROM A VIRTUAL MACHINE. TYPE A LINE; TIME ASKS CP; QUIT ENDS."
 has A "ENTER A LINE:"
 has A "${STATUS}VM READ   ALICE"
@@ -36,14 +36,14 @@ has A "${STATUS}VM READ   ALICE"
 display_connect B 00C1
 logon B BOB BOB
 has B "${STATUS}CP READ   BOB"
-cmd B "ipl 190"
+cmd B "ipl 19f"
 has B "${STATUS}VM READ   BOB"
 cmd B "from bob"
 has B "YOU TYPED: from bob"
 cmd A "hello, world"
 has A "YOU TYPED: hello, world"
 wait_row A 6 "ENTER A LINE:"
-expect_rows "1=ipl 190" "3=ENTER A LINE:" "4=hello, world" "5=YOU TYPED: hello, world" "6=ENTER A LINE:"
+expect_rows "1=ipl 19f" "3=ENTER A LINE:" "4=hello, world" "5=YOU TYPED: hello, world" "6=ENTER A LINE:"
 cmd A "time"
 for _ in $(seq 50); do
 	screen A

@@ -2,7 +2,7 @@
  * offers (cp/diag.c, cp/diag_io.c) and checks what comes back.
  *
  * Run by tests/cli/cp_diag.sh in ALICE's machine (1M; console 009 on a
- * line-mode terminal; minidisk 190 read-only; 194 read/write, two
+ * line-mode terminal; minidisk 19F read-only; 194 read/write, two
  * cylinders of S37U01 that nothing else uses; readers and punch spooled).
  * One line per check on the console, "Dnn what: OK" or "Dnn what: WRONG"
  * with what it saw, then "DIAGNOSE: n OF m OK"; then DIAGNOSE 8 with no
@@ -16,7 +16,7 @@
 #define LOW_CSW ((volatile uint8_t *)64)
 #define STORAGE (1u << 20)
 
-enum { CONS = 0x009, MD_RO = 0x190, MD_RW = 0x194, RDR = 0x00C, NODEV = 0x2FF };
+enum { CONS = 0x009, MD_RO = 0x19F, MD_RW = 0x194, RDR = 0x00C, NODEV = 0x2FF };
 
 static uint32_t passed, total;
 static char seen[100];

@@ -6,7 +6,8 @@
  *            goes on after the instruction (suppression and termination
  *            leave the old PSW there);
  *   I/O:     the CSW goes to G_CSW, G_IODONE is set, and the waiting PSW is
- *            resumed with its wait bit off;
+ *            resumed with its wait bit and its I/O masks off (a line the user
+ *            types while the guest computes is then NOT ACCEPTED by CP);
  *   external: the code (old PSW bytes 2-3) goes to G_EXTCODE, the same way,
  *            with the external mask off (a timer's condition stays until
  *            the program changes the timer).
@@ -41,6 +42,7 @@ io_trap:
 	mvc	G_CSW(8),64
 	mvi	G_IODONE+1,1		/* a halfword flag */
 	ni	57,0xFD
+	ni	56,0x01			/* and disabled for I/O again: the guest computes disabled */
 	lpsw	56
 
 	.section .rodata

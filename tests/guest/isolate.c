@@ -1,7 +1,7 @@
 /* isolate.c — a bare guest that tries to get out of its virtual machine.
  *
  * Run by tests/cli/cp_isolation.sh in ALICE's machine (1M; console 009;
- * minidisk 190 read-only, one cylinder; minidisk 191 read/write, five
+ * minidisk 19F read-only, one cylinder; minidisk 191 read/write, five
  * cylinders).  Each attack is something a guest might do to reach storage
  * or disk that is not its own; each must end the way the architecture says
  * it ends on a real machine of that size with those devices, and CP must
@@ -16,7 +16,7 @@
 
 #define STORAGE (1u << 20) /* the machine's size: ALICE has 1M */
 
-enum { CONS = 0x009, MD_RO = 0x190, MD_RW = 0x191, NODEV = 0x2FF };
+enum { CONS = 0x009, MD_RO = 0x19F, MD_RW = 0x191, NODEV = 0x2FF };
 
 static uint32_t passed, total;
 
@@ -334,7 +334,7 @@ int main(void)
 	/* a read-only link whose guest asks for a file mask that permits writing */
 	fmask = 0xC0;
 	ccw_set(&fmt[1], 0x07, seekarg, CCW_CC, 6);
-	cc = run(MD_RO, fmt, csw); /* the Write R0 on the 190 must be refused */
+	cc = run(MD_RO, fmt, csw); /* the Write R0 on the 19F must be refused */
 	csw_text(cc, csw);
 	check("FILE MASK PERMITTING WRITES ON A READ-ONLY LINK", (csw[4] & US_UC) != 0, seen);
 

@@ -1,0 +1,70 @@
+/* nucleus.h — what only the nucleus's own modules share (cms.h is for
+ * every CMS module): the machine-level pieces of start.S, con.c, diag.c. */
+#ifndef CMS_NUCLEUS_H
+#define CMS_NUCLEUS_H
+
+#include "cms.h"
+
+/* ---- start.S ---- */
+void cms_wait(void);           /* an enabled wait until an I/O interruption (call it disabled) */
+uint8_t cms_disable(void);     /* I/O interruptions off; the old mask */
+void cms_enable(uint8_t mask); /* the mask back */
+struct cms_jmp {
+	uint32_t r[10]; /* r6-r15 */
+};
+int cms_setjmp(struct cms_jmp *j) __attribute__((returns_twice));
+void cms_longjmp(struct cms_jmp *j, int v) __attribute__((noreturn));
+extern char _end[]; /* the end of the nucleus (cms.ld): free storage from here */
+
+/* ---- diagx.S ---- */
+struct cms_dregs {
+	uint32_t r2, r3, r4, r5, r15, cc, save;
+};
+int cms_diag08(struct cms_dregs *d);
+int cms_diag0C(struct cms_dregs *d);
+int cms_diag14(struct cms_dregs *d);
+int cms_diag18(struct cms_dregs *d);
+int cms_diag20(struct cms_dregs *d);
+int cms_diag24(struct cms_dregs *d);
+int cms_diag58(struct cms_dregs *d);
+int cms_diag60(struct cms_dregs *d);
+
+/* ---- con.c: devices and interruptions ---- */
+/* A channel command word (Principles of Operation, "Channel-Command Word"). */
+struct ccw {
+	uint8_t cmd;
+	uint8_t addr[3];
+	uint8_t flags;
+	uint8_t zero;
+	uint16_t count;
+} __attribute__((aligned(8)));
+enum { CCW_CD = 0x80, CCW_CC = 0x40, CCW_SLI = 0x20, CCW_SKIP = 0x10 };
+enum { US_ATTN = 0x80, US_SM = 0x40, US_CUE = 0x20, US_BUSY = 0x10, US_CE = 0x08, US_DE = 0x04, US_UC = 0x02,
+       US_UE = 0x01 };
+void ccw_set(struct ccw *c, uint8_t cmd, const void *addr, uint8_t flags, uint16_t count);
+/* START I/O of the program at prog on dev, and its end awaited: the CSW
+ * (unit and channel status, residual count) in csw.  Returns SIO's
+ * condition code (0: csw is the ending's). */
+int cms_io(uint16_t dev, const struct ccw *prog, uint8_t csw[8]);
+/* The I/O handler (start.S): one interruption's CSW for dev. */
+void cms_io_interrupt(uint16_t dev, const uint8_t *csw);
+/* Wait for the next interruption from dev that ends I/O (device end, or a
+ * unit check; the CSW to csw) — for DIAGNOSE X'58', whose ending comes as an
+ * interruption.  Attentions from the console are taken apart (con.c). */
+void cms_wait_io(uint16_t dev, uint8_t csw[8]);
+void cms_expect_io(uint16_t dev); /* before starting I/O that cms_wait_io awaits */
+enum { CMS_CONSOLE = 0x009 };
+
+/* ---- main.c ---- */
+void cms_abend(int code, const uint8_t *psw) __attribute__((noreturn));
+void cms_ready(int rc); /* the Ready line */
+extern struct cms_jmp cms_cmdloop; /* where HX and abends go back to */
+
+/* ---- heap.c ---- */
+void cms_heap_init(uint32_t from, uint32_t to);
+uint32_t cms_heap_free(void);
+
+/* ---- cmd.c ---- */
+void cms_cmd_init(void);
+
+#endif

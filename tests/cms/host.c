@@ -1,0 +1,31 @@
+/* host.c — what the nucleus gives CMS's modules, on the host: storage from
+ * malloc, the formatter from vsnprintf (the same formats: cmslib.h).  The
+ * unit tests of tests/cms link it with the CMS modules they test. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmslib.h"
+
+void *cms_alloc(size_t n)
+{
+	return calloc(1, n ? n : 1);
+}
+
+void cms_free(void *p)
+{
+	free(p);
+}
+
+int cms_vformat(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	return vsnprintf(buf, size, fmt, ap);
+}
+
+int cms_format(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
+}
