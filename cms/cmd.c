@@ -22,7 +22,9 @@ static const struct cmd {
     {"CP", 2, cms_cmd_cp},
     {"COPYFILE", 4, cms_cmd_copyfile},
     {"DISK", 4, cms_cmd_disk},
+    {"EDIT", 1, cms_cmd_edit},
     {"ERASE", 5, cms_cmd_erase},
+    {"FILELIST", 5, cms_cmd_filelist},
     {"FORMAT", 6, cms_cmd_format},
     {"HELP", 4, cms_cmd_help},
     {"LISTFILE", 5, cms_cmd_listfile},
@@ -39,6 +41,7 @@ static const struct cmd {
     {"SET", 3, cms_cmd_set},
     {"STATE", 5, cms_cmd_state},
     {"TYPE", 1, cms_cmd_type},
+    {"XEDIT", 1, cms_cmd_xedit},
 };
 
 void cms_cmd_init(void)

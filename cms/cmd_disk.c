@@ -133,8 +133,7 @@ int cms_cmd_format(struct cms_args *a)
 		return RC_DISKRO;
 	}
 	char answer[132];
-	cms_say("DMSFOR603R FORMAT will erase all files on disk '%c (%03X)'. Do you wish to continue?", mode, vaddr);
-	cms_say("Enter 'YES' or 'NO':");
+	cms_say("DMSFOR603R FORMAT will erase all files on disk '%c (%03X)'. Continue? (YES|NO)", mode, vaddr);
 	cms_read_line(answer, sizeof answer);
 	cms_upper(answer);
 	if (strcmp(answer, "YES") && strcmp(answer, "Y")) {

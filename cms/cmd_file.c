@@ -256,7 +256,7 @@ int cms_match(const struct cms_fileid *pattern, struct cms_fst **out, int *n)
 	int rc = fs_list(pattern, add_match, &m);
 	*out = m.f;
 	*n = m.n;
-	return rc;
+	return rc == RC_NOTFOUND ? 0 : rc; /* nothing matched: n is 0 */
 }
 
 /* ---- ERASE ---- */

@@ -15,6 +15,7 @@ cms_cmd_fn cms_cmd_print, cms_cmd_punch, cms_cmd_readcard;                  /* c
 cms_cmd_fn cms_cmd_sendfile, cms_cmd_receive, cms_cmd_disk;                 /* cmd_spool_send.c */
 cms_cmd_fn cms_cmd_rdrlist, cms_cmd_peek;                                    /* cmd_spool_list.c */
 cms_cmd_fn cms_cmd_help;                                                     /* cmd_help.c */
+cms_cmd_fn cms_cmd_xedit, cms_cmd_edit, cms_cmd_filelist;                    /* xedit_scr.c, edit.c, filelist.c */
 const char *cms_cmd_fullname(const char *name); /* a command's full name from an abbreviation, or NULL */
 
 /* EXEC (cmd_exec.c): whether NAME EXEC is on an accessed disk; run it. */

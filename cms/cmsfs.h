@@ -76,6 +76,8 @@ int fs_volinfo(char mode, struct cms_volinfo *out);
 
 /* FORMAT: a new, empty file system on the whole disk (its label: 1-6
  * characters).  Everything there before is gone. */
+/* (A mode the disk is accessed under is released first: ACCESS it again
+ * after; RC_BADOPT while files are open on it.) */
 int fs_format(struct cms_blkdev *b, const char *label);
 
 /* Find a file: fm may be "" or "*" (the search order), "A", or "A1".  The
@@ -111,13 +113,17 @@ void fs_abandon(struct cms_file *f);
 
 int fs_erase(const struct cms_fileid *id);                                 /* fm needed (or found by search) */
 int fs_rename(const struct cms_fileid *from, const struct cms_fileid *to); /* same disk */
+/* (No patterns: RC_BADNAME.  A file found on a read-only disk or extension:
+ * RC_DISKRO.  RENAME: to's fm "" or "*" is from's disk, a digit there sets
+ * the mode number; FS_RC_EXISTS when to exists already.) */
 
 /* Parse "fn ft [fm]" words into an identifier (upper-cased); RC_BADNAME
  * when a name is too long or has a bad character. */
 int fs_fileid(struct cms_fileid *id, const char *fn, const char *ft, const char *fm);
 
 /* The clock the file system stamps files with (the nucleus: the TOD clock;
- * the host: time()). */
+ * the host: time()).  Not in fs*.c: the nucleus defines it, as do
+ * tools/cmsfs.c and tests/cms/fs_memdev.c. */
 void fs_now(struct cms_fst *stamp);
 
 /* ---- additions by the file system (fs_*.c) ---- */

@@ -1,6 +1,7 @@
 /* diag.c — CMS's calls to CP by DIAGNOSE (VM/370 System Programmer's Guide,
  * "DIAGNOSE Instruction in a Virtual Machine"; cp/diag.c is the other side).
  * The instruction itself is in diagx.S. */
+#include "cmsfs.h"
 #include "nucleus.h"
 
 /* X'08': a CP command.  With resp, CP's lines come back into resp (X'15'
@@ -80,4 +81,17 @@ void cms_clock(struct cms_clock *c)
 	/* microseconds: the low words serve for a little over an hour */
 	c->vcpu_us = (uint32_t)p[20] << 24 | (uint32_t)p[21] << 16 | (uint32_t)p[22] << 8 | p[23];
 	c->tcpu_us = (uint32_t)p[28] << 24 | (uint32_t)p[29] << 16 | (uint32_t)p[30] << 8 | p[31];
+}
+
+/* The file system's clock (cmsfs.h): the guest's time of day. */
+void fs_now(struct cms_fst *stamp)
+{
+	struct cms_clock c;
+	cms_clock(&c);
+	stamp->year = c.year;
+	stamp->month = c.month;
+	stamp->day = c.day;
+	stamp->hour = c.hour;
+	stamp->minute = c.minute;
+	stamp->second = c.second;
 }
