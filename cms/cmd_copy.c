@@ -66,7 +66,9 @@ static int copy_one(const struct cms_fst *in, const struct cms_fileid *out, cons
 {
 	struct cms_fst old;
 	bool exists = fs_state(out, &old) == 0 && old.id.fm[0] == out->fm[0];
-	if (exists && !o->replace && !o->append) {
+	bool itself = exists && !strcmp(old.id.fn, in->id.fn) && !strcmp(old.id.ft, in->id.ft) &&
+	              old.id.fm[0] == in->id.fm[0]; /* a format change in place: replaced when closed */
+	if (exists && !itself && !o->replace && !o->append) {
 		cms_msg("DMSCPY024E", "File '%s %s %s' already exists; specify REPLACE or APPEND", out->fn, out->ft,
 		        out->fm);
 		return RC_NOTFOUND; /* 28, as VM/370's COPYFILE */

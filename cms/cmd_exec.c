@@ -58,7 +58,9 @@ static bool io_halted(void *ctx)
 {
 	(void)ctx;
 	cms_poll();
-	return cms_hi_pending;
+	bool hi = cms_hi_pending;
+	cms_hi_pending = false; /* reported once: the EXEC stops, or its SIGNAL ON HALT takes it */
+	return hi;
 }
 
 /* The file's records as ASCII lines (trailing blanks dropped). */
@@ -119,6 +121,37 @@ static int io_readfile(void *ctx, const char *fn, const char *ft, const char *fm
 	return load(&id, lines, n);
 }
 
+static void io_clock(void *ctx, struct exec_clock *now)
+{
+	(void)ctx;
+	struct cms_clock c;
+	cms_clock(&c);
+	now->year = c.year;
+	now->month = c.month;
+	now->day = c.day;
+	now->hour = c.hour;
+	now->min = c.minute;
+	now->sec = c.second;
+	now->usec = 0;
+}
+
+/* USERID(): CP's QUERY USERID says "ALICE    AT S370". */
+static const char *io_userid(void *ctx)
+{
+	(void)ctx;
+	static char id[9];
+	if (!id[0]) {
+		char resp[80];
+		cms_cp("QUERY USERID", resp, sizeof resp);
+		int n = 0;
+		while (n < 8 && resp[n] && resp[n] != ' ' && resp[n] != '\n')
+			n++;
+		memcpy(id, resp, (size_t)n);
+		id[n] = 0;
+	}
+	return id;
+}
+
 int cms_exec(const char *name, const char *args)
 {
 	struct cms_fileid id;
@@ -144,6 +177,8 @@ int cms_exec(const char *name, const char *args)
 	    .command = io_command,
 	    .halted = io_halted,
 	    .readfile = io_readfile,
+	    .clock = io_clock,
+	    .userid = io_userid,
 	};
 	char fname[20];
 	cms_format(fname, sizeof fname, "%s EXEC", id.fn);

@@ -25,6 +25,8 @@ int cms_cmd_help(struct cms_args *a)
 	}
 	/* a command may be asked for by its abbreviation: the file has the full name */
 	const char *full = cms_cmd_fullname(name);
+	if (!strcmp(name, "HX") || !strcmp(name, "HI") || !strcmp(name, "HT") || !strcmp(name, "RT"))
+		full = "IMMED"; /* the immediate commands share one file */
 	struct cms_fileid id;
 	if (fs_fileid(&id, full ? full : name, "HELPCMS", "*")) {
 		cms_msg("DMSHLP001E", "No help for '%s': HELP alone lists the commands", name);

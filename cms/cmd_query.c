@@ -56,8 +56,9 @@ static int query_search(void)
 		struct cms_volinfo vi;
 		if (!fs_vol(m) || fs_volinfo(m, &vi))
 			continue;
-		cms_say("%-6s %03X %c%s%c  %s", vi.label, fs_vol_dev(fs_vol(m))->vaddr, m, vi.parent ? "/" : "",
-		        vi.parent ? vi.parent : ' ', vi.readonly ? "R/O" : "R/W");
+		char mode[4];
+		cms_format(mode, sizeof mode, vi.parent ? "%c/%c" : "%c", m, vi.parent);
+		cms_say("%-6s %03X %-3s  %s", vi.label, fs_vol_dev(fs_vol(m))->vaddr, mode, vi.readonly ? "R/O" : "R/W");
 	}
 	return 0;
 }

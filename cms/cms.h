@@ -98,7 +98,6 @@ typedef int cms_cmd_fn(struct cms_args *a);
 /* Settings of SET (cmd_set.c) that others consult. */
 struct cms_settings {
 	bool impex, impcp;   /* IMPEX: a name is an EXEC first; IMPCP: unknown names go to CP */
-	bool blip;           /* (none yet) */
 	char redtype;        /* RDYMSG: 'L' long (with the time), 'S' short */
 	bool cmstype_ht;     /* SET CMSTYPE HT */
 };

@@ -110,6 +110,7 @@ int fs_write(struct cms_file *f, const void *rec, uint32_t len);
  * moment the machine stops at.  fs_abandon drops a written file unkept. */
 int fs_close(struct cms_file *f);
 void fs_abandon(struct cms_file *f);
+void fs_abandon_all(void); /* every open file of every accessed disk (HX, an abend) */
 
 int fs_erase(const struct cms_fileid *id);                                 /* fm needed (or found by search) */
 int fs_rename(const struct cms_fileid *from, const struct cms_fileid *to); /* same disk */

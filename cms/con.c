@@ -291,6 +291,12 @@ static bool immediate(const char *line)
 }
 
 volatile bool cms_hx_pending, cms_hi_pending;
+
+/* HT lasts while the command runs: the Ready line comes again (VM/370). */
+void cms_typing_resume(void)
+{
+	typing_halted = false;
+}
 static bool polling;
 
 void cms_poll(void)

@@ -371,6 +371,18 @@ void fs_abandon(struct cms_file *f)
 		drop(f);
 }
 
+/* After HX or an abend the command that had files open is gone: files being
+ * written are dropped unkept (the disk keeps its committed state), readers
+ * let go of what they held. */
+void fs_abandon_all(void)
+{
+	for (char m = 'A'; m <= 'Z'; m++) {
+		struct cms_vol *v = fs_vol(m);
+		while (v && v->files)
+			drop(v->files);
+	}
+}
+
 /* The index blocks for f's data blocks, written to free blocks. */
 static int write_index(struct cms_file *f)
 {

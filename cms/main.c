@@ -14,6 +14,7 @@
  */
 #include "cmsfs.h"
 #include "nucleus.h"
+#include "scr.h"
 
 struct cms_jmp cms_cmdloop;
 struct cms_settings cms_set = {.impex = true, .impcp = true, .redtype = 'L'};
@@ -84,9 +85,12 @@ void cms_main(void)
 			cms_read_line(line, sizeof line);
 			rc = cms_command(line);
 		} else {
+			fs_abandon_all(); /* what the command had open is closed unkept */
+			scr_reset();      /* and a full screen it had is CP's again */
 			rc = rc == 1 ? 0 : 256; /* HX: back at Ready; an abend: R(00256) */
 		}
 		cms_hi_pending = false;
+		cms_typing_resume();
 		cms_ready(rc);
 	}
 }

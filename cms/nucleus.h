@@ -54,6 +54,7 @@ void cms_io_interrupt(uint16_t dev, const uint8_t *csw);
 void cms_wait_io(uint16_t dev, uint8_t csw[8]);
 void cms_expect_io(uint16_t dev); /* before starting I/O that cms_wait_io awaits */
 enum { CMS_CONSOLE = 0x009 };
+void cms_typing_resume(void); /* the end of HT: at the Ready line */
 
 /* ---- main.c ---- */
 void cms_abend(int code, const uint8_t *psw) __attribute__((noreturn));

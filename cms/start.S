@@ -17,8 +17,9 @@
  * wait whose resumption clears the wait bit.
  *
  * A program check in CMS code is an abend: cms_abend prints it and goes
- * back to the command loop (main.c).  External interruptions (CP's
- * EXTERNAL command) are taken and ignored.
+ * back to the command loop (main.c).  CMS runs with external
+ * interruptions masked (it sets no timer); should one be taken, it is
+ * ignored.
  */
 	.set	SAVE_IO, 0x200		/* 16 registers of the interrupted program */
 	.set	SAVE_PGM, 0x240

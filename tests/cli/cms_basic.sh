@@ -105,7 +105,7 @@ has_re A "$READY"
 console_logon OPERATOR
 op "/force alice"
 wait_console "USER ALICE FORCED"
-s3_end A
+cms_gone A
 cms_ipl A 00C0 ALICE
 has A "HELLO FROM PROFILE EXEC"
 cms A "listfile * * a"
