@@ -1,24 +1,28 @@
 /* cms.h — what CMS's modules share: the map of the nucleus.
  *
  * CMS is the single-user system each user IPLs in a virtual machine (`IPL
- * CMS`).  It runs in the virtual machine's problem... no: in its own virtual
- * machine it is the supervisor — it owns the PSWs and the interruptions —
- * and it reaches CP only through what the architecture offers a virtual
- * machine: START I/O on its virtual devices and DIAGNOSE (DESIGN.md rule 1).
+ * CMS`).  In its virtual machine it is the supervisor (it owns the PSWs and
+ * the interruptions), and it reaches CP only through what the architecture
+ * offers a virtual machine: START I/O on its virtual devices and DIAGNOSE
+ * (DESIGN.md rule 1).
  * docs/cms.md is the user's primer, docs/cms-internals.md the guided tour.
  *
- *   start.S    the IPL entry, interruption handlers, waiting
- *   main.c     cms_main: start-up, PROFILE EXEC, the command loop (Ready;)
- *   con.c      the console: lines out and in, the program stack, HX HT HI RT
- *   diag.c     DIAGNOSE wrappers: X'08' CP commands, X'18'/X'20' disk I/O, X'24', X'60'
+ *   start.S    the IPL entry, interruption handlers, waiting; diagx.S the DIAGNOSE instruction
+ *   main.c     cms_main: start-up, PROFILE EXEC, the command loop (Ready;), abends
+ *   con.c      START I/O and interruptions; the console: lines out and in, the program
+ *              stack, the immediate commands HX HI HT RT
+ *   diag.c     DIAGNOSE wrappers: X'08' CP commands, X'0C' clock, X'24' device types, X'60'
  *   heap.c     free storage (cms_alloc)
- *   fmt.c      the formatter and the little helpers of cmslib.h
- *   cmd.c      the command table, command resolution (EXEC, CP, abbreviations)
- *   blk.c      a minidisk as numbered 4K blocks (CKD by DIAGNOSE X'18', FBA by X'20')
- *   fs*.c      the file system (cmsfs.h): format, directory, files, ACCESS modes
- *   cmd_*.c    the commands
- *   exec*.c    the EXEC interpreter (REXX-like)
- *   xedit*.c   the full-screen editor; edit.c the line editor; scr.c full screen by DIAGNOSE X'58'
+ *   fmt.c      the little helpers of cmslib.h; vformat.c the formatter
+ *   cmd.c      the command table and VM/370's command search (CP, EXEC, abbreviations, IMPCP)
+ *   blk.c      a minidisk as numbered 4K blocks (CKD: DIAGNOSE X'18'; FBA: Define Extent, Locate)
+ *   fs_*.c     the file system (cmsfs.h, docs/cms-format.md): format, directory, files, modes
+ *   cmd_disk.c ACCESS RELEASE FORMAT; cmd_file.c LISTFILE TYPE STATE ERASE; cmd_copy.c
+ *              COPYFILE RENAME; cmd_query.c QUERY SET; cmd_help.c HELP; cmd_exec.c EXEC
+ *   cmd_spool*.c  PRINT PUNCH READCARD SENDFILE RECEIVE DISK RDRLIST PEEK (docs/cms-spool.md)
+ *   exec_*.c   the EXEC interpreter, REXX-like (exec.h, docs/cms-exec.md)
+ *   scr*.c     full screens by DIAGNOSE X'58' (scr.h); xedit*.c the full-screen editor, edit.c
+ *              the line editor, filelist.c FILELIST (docs/cms-edit.md)
  */
 #ifndef CMS_CMS_H
 #define CMS_CMS_H
