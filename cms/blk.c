@@ -16,8 +16,20 @@
  * seek beyond its last cylinder (DIAGNOSE X'18' condition code 1, R15 4),
  * so the cylinders are counted by a binary search of such probes.
  *
- * FBA minidisks are not offered by our CP yet (cp/ccwtrans.c refuses
- * Define Extent); the host tool writes FBA images (tools/cmsfs.c).
+ * FBA (3310, 3370: DIAGNOSE X'24' class X'01' type X'01', told apart by
+ * Sense ID): 512-byte blocks, eight to a 4K block, so CMS block b is blocks
+ * 8b .. 8b+7 of the minidisk (as tools/cmsfs.c lays them out).  Each is read
+ * or written by one channel program through DIAGNOSE X'20' (VM/370's
+ * X'18' is for CKD only):
+ *
+ *     Define Extent   file mask, origin 0, blocks 0 .. last of the minidisk
+ *     Locate          X'06' read or X'01' write, 8 blocks from 8b
+ *     Read / Write    4096 bytes
+ *
+ * CP moves the extent to where the minidisk lies and keeps it within
+ * (cp/ccwtrans.c).  The size is Read Device Characteristics' block count
+ * (bytes 14-17), which CP makes the minidisk's.  The blocks need no
+ * formatting: format is a no-op.
  */
 #include "cmds.h"
 #include "cmsfs.h"
@@ -130,12 +142,117 @@ static int ckd_format(struct cms_blkdev *b, uint32_t blk)
 	return -1;
 }
 
+/* ---- FBA ---- */
+
+enum { FBA_BLK = 512, FBA_PER = CMS_BLKSIZE / FBA_BLK };
+
+struct fba {
+	struct cms_blkdev b;
+	uint32_t blocks; /* 512-byte blocks of the minidisk */
+};
+
+static struct {
+	struct ccw ccw[3];
+	uint8_t dx[16], loc[8], rdc[32], sid[8];
+} fio __attribute__((aligned(8)));
+
+/* DIAGNOSE X'20' of the program in fio.ccw: 0, or cc << 8 | R15. */
+static int diag20(uint16_t vaddr)
+{
+	struct cms_dregs d = {.r2 = vaddr, .r4 = (uint32_t)(uintptr_t)fio.ccw};
+	int cc = cms_diag20(&d);
+	return cc ? (cc << 8 | (int)(d.r15 & 0xFF)) : 0;
+}
+
+static void put32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
+/* CMS block blk: Locate operation op (X'06' read, X'01' write), then cmd. */
+static int fba_io(struct cms_blkdev *b, uint32_t blk, uint8_t op, uint8_t cmd, const void *buf)
+{
+	struct fba *f = (struct fba *)b;
+	if (blk >= b->nblocks)
+		return -1;
+	memset(fio.dx, 0, sizeof fio.dx);
+	fio.dx[0] = b->readonly ? 0x40 : 0x00; /* inhibit all writes, or allow data writes */
+	put32(fio.dx + 12, f->blocks - 1);     /* origin 0, blocks 0 .. last */
+	memset(fio.loc, 0, sizeof fio.loc);
+	fio.loc[0] = op;
+	fio.loc[3] = FBA_PER;
+	put32(fio.loc + 4, blk * FBA_PER);
+	ccw_set(&fio.ccw[0], 0x63, fio.dx, CCW_CC, sizeof fio.dx);
+	ccw_set(&fio.ccw[1], 0x43, fio.loc, CCW_CC, sizeof fio.loc);
+	ccw_set(&fio.ccw[2], cmd, buf, 0, CMS_BLKSIZE);
+	return diag20(b->vaddr);
+}
+
+static int fba_read(struct cms_blkdev *b, uint32_t blk, void *buf)
+{
+	return fba_io(b, blk, 0x06, 0x42, buf);
+}
+
+static int fba_write(struct cms_blkdev *b, uint32_t blk, const void *buf)
+{
+	if (b->readonly)
+		return -1;
+	return fba_io(b, blk, 0x01, 0x41, buf);
+}
+
+static int fba_format(struct cms_blkdev *b, uint32_t blk)
+{
+	(void)b;
+	(void)blk;
+	return 0; /* fixed blocks: nothing to lay out */
+}
+
+static struct cms_blkdev *fba_open(uint16_t vaddr, bool ro)
+{
+	/* the type: Sense ID bytes 4-5 (X'3310' or X'3370') */
+	uint16_t type = 0x3370;
+	memset(fio.sid, 0, sizeof fio.sid);
+	ccw_set(&fio.ccw[0], 0xE4, fio.sid, CCW_SLI, 7);
+	if (!diag20(vaddr) && fio.sid[0] == 0xFF)
+		type = (uint16_t)(fio.sid[4] << 8 | fio.sid[5]);
+	/* the size: Read Device Characteristics' block count, the minidisk's */
+	memset(fio.rdc, 0, sizeof fio.rdc);
+	ccw_set(&fio.ccw[0], 0x64, fio.rdc, CCW_SLI, sizeof fio.rdc);
+	int rc = diag20(vaddr);
+	uint32_t blocks = (uint32_t)fio.rdc[14] << 24 | (uint32_t)fio.rdc[15] << 16 | (uint32_t)fio.rdc[16] << 8 | fio.rdc[17];
+	if (rc || (fio.rdc[4] << 8 | fio.rdc[5]) != FBA_BLK || blocks < FBA_PER) {
+		cms_msg("DMSACC113S", "Disk %03X cannot be read", vaddr);
+		return NULL;
+	}
+	struct fba *f = cms_alloc(sizeof *f);
+	if (!f)
+		return NULL;
+	f->blocks = blocks;
+	f->b.ctx = f;
+	f->b.nblocks = blocks / FBA_PER;
+	f->b.readonly = ro;
+	f->b.devtype = type;
+	f->b.vaddr = vaddr;
+	f->b.read = fba_read;
+	f->b.write = fba_write;
+	f->b.format = fba_format;
+	return &f->b;
+}
+
 struct cms_blkdev *cms_blk_open(uint16_t vaddr)
 {
 	uint16_t type = cms_dev_type(vaddr);
 	if (!type) {
 		cms_msg("DMSACC113S", "Disk %03X does not exist", vaddr);
 		return NULL;
+	}
+	if (type == 0x3370 || type == 0x3310) { /* FBA, read-only as DIAGNOSE X'24' says */
+		struct cms_dregs d = {.r2 = vaddr};
+		cms_diag24(&d);
+		return fba_open(vaddr, (d.r4 & 0x80) != 0);
 	}
 	const struct geom *g = NULL;
 	for (unsigned k = 0; k < sizeof geoms / sizeof geoms[0]; k++)

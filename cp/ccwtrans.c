@@ -26,7 +26,27 @@
  *     lets through only the commands listed in mdisk_command: anything
  *     else, such as DEFINE EXTENT or a diagnostic command whose arguments
  *     could name real cylinders, is rejected;
+ *   - for an FBA minidisk (3310, 3370: fba_command), relocates the extent
+ *     of Define Extent: see below;
  *   - points a TIC at the copy of its target.
+ *
+ * An FBA minidisk is blocks start .. start+count-1 of its volume.  Every
+ * block a channel program reaches goes through the one Define Extent the
+ * device allows it (IBM 3370 reference: a Locate, and so a Read or Write,
+ * without one is rejected; a second one is rejected): bytes 4-7, the
+ * extent's origin, are the physical block of its first block, 8-11 and
+ * 12-15 the first and last block numbers Locate may name.  So CP checks
+ * that the extent, blocks origin .. origin+last-first, lies within the
+ * minidisk, adds the minidisk's first block to the origin, and on a
+ * read-only link makes the file mask "inhibit all writes" (bits 0-1 = 01):
+ * a Locate to write is then refused by the device itself with command
+ * reject, as a real 3370 refuses it.  An extent beyond the minidisk gets
+ * what the device gives one beyond its last block: command reject (unit
+ * check, sense byte 0 X'80'), before any CCW runs.  Locate's block numbers
+ * are relative to the extent and need nothing.  Read IPL (X'02', block 0 of
+ * the volume) is refused; Read Device Characteristics runs, and its block
+ * count (bytes 14-17) is then made the minidisk's (xl_after), so a guest
+ * learns the size of its minidisk as it would of a whole device.
  *
  * The copies are taken before the I/O starts, so a guest that changes its
  * channel program while it runs (by reading over it, say) changes only its
@@ -34,7 +54,26 @@
  */
 #include "ccwtrans.h"
 
-enum { MD_REJECT, MD_DATA, MD_SEEK, MD_HA, MD_SFM, MD_RECAL, MD_WRITE };
+enum { MD_REJECT, MD_DATA, MD_SEEK, MD_HA, MD_SFM, MD_RECAL, MD_WRITE, MD_DX, MD_RDC };
+
+/* What an FBA minidisk lets a guest do.  Write needs a Locate to write,
+ * which the extent's file mask governs: no check of CP's here. */
+static int fba_command(uint8_t cmd)
+{
+	switch (cmd) {
+	case 0x03: case 0x04: case 0xE4: /* no-operation, sense, sense ID */
+	case 0x43: case 0x42: case 0x41: /* locate, read, write */
+		return MD_DATA;
+	case 0x63:
+		return MD_DX;
+	case 0x64:
+		return MD_RDC;
+	default: /* Read IPL among them */
+		return MD_REJECT;
+	}
+}
+
+static bool vdev_fba(const struct vdev *d) { return d->real && dasd_fba(d->real->type); }
 
 /* What a CKD minidisk lets a guest do, by command code (the multitrack bit
  * X'80' of reads and searches changes nothing here: a multitrack operation
@@ -73,12 +112,16 @@ static bool is_search(uint8_t cmd) { return (cmd & 0x7F) >= 0x29 && ((cmd & 0x0F
  * "inhibit all writes", as on a read link.  (A disk's searches look like
  * writes, low bits 01, but only compare.)  Anything else: the write
  * commands by their low bits, and a tape's Write Tape Mark, Erase Gap and
- * Data Security Erase. */
+ * Data Security Erase.  An FBA disk attached read-only keeps its Define
+ * Extent and Locate (it reads nothing without them): its extent's file mask
+ * is made "inhibit all writes", as on a read link (MD_DX). */
 static int dedicated_command(const struct vdev *d, uint8_t cmd)
 {
 	if (d->write)
 		return MD_DATA;
 	if (d->real && d->real->cls == RDEV_DASD) { /* (the class io.c gave it at IPL) */
+		if (dasd_fba(d->real->type) && (cmd == 0x63 || cmd == 0x43))
+			return cmd == 0x63 ? MD_DX : MD_DATA; /* FBA: the extent's mask made "inhibit writes" (MD_DX) */
 		switch (cmd) {
 		case 0x05: case 0x0D: case 0x1D: case 0x01: case 0x15: case 0x11: case 0x19: case 0x41:
 			return MD_WRITE;
@@ -113,6 +156,7 @@ void xl_begin(struct xlate *x, bool dedicated)
 	x->n = x->nidaw = x->nfix = 0;
 	x->dedicated = dedicated;
 	x->dc_cmd = 0;
+	x->nrdc = 0;
 }
 
 /* Append a CCW of CP's own. */
@@ -258,7 +302,7 @@ bool xl_copy_ccw(struct vm *v, struct vdev *d, uint32_t at, const struct gccw *c
 	struct gccw as = *c;
 	if (x->dc_cmd)
 		as.cmd = x->dc_cmd;
-	int kind = x->dedicated ? dedicated_command(d, as.cmd) : mdisk_command(as.cmd);
+	int kind = x->dedicated ? dedicated_command(d, as.cmd) : vdev_fba(d) ? fba_command(as.cmd) : mdisk_command(as.cmd);
 	if (x->dc_cmd && kind != MD_DATA && kind != MD_WRITE)
 		kind = MD_REJECT; /* CP relocates a seek argument only when one CCW holds it */
 	x->dc_cmd = (c->flags & CCW_CD) ? as.cmd : 0;
@@ -275,11 +319,49 @@ bool xl_copy_ccw(struct vm *v, struct vdev *d, uint32_t at, const struct gccw *c
 		}
 		/* fall through */
 	case MD_DATA:
+	case MD_RDC:
 		if (!data_address(v, x, c, &real, &flags)) {
 			*why = 0x20;
 			return false;
 		}
+		if (kind == MD_RDC) { /* its block count becomes the minidisk's after the I/O */
+			if (x->nrdc == XL_MAX_RDC) {
+				*why = 0x80;
+				return false;
+			}
+			x->rdc[x->nrdc].slot = x->n;
+			x->rdc[x->nrdc].addr = c->addr;
+			x->rdc[x->nrdc].count = c->count;
+			x->rdc[x->nrdc++].flags = c->flags;
+		}
 		break;
+	case MD_DX: { /* the extent moved to where the minidisk is, and kept within it */
+		if (count < 16) {
+			*why = 0x80; /* as the device rejects a short one */
+			return false;
+		}
+		if (!fetch_arg(v, c, arg, 16)) {
+			*why = 0x20;
+			return false;
+		}
+		uint32_t origin = cp_get32(arg + 4), first = cp_get32(arg + 8), last = cp_get32(arg + 12);
+		if (!x->dedicated) { /* (a whole device attached read-only: its own blocks as they are) */
+			if (last < first || origin >= d->count || last - first >= d->count - origin) {
+				*why = 0x80; /* beyond the minidisk: as beyond a device, command reject */
+				return false;
+			}
+			origin += d->start;
+		}
+		for (int b = 0; b < 4; b++)
+			arg[4 + b] = (uint8_t)(origin >> (24 - 8 * b));
+		if (!d->write) /* bits 0-1 = 01: inhibit all writes */
+			arg[0] = (uint8_t)((arg[0] & 0x3F) | 0x40);
+		real = (uint32_t)(uintptr_t)arg;
+		count = 16;
+		flags &= (uint8_t)~0x04;
+		*sfm = true; /* the program has its write guard */
+		break;
+	}
 	case MD_SEEK:
 	case MD_HA: { /* the cylinder (bytes 2-3 of a seek's BBCCHH, 0-1 of a home address's CCHH) moved */
 		unsigned n = kind == MD_SEEK ? 6 : 4, at_cyl = kind == MD_SEEK ? 2 : 0;
@@ -394,6 +476,44 @@ bool xl_translate(struct vm *v, struct vdev *d, uint32_t at, struct xlate *x, bo
 		ntodo--;
 		ccw_set(&x->real[todo_slot[ntodo]], 0x08, &x->real[x->n], 0, 1);
 		at = todo_at[ntodo];
+	}
+}
+
+/* Store byte off of guest CCW data area (addr, flags as the guest gave
+ * them: through its IDAWs when it has the IDA flag; forward only). */
+static void store_byte(struct vm *v, uint32_t addr, uint8_t flags, uint32_t off, uint8_t b)
+{
+	if (!(flags & 0x04)) {
+		vm_store(v, addr + off, &b, 1);
+		return;
+	}
+	uint8_t w[4];
+	if (!vm_fetch(v, addr, w, 4))
+		return;
+	uint32_t a = cp_get32(w), first = 2048 - (a & 2047);
+	if (off >= first) {
+		if (!vm_fetch(v, addr + 4, w, 4))
+			return;
+		a = cp_get32(w);
+		off -= first;
+	}
+	vm_store(v, (a & 0xFFFFFF) + off, &b, 1);
+}
+
+void xl_after(struct vm *v, const struct vdev *d, const struct xlate *x, uint32_t real_next)
+{
+	if (!x->nrdc)
+		return;
+	int last = -1; /* the copy the channel ran last */
+	for (int k = 0; k < x->n; k++)
+		if ((uint32_t)(uintptr_t)&x->real[k] + 8 == real_next)
+			last = k;
+	for (int r = 0; r < x->nrdc; r++) {
+		if (x->rdc[r].slot > last)
+			continue; /* it did not run */
+		/* bytes 14-17: the blocks of the device, here of the minidisk */
+		for (uint32_t b = 0; b < 4 && 14 + b < x->rdc[r].count; b++)
+			store_byte(v, x->rdc[r].addr, x->rdc[r].flags, 14 + b, (uint8_t)(d->count >> (24 - 8 * b)));
 	}
 }
 

@@ -3,18 +3,25 @@
 #define CP_CCWTRANS_H
 #include "cp.h"
 
-enum { XL_MAX_CCWS = 256, XL_MAX_IDAWS = 2048, XL_MAX_FIX = 1024 };
+enum { XL_MAX_CCWS = 256, XL_MAX_IDAWS = 2048, XL_MAX_FIX = 1024, XL_MAX_RDC = 8 };
 
 /* A guest's channel program as the real channel will run it. */
 struct xlate {
 	struct ccw real[XL_MAX_CCWS];     /* the copies, in CP's storage */
 	uint32_t guest[XL_MAX_CCWS];      /* the guest address of each copy (0: a CCW of CP's own) */
-	uint8_t arg[XL_MAX_CCWS][8];      /* CP's copies of seek arguments and file masks */
+	uint8_t arg[XL_MAX_CCWS][16];     /* CP's copies of seek arguments, file masks, FBA extents */
 	uint32_t idaw[XL_MAX_IDAWS];      /* IDAWs CP wrote: real addresses */
 	uint16_t fix[XL_MAX_FIX];         /* the guest pages fixed while it runs */
 	int n, nidaw, nfix;
 	bool dedicated;                   /* a dedicated device: no relocation, every command */
 	uint8_t dc_cmd;                   /* data chaining: the command the chain goes on with, else 0 */
+	int nrdc;                         /* FBA Read Device Characteristics, patched after the I/O (xl_after): */
+	struct {
+		int slot;                     /* its copy */
+		uint32_t addr;                /* the guest's data address (or IDAW list) */
+		uint16_t count;
+		uint8_t flags;
+	} rdc[XL_MAX_RDC];
 };
 
 /* The guest CCW, as fetched. */
@@ -37,5 +44,8 @@ bool xl_translate(struct vm *v, struct vdev *d, uint32_t at, struct xlate *x, bo
 /* The guest's CCW address for the real CSW's (the copy after the last one run). */
 uint32_t xl_guest_next(const struct xlate *x, uint32_t real_next);
 void xl_unfix(struct vm *v, struct xlate *x);  /* the I/O is over: the pages are free to move again */
+/* The I/O is over (the real CSW's CCW address real_next): an FBA minidisk's
+ * Read Device Characteristics that ran get the minidisk's block count. */
+void xl_after(struct vm *v, const struct vdev *d, const struct xlate *x, uint32_t real_next);
 
 #endif

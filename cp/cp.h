@@ -112,6 +112,8 @@ struct rdev {
 	bool offline;           /* VARY OFFLINE: CP gives it to no one (cmd_oper.c) */
 };
 extern struct rdev cp_rdevs[];
+/* A fixed-block disk (3310, 3370): 512-byte blocks, Define Extent and Locate. */
+static inline bool dasd_fba(uint16_t type) { return type == 0x3310 || type == 0x3370; }
 extern int cp_nrdevs;
 
 static inline void ccw_set(struct ccw *c, uint8_t cmd, const void *addr, uint8_t flags, uint16_t count)
@@ -237,7 +239,7 @@ struct vdev {
 	char spool_kind, spool_class;    /* SPOOL: R, P, L (G: a display no one has dialed); the class */
 	char volser[7];                  /* MDISK: its volume, */
 	struct rdev *real;               /* found at LOGON (NULL: not mounted), */
-	uint16_t start, count;           /* its cylinders there */
+	uint32_t start, count;           /* its cylinders there (FBA: its 512-byte blocks) */
 	bool write;                      /* linked read/write */
 	bool tdisk;                      /* MDISK: a temporary disk (DEFINE T3350 ...: cmd_define.c) */
 	uint16_t raddr;                  /* DEDICATE: the real device */

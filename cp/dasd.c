@@ -11,6 +11,14 @@
  *
  * The volume label VOL1 is record 3 of cylinder 0 track 0 (GC26-3840 "OS/VS
  * DASD labels"): after "VOL1", six characters of volume serial.
+ *
+ * A fixed-block volume (3310, 3370) has it at the start of block 1, where
+ * DOS/VSE's and Hercules' `dasdinit` (and our `dasd init`) put it.  A block
+ * is read with the FBA channel program (IBM 3370 reference):
+ *
+ *     Define Extent   mask X'40' (no writes), extent = the block
+ *     Locate          operation X'06' read, 1 block, block 0 of the extent
+ *     Read            512 bytes
  */
 #include "cp.h"
 
@@ -44,15 +52,34 @@ int dasd_read(struct rdev *d, uint16_t cyl, uint16_t head, uint8_t r, void *buf,
 	return st < 0 || (st & (US_UC | US_UX)) || d->chan ? -1 : 0;
 }
 
+/* Block blk of an FBA volume (512 bytes into buf): 0, or -1. */
+static int fba_read(struct rdev *d, uint32_t blk, void *buf)
+{
+	static uint8_t dx[16], loc[8];
+	static struct ccw prog[3];
+	memset(dx, 0, sizeof dx);
+	dx[0] = 0x40; /* inhibit all writes */
+	for (int b = 0; b < 4; b++)
+		dx[4 + b] = (uint8_t)(blk >> (24 - 8 * b)); /* origin: the block; first = last = 0 */
+	memset(loc, 0, sizeof loc);
+	loc[0] = 0x06;
+	loc[3] = 1;
+	ccw_set(&prog[0], 0x63, dx, CCW_CC, 16);
+	ccw_set(&prog[1], 0x43, loc, CCW_CC, 8);
+	ccw_set(&prog[2], 0x42, buf, 0, 512);
+	int st = io_run(d, prog);
+	return st < 0 || (st & (US_UC | US_UX)) || d->chan ? -1 : 0;
+}
+
 void dasd_init_volumes(void)
 {
-	static uint8_t vol1[80];
+	static uint8_t vol1[512];
 	for (int k = 0; k < cp_nrdevs; k++) {
 		struct rdev *d = &cp_rdevs[k];
-		if (d->cls != RDEV_DASD || d->type == 0x3310 || d->type == 0x3370)
-			continue; /* FBA volumes have their label elsewhere */
+		if (d->cls != RDEV_DASD)
+			continue;
 		memset(vol1, 0, sizeof vol1);
-		if (dasd_read(d, 0, 0, 3, vol1, sizeof vol1))
+		if (dasd_fba(d->type) ? fba_read(d, 1, vol1) : dasd_read(d, 0, 0, 3, vol1, 80))
 			continue;
 		static const uint8_t vol1_ebcdic[4] = {0xE5, 0xD6, 0xD3, 0xF1};
 		if (memcmp(vol1, vol1_ebcdic, 4))

@@ -257,6 +257,13 @@ static const struct devcode {
 	{0x1403, 0x10, 0x41}, {0x3211, 0x10, 0x42}, {0x3525, 0x10, 0x84}, /* unit record out */
 	{0x3420, 0x08, 0x10}, {0x3480, 0x08, 0x01}, /* tape */
 	{0x2314, 0x04, 0x40}, {0x3330, 0x04, 0x10}, {0x3350, 0x04, 0x08}, /* DASD */
+	/* FBA: VM/370 had none; VM/SP and z/VM put FBA devices in a class of
+	 * their own, X'01' (CKD DASD are X'04'; Linux's DIAGNOSE X'210' DASD
+	 * driver tests the same class byte), with one type for every 512-byte
+	 * block device, X'01' ("CP370 Device Types", z/VM CP Programming
+	 * Services: the type byte is from memory, not a citation).  A guest
+	 * tells a 3310 from a 3370 by Sense ID. */
+	{0x3310, 0x01, 0x01}, {0x3370, 0x01, 0x01}, /* FBA: class X'01' */
 };
 
 static uint16_t devcode(uint16_t type, char spool_kind)

@@ -16,7 +16,8 @@
  *       Seek (or Seek Head, same cylinder), [Set Sector], Search ID Equal,
  *       TIC back to the search, Read Data (06) or Write Data (05),
  *   the groups command-chained.  CP checks it before it runs:
- *     cc 1: R15 1 no such device, 2 not a disk, 3 a write on a read-only
+ *     cc 1: R15 1 no such device, 2 not a CKD disk (FBA minidisks use
+ *           X'20', as VM/370 offered X'18' for CKD only), 3 a write on a read-only
  *           link, 4 a cylinder beyond the minidisk, 5 busy or an
  *           interruption pending;
  *     cc 2: R15 5 the string not on a doubleword (or not in storage), 6 a
@@ -86,7 +87,7 @@ static int check_string(struct vm *v, const struct vdev *d, uint32_t at, uint32_
 				return CC_CCW << 8 | 7;
 			if (first_cyl >= 0 && cyl != first_cyl)
 				return CC_CCW << 8 | 12;
-			if (cyl >= d->count)
+			if ((uint32_t)cyl >= d->count)
 				return CC_AVAIL << 8 | 4;
 			first_cyl = cyl;
 			if (!(c.flags & CCW_CC) || !xl_fetch_ccw(v, at += 8, &c))
@@ -130,8 +131,8 @@ static int dasd_io(struct user *u, struct vm *v, struct vdev *d, uint32_t at, ui
 {
 	if (!d || (d->kind == VDEV_MDISK && !d->real))
 		return CC_AVAIL << 8 | 1;
-	if (d->kind != VDEV_MDISK)
-		return CC_AVAIL << 8 | 2;
+	if (d->kind != VDEV_MDISK || dasd_fba(d->real->type))
+		return CC_AVAIL << 8 | 2; /* (an FBA minidisk too: X'18' is CKD's; X'20' serves FBA) */
 	if (d->busy || d->int_pending)
 		return CC_AVAIL << 8 | 5;
 	if (at & 7)

@@ -56,7 +56,7 @@ struct dir_header {            /* record 0 */
 struct dir_mdisk {
 	uint16_t vaddr;            /* the virtual device address */
 	uint16_t devtype;          /* X'3350' ... */
-	uint16_t start, count;     /* cylinders (CKD) */
+	uint16_t start, count;     /* cylinders (CKD); FBA: bits 0-15 of 512-byte blocks (dir_user.mdisk_hi) */
 	char volser[6];
 	char mode[4];              /* R, RR, W, WR, M, MR, MW */
 	uint8_t pw_hash[3][8];     /* read, write, multiple link passwords: the first 8 bytes of their
@@ -91,8 +91,29 @@ struct dir_user {              /* one record of DIR_RECLEN bytes */
 	struct dir_link link[DIR_MAX_LINK];
 	struct dir_dev spool[DIR_MAX_SPOOL];
 	struct dir_dev dedicate[DIR_MAX_DEDICATE];
+	/* FBA minidisks (MDISK vaddr 3310|3370 ...): bits 16-23 of mdisk[k]'s
+	 * start and count, which are blocks (a 3370 has 558,000 and more).  At
+	 * the end, so that a record written before FBA existed reads as zeros. */
+	uint8_t mdisk_hi[DIR_MAX_MDISK][2];
 };
 enum { DIR_OPT_REALTIMER = 1, DIR_OPT_ECMODE = 2, DIR_OPT_BMX = 4, DIR_OPT_ISAM = 8 };
+
+/* An MDISK's first block (FBA) or cylinder (CKD), and how many. */
+static inline uint32_t dir_mdisk_start(const struct dir_user *u, int k)
+{
+	const uint8_t *p = (const uint8_t *)&u->mdisk[k].start;
+	return (uint32_t)u->mdisk_hi[k][0] << 16 | (uint32_t)p[0] << 8 | p[1];
+}
+static inline uint32_t dir_mdisk_count(const struct dir_user *u, int k)
+{
+	const uint8_t *p = (const uint8_t *)&u->mdisk[k].count;
+	return (uint32_t)u->mdisk_hi[k][1] << 16 | (uint32_t)p[0] << 8 | p[1];
+}
+/* The fixed-block types: their MDISK extents are 512-byte blocks. */
+static inline int dir_type_fba(uint16_t type)
+{
+	return type == 0x3310 || type == 0x3370;
+}
 
 _Static_assert(sizeof(struct dir_user) <= DIR_RECLEN, "a user fits in one directory record");
 _Static_assert(sizeof(struct dir_header) <= DIR_RECLEN, "the header fits in one directory record");

@@ -23,7 +23,7 @@
 
 /* Who holds links to the extent (real, start): readers and writers, leaving
  * out the device skip. */
-static void holders(struct rdev *real, uint16_t start, const struct vdev *skip, int *readers, int *writers)
+static void holders(struct rdev *real, uint32_t start, const struct vdev *skip, int *readers, int *writers)
 {
 	*readers = *writers = 0;
 	for (int k = 0; k < MAX_USERS; k++) {
@@ -107,8 +107,15 @@ void link_cmd(struct user *u, const char *id, uint16_t from, uint16_t to, const 
 		user_printf(u, "S37LNK041E Volume %s not mounted", volser);
 		return;
 	}
+	if (dasd_fba(real->type) != dasd_fba(md->devtype)) {
+		user_printf(u, "S37LNK042E Volume %s is %s, minidisk %03X %s", volser, dasd_fba(real->type) ? "FBA" : "CKD",
+		            from, dasd_fba(md->devtype) ? "FBA" : "CKD");
+		return;
+	}
+	int k = (int)(md - owner.mdisk);
+	uint32_t start = dir_mdisk_start(&owner, k), count = dir_mdisk_count(&owner, k);
 	int readers, writers;
-	holders(real, md->start, NULL, &readers, &writers);
+	holders(real, start, NULL, &readers, &writers);
 	bool write = m >= 2;
 	if ((m == 0 && writers) || (m == 2 && (readers || writers)) || (m == 4 && writers)) {
 		user_printf(u, "S37LNK104E %s %03X is linked %s by another: no %s link", id, from,
@@ -124,8 +131,8 @@ void link_cmd(struct user *u, const char *id, uint16_t from, uint16_t to, const 
 	d->kind = VDEV_MDISK;
 	memcpy(d->volser, volser, 7);
 	d->real = real;
-	d->start = md->start;
-	d->count = md->count;
+	d->start = start;
+	d->count = count;
 	d->write = write;
 	if (writers && write)
 		user_printf(u, "S37LNK101W %s %03X is also linked R/W by another", id, from);

@@ -109,8 +109,14 @@ const char *user_logon(struct term *t, const char *id, const char *password)
 	user_printf(u, "Virtual machine of %uK, privilege classes %s.", u->storage_kb, u->classes);
 	for (int k = 0; k < u->vm->ndev; k++) {
 		const struct vdev *v = &u->vm->dev[k];
-		if (v->kind == VDEV_MDISK && !v->real)
-			user_printf(u, "DASD %03X NOT LINKED; VOLID %s NOT MOUNTED", v->vaddr, v->volser);
+		if (v->kind == VDEV_MDISK && !v->real) {
+			const struct rdev *r = dasd_find_volume(v->volser); /* mounted, but CKD for FBA or the reverse (vm.c) */
+			if (r)
+				user_printf(u, "DASD %03X NOT LINKED; VOLID %s IS %s", v->vaddr, v->volser,
+				            dasd_fba(r->type) ? "FBA" : "CKD");
+			else
+				user_printf(u, "DASD %03X NOT LINKED; VOLID %s NOT MOUNTED", v->vaddr, v->volser);
+		}
 	}
 	con_printf("LOGON %s USERS = %d  AT %03X", u->id, n, term_addr(t));
 	return NULL;

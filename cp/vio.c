@@ -222,7 +222,8 @@ static void refuse(struct vdev *d, uint8_t key, uint32_t at, int why)
 	if (why & 0x80) {
 		memset(d->sense, 0, sizeof d->sense);
 		d->sense[0] = 0x80;
-		d->sense[7] = (uint8_t)(why & 0x04 ? 0x04 : 0x02);
+		if (!d->real || !dasd_fba(d->real->type)) /* (a CKD's format 0 message; FBA sense has none) */
+			d->sense[7] = (uint8_t)(why & 0x04 ? 0x04 : 0x02);
 		vio_put_csw(d, key, at + 8, US_CE | US_DE | US_UC, 0, 0);
 	} else {
 		vio_put_csw(d, key, at + 8, US_CE | US_DE, (uint8_t)why, 0);
@@ -230,7 +231,7 @@ static void refuse(struct vdev *d, uint8_t key, uint32_t at, int why)
 }
 
 /* The real ending becomes the guest's CSW. */
-static void finish(struct vdev *d, uint8_t key, int st)
+static void finish(struct vm *v, struct vdev *d, uint8_t key, int st)
 {
 	if (st < 0) {
 		vio_put_csw(d, key, 0, US_CE | US_DE | US_UC, 0, 0);
@@ -238,7 +239,10 @@ static void finish(struct vdev *d, uint8_t key, int st)
 		return;
 	}
 	const uint8_t *rc = d->real->csw;
-	uint32_t guest_next = xl_guest_next(&xl, (uint32_t)rc[1] << 16 | rc[2] << 8 | rc[3]);
+	uint32_t real_next = (uint32_t)rc[1] << 16 | rc[2] << 8 | rc[3];
+	uint32_t guest_next = xl_guest_next(&xl, real_next);
+	if (d->kind == VDEV_MDISK)
+		xl_after(v, d, &xl, real_next); /* before xl_unfix: the pages are still where they were */
 	if (st & US_UC)
 		memcpy(d->sense, d->real->sense, sizeof d->sense);
 	vio_put_csw(d, key, guest_next, (uint8_t)st, d->real->chan, (uint16_t)(rc[6] << 8 | rc[7]));
@@ -269,7 +273,8 @@ static void real_run(struct user *u, struct vdev *d, uint8_t key, uint32_t at)
 	if (guarded)
 		xl_own(&xl, 0x03, NULL, CCW_CC | CCW_SLI, 1);
 	bool ok = xl_translate(v, d, at, &xl, &sfm, &why);
-	if (ok && guarded && !d->write && !sfm) /* a read link: the real device refuses writes too */
+	/* (an FBA disk has no Set File Mask: its Define Extent carries the mask, ccwtrans.c) */
+	if (ok && guarded && !d->write && !sfm && !dasd_fba(d->real->type)) /* a read link: the real device refuses writes too */
 		ccw_set(&xl.real[0], 0x1F, &inhibit, CCW_CC, 1);
 	if (!ok) {
 		xl_unfix(v, &xl);
@@ -279,8 +284,8 @@ static void real_run(struct user *u, struct vdev *d, uint8_t key, uint32_t at)
 	v->count.ccws += (uint32_t)xl.n - guarded;
 	/* slot 0 runs only when it is CP's Set File Mask */
 	int st = io_run(d->real, guarded && xl.real[0].cmd == 0x03 ? &xl.real[1] : xl.real);
+	finish(v, d, key, st);
 	xl_unfix(v, &xl);
-	finish(d, key, st);
 }
 
 /* ---- the instructions ---- */
@@ -366,6 +371,10 @@ int vm_ipl(struct user *u, uint16_t vaddr, char *msg, size_t size)
 	/* (a disk of its own too: DEDICATE or ATTACH, as our CP run as a guest needs) */
 	if (!d || !d->real || !(d->kind == VDEV_MDISK || (d->kind == VDEV_DEDICATED && d->real->cls == RDEV_DASD))) {
 		cp_format(msg, size, "S37IPL040E Device %03X not a linked minidisk; IPL not done", vaddr);
+		return -1;
+	}
+	if (dasd_fba(d->real->type)) {
+		cp_format(msg, size, "S37IPL044E Device %03X is an FBA disk; CP IPLs CKD disks only", vaddr);
 		return -1;
 	}
 	vm_reset(v, true);

@@ -110,9 +110,11 @@ struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **wh
 		char mode[5];
 		cp_field(mode, m->mode, 4);
 		d->write = mode[0] == 'W' || mode[0] == 'M';
-		d->start = m->start;
-		d->count = m->count;
+		d->start = dir_mdisk_start(dir, k);
+		d->count = dir_mdisk_count(dir, k);
 		d->real = dasd_find_volume(d->volser); /* NULL: user.c says NOT LINKED */
+		if (d->real && dasd_fba(d->real->type) != dasd_fba(d->type))
+			d->real = NULL; /* an FBA minidisk on a CKD volume, or the reverse: not linked either */
 	}
 	for (int k = 0; k < dir->n_dedicate; k++) { /* a real device of its own, if it is free */
 		struct vdev *d = add_dev(v, dir->dedicate[k].vaddr, 0, VDEV_DEDICATED);
@@ -176,10 +178,12 @@ void vm_query(struct user *u, struct vm *v)
 			            d->vaddr, d->type, d->spool_class ? d->spool_class : 'A');
 			break;
 		case VDEV_MDISK:
-			if (d->real)
-				user_printf(u, "DASD %03X %04X %s R/%c %u CYL ON %03X AT CYL %u", d->vaddr, d->type,
-				            d->tdisk ? "T-DISK" : d->volser, d->write ? 'W' : 'O', d->count, d->real->addr, d->start);
-			else
+			if (d->real) { /* an FBA minidisk's extent in blocks, as its MDISK statement gives it */
+				const char *unit = dasd_fba(d->type) ? "BLK" : "CYL";
+				user_printf(u, "DASD %03X %04X %s R/%c %u %s ON %03X AT %s %u", d->vaddr, d->type,
+				            d->tdisk ? "T-DISK" : d->volser, d->write ? 'W' : 'O', d->count, unit, d->real->addr,
+				            unit, d->start);
+			} else
 				user_printf(u, "DASD %03X %04X %s NOT LINKED", d->vaddr, d->type, d->volser);
 			break;
 		case VDEV_DEDICATED:

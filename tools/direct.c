@@ -19,6 +19,7 @@
  *   CONSOLE vaddr type
  *   SPOOL vaddr 2540 READER|PUNCH [class], SPOOL vaddr 3505|3525|1403|3211 [class]
  *   MDISK vaddr type start count volser mode [rpw [wpw [mpw]]]
+ *         (CKD: cylinders; FBA 3310/3370: 512-byte blocks, from block 2)
  *   LINK userid vaddr vaddr mode
  *   DEDICATE vaddr raddr
  *
@@ -47,6 +48,12 @@
 #include "dirfmt.h"
 
 enum { MAX_USERS = 2000 };
+/* FBA minidisks: blocks 0 (IPL) and 1 (the VOL1 label, where `dasd init`
+ * puts it) are the volume's; block numbers have 24 bits (dirfmt.h). */
+enum { FBA_FIRST_BLOCK = 2 };
+#define FBA_MAX_BLOCKS 16777216UL
+
+static int md_line[MAX_USERS][DIR_MAX_MDISK]; /* the source line of each MDISK */
 
 struct src {
 	const char *path;
@@ -264,11 +271,43 @@ static void tdisk_check(struct src *s, const struct tdisks *td, const struct dir
 			for (int m = 0; m < users[u].n_mdisk; m++) {
 				const struct dir_mdisk *d = &users[u].mdisk[m];
 				int idlen = (int)strcspn(users[u].userid, " ");
-				if (!memcmp(d->volser, a->volser, 6) && overlap(as, an, get16(&d->start), get16(&d->count)))
+				if (!memcmp(d->volser, a->volser, 6) && !dir_type_fba(get16(&d->devtype)) &&
+				    overlap(as, an, get16(&d->start), get16(&d->count)))
 					err(s, "%s: %.6s cylinders %u-%u overlap MDISK %03X of %.*s", what, a->volser, as,
 					    as + an - 1, get16(&d->vaddr), idlen > 8 ? 8 : idlen, users[u].userid);
 			}
 	}
+}
+
+/* A volume is CKD or FBA, not both: an FBA MDISK on a volume that another
+ * MDISK or a TDISK, PAGING or SPOOL area (cylinders) uses as CKD would have
+ * CP read blocks of a CKD volume, or cylinders of an FBA one. */
+static void fba_check(struct src *s, const struct tdisks *td, const struct dir_user *users, int n)
+{
+	for (int u = 0; u < n; u++)
+		for (int m = 0; m < users[u].n_mdisk; m++) {
+			const struct dir_mdisk *d = &users[u].mdisk[m];
+			if (!dir_type_fba(get16(&d->devtype)))
+				continue;
+			s->line = md_line[u][m];
+			for (uint32_t k = 0; k <= td->n + 1; k++) {
+				const struct dir_tdisk *a = k < td->n ? &td->area[k] : k == td->n ? &td->paging : &td->spool;
+				int line = k < td->n ? td->line[k] : k == td->n ? td->paging_line : td->spool_line;
+				if (line && !memcmp(a->volser, d->volser, 6))
+					err(s, "MDISK %03X: %.6s is an FBA volume here, but line %d puts a CKD area (cylinders) on it",
+					    get16(&d->vaddr), d->volser, line);
+			}
+			for (int v = 0; v < n; v++)
+				for (int j = 0; j < users[v].n_mdisk; j++) {
+					const struct dir_mdisk *o = &users[v].mdisk[j];
+					if (!memcmp(o->volser, d->volser, 6) && !dir_type_fba(get16(&o->devtype))) {
+						err(s, "MDISK %03X: %.6s is an FBA volume here, but line %d has a CKD minidisk (%04X) on it",
+						    get16(&d->vaddr), d->volser, md_line[v][j], get16(&o->devtype));
+						v = n; /* once is enough */
+						break;
+					}
+				}
+		}
 }
 
 /* Parse the source into users[] and td; returns the count, or -1 after errors. */
@@ -410,19 +449,37 @@ static int parse(const char *path, struct dir_user *users, int max, struct tdisk
 			for (int k = 0; nw > 6 && modes[k]; k++)
 				if (eq(w[6], modes[k]))
 					m = k;
+			/* FBA (3310, 3370): start and count are 512-byte blocks, up to 24 bits */
+			bool fba = nw > 2 && devtype(w[2], &t) && dir_type_fba(t);
+			unsigned long lim = fba ? FBA_MAX_BLOCKS - 1 : 65535;
 			if (u->n_mdisk == DIR_MAX_MDISK)
 				err(&s, "MDISK: more than %d minidisks", DIR_MAX_MDISK);
 			else if (nw < 7 || nw > 10 || !hex_addr(w[1], &a) || !devtype(w[2], &t) ||
-			         !number(w[3], 65535, &x) || !number(w[4], 65535, &y) || !y || !valid_id(w[5], 6) ||
+			         !number(w[3], lim, &x) || !number(w[4], lim, &y) || !y || !valid_id(w[5], 6) ||
 			         m < 0)
 				err(&s, "MDISK: expected MDISK vaddr type start count volser R|RR|W|WR|M|MR|MW "
-				        "[rpw [wpw [mpw]]]");
+				        "[rpw [wpw [mpw]]]%s",
+				    fba ? " (FBA: start and count in 512-byte blocks, below 16777216)" : "");
+			else if (fba && x < FBA_FIRST_BLOCK)
+				err(&s, "MDISK %s: FBA blocks 0-%d hold the IPL record and the volume label; start at %d or later",
+				    w[1], FBA_FIRST_BLOCK - 1, FBA_FIRST_BLOCK);
+			else if (fba && x + y > FBA_MAX_BLOCKS)
+				err(&s, "MDISK %s: blocks %lu-%lu go beyond block %lu", w[1], x, x + y - 1,
+				    (unsigned long)FBA_MAX_BLOCKS - 1);
+			else if (!fba && t != 0x2311 && t != 0x2314 && t != 0x3330 && t != 0x3340 && t != 0x3350 &&
+			         t != 0x3375 && t != 0x3380)
+				err(&s, "MDISK %s: %s is not a disk (CKD 2311 2314 3330 3340 3350 3375 3380, FBA 3310 3370)",
+				    w[1], w[2]);
 			else {
+				int k = u->n_mdisk;
 				struct dir_mdisk *d = &u->mdisk[u->n_mdisk++];
 				put16(&d->vaddr, a);
 				put16(&d->devtype, t);
 				put16(&d->start, (uint16_t)x);
 				put16(&d->count, (uint16_t)y);
+				u->mdisk_hi[k][0] = (uint8_t)(x >> 16);
+				u->mdisk_hi[k][1] = (uint8_t)(y >> 16);
+				md_line[n - 1][k] = s.line;
 				field(d->volser, 6, w[5]);
 				field(d->mode, 4, w[6]);
 				for (int k = 7; k < nw; k++) { /* ALL: anyone may link in that mode */
@@ -463,6 +520,7 @@ static int parse(const char *path, struct dir_user *users, int max, struct tdisk
 	}
 	fclose(f);
 	tdisk_check(&s, td, users, n);
+	fba_check(&s, td, users, n);
 	if (!n && !s.errors) {
 		s.line = 0;
 		err(&s, "no USER statement");

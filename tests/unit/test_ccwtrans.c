@@ -52,6 +52,16 @@ bool vm_fetch(struct vm *v, uint32_t a, void *buf, uint32_t n)
 	return true;
 }
 
+bool vm_store(struct vm *v, uint32_t a, const void *buf, uint32_t n)
+{
+	const uint8_t *b = buf;
+	if ((a & 0xFFFFFF) + n > v->pages * 4096u)
+		return false;
+	for (uint32_t k = 0; k < n; k++)
+		*vm_addr(v, a + k, 1) = b[k];
+	return true;
+}
+
 /* the guest's page p is in frame frame_of(p): scrambled, none next to the one before */
 static uint32_t frame_of(uint32_t p) { return REGION + 0x10000 + ((p * 37) % GPAGES) * 4096u; }
 static uint32_t real_of(uint32_t a) { return frame_of(a >> 12) + (a & 4095); }
@@ -377,6 +387,182 @@ static void test_edges(void **state)
 }
 
 /* A program longer than CP copies: refused, not overrun. */
+/* ---- FBA minidisks: blocks 1000-1199 of a 3370 ---- */
+static struct rdev fba_vol = {.type = 0x3370, .cls = RDEV_DASD};
+
+static void fba_md(bool write)
+{
+	md.real = &fba_vol;
+	md.start = 1000;
+	md.count = 200;
+	md.write = write;
+}
+
+static void put_dx(uint32_t at, uint8_t mask, uint32_t origin, uint32_t first, uint32_t last)
+{
+	memset(g(at), 0, 16);
+	g(at)[0] = mask;
+	put_word(at + 4, origin);
+	put_word(at + 8, first);
+	put_word(at + 12, last);
+}
+
+/* Define Extent: moved by the minidisk's first block; an extent that does
+ * not lie within the minidisk is refused (command reject) before anything
+ * runs, however its numbers are put (an overflow among them). */
+static void test_fba_extent(void **state)
+{
+	(void)state;
+	int why;
+	fba_md(true);
+	put_dx(0x300, 0x00, 10, 0, 49);
+	put_ccw(0x100, 0x63, 0x300, CCW_CC, 16);
+	put_ccw(0x108, 0x43, 0x310, CCW_CC, 8);
+	put_ccw(0x110, 0x42, 0x1000, 0, 4096);
+	assert_true(translate_at(0x100, &why));
+	const uint8_t *a = (const uint8_t *)(uintptr_t)ccw_addr(0);
+	assert_int_equal(xl->real[0].count, 16);
+	assert_int_equal(a[0], 0x00);
+	assert_int_equal(cp_get32(a + 4), 1010);
+	assert_int_equal(cp_get32(a + 8), 0);
+	assert_int_equal(cp_get32(a + 12), 49);
+	assert_int_equal(cp_get32(g(0x304)), 10); /* the guest's own is untouched */
+	assert_int_equal(ccw_addr(1), real_of(0x310)); /* Locate: relative to the extent, as it is */
+	assert_int_equal(xl->real[2].cmd, 0x42);
+	/* the last block of the minidisk: in; one more: out */
+	static const uint32_t ok[][3] = {{150, 0, 49}, {199, 7, 7}, {0, 100, 299}};
+	static const uint32_t bad[][3] = {{151, 0, 49}, {200, 0, 0}, {0, 0, 200}, {0, 5, 4},
+	                                  {1, 0, 0xFFFFFFFFu}, {0xFFFFFFFFu, 0, 0}, {199, 0xFFFFFFF0u, 0xFFFFFFFFu}};
+	for (unsigned k = 0; k < 3; k++) {
+		xl_begin(xl, false);
+		put_dx(0x300, 0xC0, ok[k][0], ok[k][1], ok[k][2]);
+		put_ccw(0x100, 0x63, 0x300, 0, 16);
+		assert_true(translate_at(0x100, &why));
+		assert_int_equal(cp_get32((const uint8_t *)(uintptr_t)ccw_addr(0) + 4), 1000 + ok[k][0]);
+	}
+	for (unsigned k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+		xl_begin(xl, false);
+		put_dx(0x300, 0x00, bad[k][0], bad[k][1], bad[k][2]);
+		put_ccw(0x100, 0x63, 0x300, 0, 16);
+		assert_false(translate_at(0x100, &why));
+		assert_int_equal(why, 0x80);
+	}
+	/* too short (as the device rejects it); its argument outside storage: program check */
+	xl_begin(xl, false);
+	put_ccw(0x100, 0x63, 0x300, 0, 15);
+	assert_false(translate_at(0x100, &why));
+	assert_int_equal(why, 0x80);
+	xl_begin(xl, false);
+	put_ccw(0x100, 0x63, GPAGES * 4096 - 8, 0, 16);
+	assert_false(translate_at(0x100, &why));
+	assert_int_equal(why, 0x20);
+	/* an extent argument across pages (IDA of the guest's own) is read whole */
+	xl_begin(xl, false);
+	put_dx(0x1FF8, 0x00, 0, 0, 0);
+	put_word(0x1FFC, 3);
+	put_ccw(0x100, 0x63, 0x1FF8, 0, 16);
+	assert_true(translate_at(0x100, &why));
+	assert_int_equal(cp_get32((const uint8_t *)(uintptr_t)ccw_addr(0) + 4), 1003);
+	assert_int_equal(xl->real[0].flags & 0x04, 0);
+}
+
+/* A read link: the extent's file mask is made "inhibit all writes"
+ * whatever the guest asked (its reserved bits kept, for the device to
+ * reject); a read-write link keeps the guest's mask. */
+static void test_fba_read_link(void **state)
+{
+	(void)state;
+	int why;
+	static const uint8_t masks[][3] = {{0xC0, 0x40, 0xC0}, {0x00, 0x40, 0x00}, {0x40, 0x40, 0x40}, {0x81, 0x41, 0x81}};
+	for (unsigned k = 0; k < 4; k++)
+		for (int w = 0; w < 2; w++) {
+			fba_md(w);
+			xl_begin(xl, false);
+			put_dx(0x300, masks[k][0], 0, 0, 7);
+			put_ccw(0x100, 0x63, 0x300, 0, 16);
+			bool sfm = false;
+			assert_true(xl_translate(&vm, &md, 0x100, xl, &sfm, &why));
+			assert_true(sfm);
+			assert_int_equal(*(const uint8_t *)(uintptr_t)ccw_addr(0), masks[k][w ? 2 : 1]);
+		}
+}
+
+/* The commands an FBA minidisk takes; a data-chained extent is refused. */
+static void test_fba_commands(void **state)
+{
+	(void)state;
+	int why;
+	fba_md(false);
+	static const uint8_t refused[] = {0x02, 0x1F, 0x07, 0x06, 0x05, 0x13, 0x47, 0x4B, 0xA4};
+	for (unsigned k = 0; k < sizeof refused; k++) {
+		xl_begin(xl, false);
+		put_ccw(0x100, refused[k], 0x1000, 0, 16);
+		assert_false(translate_at(0x100, &why));
+		assert_int_equal(why, 0x80);
+	}
+	static const uint8_t taken[] = {0x03, 0x04, 0xE4, 0x43, 0x42, 0x41, 0x64};
+	for (unsigned k = 0; k < sizeof taken; k++) {
+		xl_begin(xl, false);
+		put_ccw(0x100, taken[k], 0x1000, CCW_SLI, 16);
+		assert_true(translate_at(0x100, &why));
+	}
+	/* the whole device attached read-only: its extent as it is, the mask made "inhibit writes"; Write refused */
+	xl_begin(xl, true);
+	put_dx(0x300, 0xC0, 5000, 0, 99);
+	put_ccw(0x100, 0x63, 0x300, CCW_CC, 16);
+	put_ccw(0x108, 0x43, 0x310, 0, 8);
+	assert_true(translate_at(0x100, &why));
+	assert_int_equal(*(const uint8_t *)(uintptr_t)ccw_addr(0), 0x40);
+	assert_int_equal(cp_get32((const uint8_t *)(uintptr_t)ccw_addr(0) + 4), 5000);
+	xl_begin(xl, true);
+	put_ccw(0x100, 0x41, 0x1000, 0, 512);
+	assert_false(translate_at(0x100, &why));
+	assert_int_equal(why, 0x80);
+	xl_begin(xl, false);
+	put_dx(0x300, 0, 0, 0, 0);
+	put_ccw(0x100, 0x63, 0x300, CCW_CD, 8);
+	put_ccw(0x108, 0x00, 0x308, 0, 8);
+	assert_false(translate_at(0x100, &why));
+	assert_int_equal(why, 0x80);
+}
+
+/* Read Device Characteristics: after the I/O its block count (bytes 14-17)
+ * is the minidisk's, where the guest's data went (across a page too); not
+ * when it did not run, nor beyond the guest's count. */
+static void test_fba_rdc(void **state)
+{
+	(void)state;
+	int why;
+	fba_md(true);
+	static const uint32_t at[] = {0x1000, 0x1FF8, 0x2FF0};
+	for (unsigned k = 0; k < 3; k++) {
+		xl_begin(xl, false);
+		put_ccw(0x100, 0x03, 0, CCW_CC | CCW_SLI, 1);
+		put_ccw(0x108, 0x64, at[k], 0, 32);
+		assert_true(translate_at(0x100, &why));
+		for (int b = 0; b < 32; b++) /* as the device stores them: 558,000 blocks */
+			*vm_addr(&vm, at[k] + b, 1) = (uint8_t)(b == 14 ? 0x00 : b == 15 ? 0x08 : b == 16 ? 0x83 : b == 17 ? 0xB0 : 0xEE);
+		xl_after(&vm, &md, xl, (uint32_t)(uintptr_t)&xl->real[0] + 8); /* ended after the no-op */
+		uint8_t got[32];
+		vm_fetch(&vm, at[k], got, 32);
+		assert_int_equal(cp_get32(got + 14), 558000);
+		xl_after(&vm, &md, xl, (uint32_t)(uintptr_t)&xl->real[1] + 8);
+		vm_fetch(&vm, at[k], got, 32);
+		assert_int_equal(cp_get32(got + 14), 200);
+		assert_int_equal(got[13], 0xEE);
+		assert_int_equal(got[18], 0xEE);
+	}
+	/* a count of 16: bytes 14-15 only */
+	xl_begin(xl, false);
+	memset(g(0x1000), 0xEE, 32);
+	put_ccw(0x100, 0x64, 0x1000, CCW_SLI, 16);
+	assert_true(translate_at(0x100, &why));
+	xl_after(&vm, &md, xl, (uint32_t)(uintptr_t)&xl->real[0] + 8);
+	assert_int_equal(g(0x100E)[0], 0);
+	assert_int_equal(g(0x100F)[0], 0);
+	assert_int_equal(g(0x1010)[0], 0xEE);
+}
+
 static void test_too_long(void **state)
 {
 	(void)state;
@@ -404,6 +590,10 @@ int main(void)
 	    cmocka_unit_test_setup(test_search_tic_loop, setup),
 	    cmocka_unit_test_setup(test_edges, setup),
 	    cmocka_unit_test_setup(test_too_long, setup),
+	    cmocka_unit_test_setup(test_fba_extent, setup),
+	    cmocka_unit_test_setup(test_fba_read_link, setup),
+	    cmocka_unit_test_setup(test_fba_commands, setup),
+	    cmocka_unit_test_setup(test_fba_rdc, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
