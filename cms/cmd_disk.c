@@ -62,7 +62,7 @@ int cms_cmd_access(struct cms_args *a)
 	uint16_t vaddr;
 	char mode, parent;
 	if (a->n < 3) {
-		cms_msg("DMSACC017E", "Invalid device address or mode: ACCESS vaddr mode[/ext]");
+		cms_msg("DMSACC017E", "Invalid device address or mode: ACCESS vaddr mode, or vaddr mode/ext");
 		return RC_BADOPT;
 	}
 	if (!parse_vaddr(a->w[1], &vaddr)) {

@@ -16,7 +16,7 @@ int cms_cmd_help(struct cms_args *a)
 {
 	const char *name = a->n > 1 ? a->w[1] : "MENU";
 	if (a->n > 2) {
-		cms_msg("DMSHLP003E", "Invalid operand '%s': HELP [command]", a->w[2]);
+		cms_msg("DMSHLP003E", "Invalid operand '%s': HELP, or HELP command", a->w[2]);
 		return RC_BADOPT;
 	}
 	if (strlen(name) > 8) {

@@ -54,6 +54,29 @@ int sp_split(struct cms_args *a, char **o, int max, int *nopt)
 	return nw;
 }
 
+void sp_read_error(const struct cms_fst *f, const char *pfx)
+{
+	char msgid[12];
+	cms_format(msgid, sizeof msgid, "%s104E", pfx);
+	cms_msg(msgid, "Error reading '%s %s %s': %s", f->id.fn, f->id.ft, f->id.fm, fs_errtext());
+}
+
+int sp_open_file(const struct cms_fst *f, const char *pfx, struct cms_file **in)
+{
+	int rc = fs_open_read(&f->id, in);
+	if (rc)
+		sp_read_error(f, pfx);
+	return rc;
+}
+
+int sp_bad_option(const char *pfx, const char *opt)
+{
+	char msgid[12];
+	cms_format(msgid, sizeof msgid, "%s003E", pfx);
+	cms_msg(msgid, "Invalid option '%s'", opt);
+	return RC_BADOPT;
+}
+
 uint16_t sp_spoolid(const char *w)
 {
 	uint32_t n = 0;
@@ -107,11 +130,8 @@ int sp_find_file(char **w, int n, const char *pfx, struct cms_fst *out)
 		cms_msg(msgid, "Incomplete fileid specified");
 		return RC_BADOPT;
 	}
-	if (n > 3) {
-		cms_format(msgid, sizeof msgid, "%s003E", pfx);
-		cms_msg(msgid, "Invalid option '%s'", w[3]);
-		return RC_BADOPT;
-	}
+	if (n > 3)
+		return sp_bad_option(pfx, w[3]);
 	struct cms_fileid id;
 	for (int k = 0; k < n; k++)
 		for (const char *p = w[k]; *p; p++)
@@ -176,21 +196,16 @@ int cms_cmd_print(struct cms_args *a)
 			header = true;
 		else if (cms_abbrev(o[k], "NOHEADER", 3))
 			header = false;
-		else {
-			cms_msg("DMSPRT003E", "Invalid option '%s'", o[k]);
-			return RC_BADOPT;
-		}
+		else
+			return sp_bad_option("DMSPRT", o[k]);
 	}
 	struct cms_fst f;
 	int rc = sp_find_file(a->w + 1, nw - 1, "DMSPRT", &f);
 	if (rc)
 		return rc;
 	struct cms_file *in;
-	if ((rc = fs_open_read(&f.id, &in)) != 0) {
-		cms_msg("DMSPRT104E", "Error reading '%s %s %s': %s", f.id.fn, f.id.ft, f.id.fm,
-		        fs_errtext());
+	if ((rc = sp_open_file(&f, "DMSPRT", &in)) != 0)
 		return rc;
-	}
 	uint8_t *rec = sp_rec;
 	uint32_t len;
 	if (header) {
@@ -217,8 +232,7 @@ int cms_cmd_print(struct cms_args *a)
 	if (rc == RC_EOF)
 		rc = 0;
 	else
-		cms_msg("DMSPRT104E", "Error reading '%s %s %s': %s", f.id.fn, f.id.ft, f.id.fm,
-		        fs_errtext());
+		sp_read_error(&f, "DMSPRT");
 out:
 	fs_close(in);
 	if (rc) {
@@ -239,11 +253,9 @@ int sp_punch_file(const struct cms_fst *f, bool header, const char *pfx)
 	cms_format(m_io, sizeof m_io, "%s105E", pfx);
 	cms_format(m_rd, sizeof m_rd, "%s104E", pfx);
 	struct cms_file *in;
-	int rc = fs_open_read(&f->id, &in);
-	if (rc) {
-		cms_msg(m_rd, "Error reading '%s %s %s': %s", f->id.fn, f->id.ft, f->id.fm, fs_errtext());
+	int rc = sp_open_file(f, pfx, &in);
+	if (rc)
 		return rc;
-	}
 	uint8_t *rec = sp_rec;
 	uint32_t len;
 	if (header) {
@@ -264,7 +276,7 @@ int sp_punch_file(const struct cms_fst *f, bool header, const char *pfx)
 	if (rc == RC_EOF)
 		return 0;
 	if (rc != RC_ERR)
-		cms_msg(m_rd, "Error reading '%s %s %s': %s", f->id.fn, f->id.ft, f->id.fm, fs_errtext());
+		sp_read_error(f, pfx);
 	sp_cp(NULL, 0, "CLOSE %03X PURGE", SP_PUNCH);
 	return RC_ERR;
 }
@@ -281,10 +293,8 @@ int cms_cmd_punch(struct cms_args *a)
 			header = true;
 		else if (cms_abbrev(o[k], "NOHEADER", 3))
 			header = false;
-		else {
-			cms_msg("DMSPUN003E", "Invalid option '%s'", o[k]);
-			return RC_BADOPT;
-		}
+		else
+			return sp_bad_option("DMSPUN", o[k]);
 	}
 	struct cms_fst f;
 	int rc = sp_find_file(a->w + 1, nw - 1, "DMSPUN", &f);
@@ -455,10 +465,8 @@ int cms_cmd_readcard(struct cms_args *a)
 	int no, nw = sp_split(a, o, 4, &no);
 	if (nw < 0)
 		return RC_BADOPT;
-	if (no) {
-		cms_msg("DMSRDC003E", "Invalid option '%s'", o[0]);
-		return RC_BADOPT;
-	}
+	if (no)
+		return sp_bad_option("DMSRDC", o[0]);
 	if (nw < 2) {
 		cms_msg("DMSRDC054E", "Incomplete fileid specified: READCARD fn ft fm, or READCARD *");
 		return RC_BADOPT;

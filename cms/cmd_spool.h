@@ -207,6 +207,12 @@ int sp_punch_file(const struct cms_fst *f, bool header, const char *pfx);
  * with their parentheses taken off into o (at most max).  -1 after a
  * message when there are too many. */
 int sp_split(struct cms_args *a, char **o, int max, int *nopt);
+/* The file f opened to be read; pfx104E "Error reading" (sp_read_error)
+ * when it cannot be: the file system's return code. */
+int sp_open_file(const struct cms_fst *f, const char *pfx, struct cms_file **in);
+void sp_read_error(const struct cms_fst *f, const char *pfx);
+/* "Invalid option" with pfx's id (pfx003E): RC_BADOPT. */
+int sp_bad_option(const char *pfx, const char *opt);
 /* A spool id word: 1-9999, or 0 when it is not one. */
 uint16_t sp_spoolid(const char *w);
 /* Whether a reader card is a :READ control card; its fn ft fm into id

@@ -102,8 +102,7 @@ int cms_cmd_peek(struct cms_args *a)
 			max = v;
 			k++;
 		} else {
-			cms_msg("DMSPEK003E", "Invalid option '%s'", o[k]);
-			return RC_BADOPT;
+			return sp_bad_option("DMSPEK", o[k]);
 		}
 	}
 	uint16_t want = 0;

@@ -37,15 +37,12 @@ static int put_card(void *ctx, const uint8_t *card)
  * punch's file purged). */
 static int dump(const struct cms_fst *f, const char *pfx)
 {
-	char m_io[12], m_rd[12];
+	char m_io[12];
 	cms_format(m_io, sizeof m_io, "%s105E", pfx);
-	cms_format(m_rd, sizeof m_rd, "%s104E", pfx);
 	struct cms_file *in;
-	int rc = fs_open_read(&f->id, &in);
-	if (rc) {
-		cms_msg(m_rd, "Error reading '%s %s %s': %s", f->id.fn, f->id.ft, f->id.fm, fs_errtext());
+	int rc = sp_open_file(f, pfx, &in);
+	if (rc)
 		return rc;
-	}
 	struct dd_file h = {.id = f->id,
 	                    .recfm = f->recfm,
 	                    .lrecl = f->lrecl,
@@ -69,7 +66,7 @@ static int dump(const struct cms_fst *f, const char *pfx)
 	if (rc == RC_EOF)
 		rc = dd_enc_end(&e);
 	else if (rc != DD_PUTERR)
-		cms_msg(m_rd, "Error reading '%s %s %s': %s", f->id.fn, f->id.ft, f->id.fm, fs_errtext());
+		sp_read_error(f, pfx);
 	if (rc) {
 		sp_cp(NULL, 0, "CLOSE %03X PURGE", SP_PUNCH);
 		return RC_ERR;
@@ -211,10 +208,7 @@ static bool replace_option(char **o, int no, const char *pfx, int *rc)
 		} else if (cms_abbrev(o[k], "NOREPLACE", 5)) {
 			replace = false;
 		} else {
-			char msgid[12];
-			cms_format(msgid, sizeof msgid, "%s003E", pfx);
-			cms_msg(msgid, "Invalid option '%s'", o[k]);
-			*rc = RC_BADOPT;
+			*rc = sp_bad_option(pfx, o[k]);
 		}
 	}
 	return replace;
@@ -231,10 +225,8 @@ int cms_cmd_disk(struct cms_args *a)
 		return RC_BADOPT;
 	}
 	if (cms_abbrev(a->w[1], "DUMP", 4)) {
-		if (no) {
-			cms_msg("DMSDSK003E", "Invalid option '%s'", o[0]);
-			return RC_BADOPT;
-		}
+		if (no)
+			return sp_bad_option("DMSDSK", o[0]);
 		struct cms_fst f;
 		int rc = sp_find_file(a->w + 2, nw - 2, "DMSDSK", &f);
 		if (rc)
@@ -276,10 +268,8 @@ int cms_cmd_sendfile(struct cms_args *a)
 	int no, nw = sp_split(a, o, 4, &no);
 	if (nw < 0)
 		return RC_BADOPT;
-	if (no) {
-		cms_msg("DMSSND003E", "Invalid option '%s'", o[0]);
-		return RC_BADOPT;
-	}
+	if (no)
+		return sp_bad_option("DMSSND", o[0]);
 	/* fn ft [fm] [TO] userid [AT node] */
 	char **w = a->w + 1;
 	int n = nw - 1;

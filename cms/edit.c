@@ -128,22 +128,12 @@ int edit_session(struct xed *e)
 /* EDIT fn ft [fm]: the line-mode editor, whatever the console. */
 int cms_cmd_edit(struct cms_args *a)
 {
-	struct cms_fileid id;
-	int rc = xed_args_fileid(a, "EDIT", &id);
-	if (rc)
+	int rc;
+	struct xed *e = xed_start(a, "EDIT", "DMSEDI132S", &rc);
+	if (!e)
 		return rc;
-	struct xed *e = cms_alloc(sizeof *e);
-	if (!e) {
-		cms_msg("DMSEDI132S", "Not enough storage to edit the file");
-		return RC_NOSTORE;
-	}
-	xed_init(e, NULL, 'F', 80);
-	rc = xed_load(e, &id);
-	if (!rc)
-		edit_session(e);
-	else
-		flush_msgs(e);
+	edit_session(e);
 	xed_free(e);
 	cms_free(e);
-	return rc;
+	return 0;
 }

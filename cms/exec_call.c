@@ -481,36 +481,31 @@ int exec_run(const char *const *lines, int nlines, const char *fname, const char
 	struct xv arg = {(char *)(args ? args : ""), args ? (int)strlen(args) : 0};
 	struct frame *f = frame_new(ex, &arg, &argp, args && *args ? 1 : 0, 0);
 	struct pool *pool = exec_pool_new(NULL);
-	if (!f || !pool) {
-		if (f)
-			frame_free(f);
-		exec_pool_free(pool);
-		exec_prog_free(p);
-		cms_free(ex);
-		if (outer)
-			outer_base = 0;
-		return 20005;
+	if (f && pool) {
+		f->pool = pool;
+		f->digits = 9;
+		memcpy(f->env, "CMS", 4);
+		memcpy(f->oldenv, "CMS", 4);
+		f->trace = 'N';
+		ex->fr = f;
+		int st = exec_routine(ex, 0);
+		if (ex->err == EXEC_EXIT || st == ST_RETURN) {
+			int v;
+			rc = ex->hasret && exec_whole(ex, ex->ret, &v) ? v : 0;
+		} else if (ex->err == EXEC_COND) {
+			report(ex, 16, ex->errline);
+			rc = 20016;
+		} else if (ex->err > 0) {
+			if (!ex->noerr)
+				report(ex, ex->err, ex->errline);
+			rc = 20000 + ex->err;
+		}
+		exec_drop(&ex->ret);
+	} else {
+		rc = 20005; /* no storage */
 	}
-	f->pool = pool;
-	f->digits = 9;
-	memcpy(f->env, "CMS", 4);
-	memcpy(f->oldenv, "CMS", 4);
-	f->trace = 'N';
-	ex->fr = f;
-	int st = exec_routine(ex, 0);
-	if (ex->err == EXEC_EXIT || st == ST_RETURN) {
-		int v;
-		rc = ex->hasret && exec_whole(ex, ex->ret, &v) ? v : 0;
-	} else if (ex->err == EXEC_COND) {
-		report(ex, 16, ex->errline);
-		rc = 20016;
-	} else if (ex->err > 0) {
-		if (!ex->noerr)
-			report(ex, ex->err, ex->errline);
-		rc = 20000 + ex->err;
-	}
-	exec_drop(&ex->ret);
-	frame_free(f);
+	if (f)
+		frame_free(f);
 	exec_pool_free(pool);
 	exec_prog_free(p);
 	cms_free(ex);

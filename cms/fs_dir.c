@@ -75,7 +75,7 @@ bool fs_match(const char *p, const char *s)
 	return !*p;
 }
 
-static bool is_pattern(const struct cms_fileid *id)
+bool fs_is_pattern(const struct cms_fileid *id)
 {
 	for (int i = 0; id->fn[i]; i++)
 		if (id->fn[i] == '*' || id->fn[i] == '%')
@@ -172,21 +172,19 @@ int fs_state(const struct cms_fileid *id, struct cms_fst *out)
 	return rc;
 }
 
-/* The writable disk and the entry of an existing file named exactly by id
- * (found by the search order when fm is "" or "*"). */
-static int locate(const struct cms_fileid *id, struct cms_vol **vp, int *ip)
+int fs_locate(const struct cms_fileid *id, bool write, struct cms_vol **vp, int *ip)
 {
-	if (is_pattern(id))
+	if (fs_is_pattern(id))
 		return fs_fail(RC_BADNAME, "a pattern (%s %s) where one file is meant", id->fn, id->ft);
 	struct cms_fst st;
 	int rc = fs_state(id, &st);
 	if (rc)
 		return rc;
 	struct cms_vol *v = fs_vol(st.id.fm[0]);
-	if (!v || v->readonly || v->dev->readonly)
+	if (write && (!v || v->readonly || v->dev->readonly))
 		return fs_fail(RC_DISKRO, "disk %c is read-only", st.id.fm[0]);
 	*vp = v;
-	*ip = fs_find(v, st.id.fn, st.id.ft);
+	*ip = v ? fs_find(v, st.id.fn, st.id.ft) : -1;
 	return *ip < 0 ? fs_fail(RC_NOTFOUND, "file %s %s not found", id->fn, id->ft) : 0;
 }
 
@@ -194,7 +192,7 @@ int fs_erase(const struct cms_fileid *id)
 {
 	struct cms_vol *v;
 	int at;
-	int rc = locate(id, &v, &at);
+	int rc = fs_locate(id, true, &v, &at);
 	if (rc)
 		return rc;
 	struct fs_dent *dir;
@@ -222,10 +220,10 @@ int fs_rename(const struct cms_fileid *from, const struct cms_fileid *to)
 {
 	struct cms_vol *v;
 	int at;
-	int rc = locate(from, &v, &at);
+	int rc = fs_locate(from, true, &v, &at);
 	if (rc)
 		return rc;
-	if (is_pattern(to))
+	if (fs_is_pattern(to))
 		return fs_fail(RC_BADNAME, "a pattern (%s %s) as the new name", to->fn, to->ft);
 	if (to->fm[0] && to->fm[0] != '*' && to->fm[0] != '=' && to->fm[0] != v->mode)
 		return fs_fail(RC_BADOPT, "RENAME stays on one disk (%c, not %c)", v->mode, to->fm[0]);

@@ -50,34 +50,16 @@ static void drop(struct cms_file *f)
 		fs_vol_free(v);
 }
 
-static bool wild(const char *s)
-{
-	for (; *s; s++)
-		if (*s == '*' || *s == '%')
-			return true;
-	return false;
-}
-
-static bool has_pattern(const struct cms_fileid *id)
-{
-	return wild(id->fn) || wild(id->ft);
-}
-
 /* ---- reading ---- */
 
 int fs_open_read(const struct cms_fileid *id, struct cms_file **out)
 {
 	*out = NULL;
-	if (has_pattern(id))
-		return fs_fail(RC_BADNAME, "a pattern (%s %s) where one file is meant", id->fn, id->ft);
-	struct cms_fst st;
-	int rc = fs_state(id, &st);
+	struct cms_vol *v;
+	int at;
+	int rc = fs_locate(id, false, &v, &at);
 	if (rc)
 		return rc;
-	struct cms_vol *v = fs_vol(st.id.fm[0]);
-	int at = v ? fs_find(v, st.id.fn, st.id.ft) : -1;
-	if (at < 0)
-		return fs_fail(RC_NOTFOUND, "file %s %s not found", id->fn, id->ft);
 	struct cms_file *f = new_file(v, false);
 	if (!f)
 		return fs_fail(RC_NOSTORE, "no storage to open a file");
@@ -147,7 +129,7 @@ int fs_read(struct cms_file *f, void *rec, uint32_t max, uint32_t *len)
 
 static int check_fileid(const struct cms_fileid *id)
 {
-	if (has_pattern(id))
+	if (fs_is_pattern(id))
 		return fs_fail(RC_BADNAME, "a pattern (%s %s) cannot name a new file", id->fn, id->ft);
 	if (!id->fn[0] || !id->ft[0])
 		return fs_fail(RC_BADNAME, "a file needs a name and a type");

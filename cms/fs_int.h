@@ -148,6 +148,11 @@ int fs_file_blocks(struct cms_vol *v, const struct fs_dent *d, uint32_t **data, 
 /* ---- fs_dir.c ---- */
 int fs_find(struct cms_vol *v, const char *fn, const char *ft); /* the index in v->dir, or -1 */
 bool fs_match(const char *pattern, const char *name);
+bool fs_is_pattern(const struct cms_fileid *id); /* a * or % in its name or type */
+/* The disk and the directory index of an existing file named exactly by id
+ * (found by the search order when fm is "" or "*"); for write, a disk that
+ * may be written, or RC_DISKRO. */
+int fs_locate(const struct cms_fileid *id, bool write, struct cms_vol **vp, int *ip);
 void fs_dent_fst(const struct cms_vol *v, const struct fs_dent *d, struct cms_fst *out);
 
 /* ---- fs_access.c ---- */

@@ -141,4 +141,26 @@ void scr_close(struct scr *s);
  * calls it before Ready): the display back to CP, no screen active. */
 void scr_reset(void);
 
+/* ---- a list of items, one a row, each with a command area (scr_list.c:
+ * FILELIST and RDRLIST) ----
+ * Row 0 is the title (the owner's words, then "Files: n" and the last
+ * command's return code), row 1 "Cmd" and the heading, then the items; the
+ * ====> command line and the PF keys are the last two rows.  A command
+ * typed on an item's row runs as expand makes it for that item (k counts
+ * from 0 in the list); PF2 reloads, PF3 ends, PF7/PF8 page; a key for which
+ * pf_row (may be NULL) gives a command runs it for the item on the
+ * cursor's row. */
+struct scr_list_ops {
+	const char *heading; /* above the items */
+	const char *pfkeys;  /* the bottom line */
+	void (*title)(void *arg, char *out, size_t size);
+	void (*row)(void *arg, int k, char *out, size_t size);
+	void (*expand)(void *arg, int k, const char *cmd, char *out, size_t size);
+	int (*reload)(void *arg); /* reads the list anew: how many items now */
+	const char *(*pf_row)(int pf);
+};
+/* Shows the n items (loaded already) until PF3: SCR_OK, or SCR_ERROR when
+ * the console is not a display (or it is gone, or no storage). */
+int scr_list(const struct scr_list_ops *ops, void *arg, int n);
+
 #endif

@@ -136,7 +136,10 @@ int edit_session(struct xed *e);
 /* The full-screen editor on a loaded buffer (xedit_scr.c): SCR_ERROR (from
  * scr.h) when the display cannot be used. */
 int xedit_session(struct xed *e);
-/* "fn ft [fm]" from a command's words w[1..]; a DMSxxx message and the RC. */
-int xed_args_fileid(struct cms_args *a, const char *who, struct cms_fileid *id);
+/* XEDIT's and EDIT's start (who: the command's name): "fn ft [fm]" from
+ * its words w[1..], and an editor (cms_alloc'ed) on that file, empty when
+ * the file does not exist.  NULL after a DMSxxx message (nostore's id when
+ * there is no storage), *rc the return code. */
+struct xed *xed_start(struct cms_args *a, const char *who, const char *nostore, int *rc);
 
 #endif

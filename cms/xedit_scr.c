@@ -329,7 +329,8 @@ int xedit_session(struct xed *e)
 	return e->done ? SCR_OK : SCR_ERROR;
 }
 
-int xed_args_fileid(struct cms_args *a, const char *who, struct cms_fileid *id)
+/* "fn ft [fm]" from a command's words w[1..]; a DMSxxx message and the RC. */
+static int args_fileid(struct cms_args *a, const char *who, struct cms_fileid *id)
 {
 	int n = 0; /* the words before the options, if any: "(" starts them */
 	while (n < a->n && a->w[n][0] != '(')
@@ -342,7 +343,7 @@ int xed_args_fileid(struct cms_args *a, const char *who, struct cms_fileid *id)
 		}
 	}
 	if (n < 3) {
-		cms_msg("DMSXED054E", "Incomplete fileid specified: %s fn ft [fm]", who);
+		cms_msg("DMSXED054E", "Incomplete fileid specified: %s fn ft fm (fm may be left out)", who);
 		return RC_BADOPT;
 	}
 	if (n > 4) {
@@ -356,27 +357,36 @@ int xed_args_fileid(struct cms_args *a, const char *who, struct cms_fileid *id)
 	return 0;
 }
 
+struct xed *xed_start(struct cms_args *a, const char *who, const char *nostore, int *rc)
+{
+	struct cms_fileid id;
+	if ((*rc = args_fileid(a, who, &id)) != 0)
+		return NULL;
+	struct xed *e = cms_alloc(sizeof *e);
+	if (!e) {
+		cms_msg(nostore, "Not enough storage to edit the file");
+		*rc = RC_NOSTORE;
+		return NULL;
+	}
+	xed_init(e, NULL, 'F', 80);
+	if ((*rc = xed_load(e, &id)) != 0) { /* its messages say why */
+		for (int m = 0; m < e->nmsg; m++)
+			cms_puts(e->msg[m]);
+		xed_free(e);
+		cms_free(e);
+		return NULL;
+	}
+	return e;
+}
+
 /* XEDIT fn ft [fm] (and X): the full screen on a display, the line-mode
  * editor on a typewriter console. */
 int cms_cmd_xedit(struct cms_args *a)
 {
-	struct cms_fileid id;
-	int rc = xed_args_fileid(a, "XEDIT", &id);
-	if (rc)
+	int rc;
+	struct xed *e = xed_start(a, "XEDIT", "DMSXED132S", &rc);
+	if (!e)
 		return rc;
-	struct xed *e = cms_alloc(sizeof *e);
-	if (!e) {
-		cms_msg("DMSXED132S", "Not enough storage to edit the file");
-		return RC_NOSTORE;
-	}
-	xed_init(e, NULL, 'F', 80);
-	rc = xed_load(e, &id);
-	if (rc) {
-		for (int m = 0; m < e->nmsg; m++)
-			cms_puts(e->msg[m]);
-		cms_free(e);
-		return rc;
-	}
 	if (!cms_fullscreen() || xedit_session(e) != SCR_OK)
 		edit_session(e); /* no display (or it went): the same file, line by line */
 	xed_free(e);

@@ -10,34 +10,10 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
 . "$(dirname "$0")/cp.inc"
+. "$(dirname "$0")/nucprog.inc"
 C=$(dirname "$S370")/tools/cmsfs
 command -v s390x-linux-gnu-as > /dev/null 2>&1 || { echo "skipped: no s390x-linux-gnu-as"; exit 77; }
-cat > "$T/chk.s" << 'EOF'
-	.text
-start:	basr	%r12,0
-0:	l	%r2,(mark-0b)(%r12)
-	l	%r3,(mid-0b)(%r12)
-	c	%r2,0(%r3)
-	bc	7,(bad-0b)(%r12)
-	l	%r3,(last-0b)(%r12)
-	c	%r2,0(%r3)
-	bc	7,(bad-0b)(%r12)
-	lpsw	(good-0b)(%r12)
-bad:	lpsw	(badpsw-0b)(%r12)
-	.align	8
-good:	.long	0x00020000, 0x00000AAA
-badpsw:	.long	0x00020000, 0x00000BAD
-mark:	.long	0xCAFEF00D
-mid:	.long	0x10000 + 0x50000
-last:	.long	0x10000 + 614400 - 4
-EOF
-s390x-linux-gnu-as -m31 -o "$T/chk.o" "$T/chk.s" &&
-	s390x-linux-gnu-ld -m elf_s390 -Ttext=0x10000 -e 0x10000 -o "$T/chk.elf" "$T/chk.o" &&
-	s390x-linux-gnu-objcopy -O binary "$T/chk.elf" "$T/prog.bin" || fail "cannot assemble chk.s"
-truncate -s 614400 "$T/prog.bin"
-bin "$T/mark" "CA FE F0 0D"
-dd if="$T/mark" of="$T/prog.bin" bs=1 seek=$((0x50000)) conv=notrunc 2> /dev/null
-dd if="$T/mark" of="$T/prog.bin" bs=1 seek=$((614400 - 4)) conv=notrunc 2> /dev/null
+nucprog "$T/prog.bin"
 printf 'PROFILE EXEC BESIDE THE NUCLEUS\n' > "$T/p.txt"
 U="$T/user.3350"
 "$C" "$U" -x 11,5 format alice > /dev/null || fail "cmsfs format"

@@ -8,23 +8,11 @@
 # belong; bad arguments and images: exit 2 and a message naming what was
 # wrong.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/nucprog.inc"
 B=$(dirname "$S370")
 D=$B/tools/dasd
 C=$B/tools/cmsfs
 [ -x "$C" ] || { echo "FAIL: no $C"; exit 1; }
-
-# run NAME EXPECTED-RC CMD...: stdout+stderr to $T/NAME.out, status checked
-run() {
-	_n=$1 _rc=$2
-	shift 2
-	"$@" > "$T/$_n.out" 2>&1
-	expect_rc $? "$_rc" "$_n"
-}
-# same FILE TEXT: the file is exactly TEXT (and a newline)
-same() {
-	printf '%s\n' "$2" > "$T/want"
-	cmp -s "$T/want" "$1" || { fail "$1 differs"; diff "$T/want" "$1"; }
-}
 # listing FILE: `ls` output without its dates
 listing() {
 	sed -E 's/ [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$//' "$1"
@@ -178,34 +166,7 @@ run check-fba2 0 "$C" "$F" -x 16,3984 check
 
 # ---- the nucleus area: IPL of a CMS minidisk by the machine ----
 if command -v s390x-linux-gnu-as > /dev/null 2>&1; then
-	# chk: at X'10000'; the marker must be at +X'50000' (cylinder 0) and in
-	# the last word (cylinder 1): a wait with X'AAA', else X'BAD'
-	cat > "$T/chk.s" << 'EOF'
-	.text
-start:	basr	%r12,0
-0:	l	%r2,(mark-0b)(%r12)
-	l	%r3,(mid-0b)(%r12)
-	c	%r2,0(%r3)
-	bc	7,(bad-0b)(%r12)
-	l	%r3,(last-0b)(%r12)
-	c	%r2,0(%r3)
-	bc	7,(bad-0b)(%r12)
-	lpsw	(good-0b)(%r12)
-bad:	lpsw	(badpsw-0b)(%r12)
-	.align	8
-good:	.long	0x00020000, 0x00000AAA
-badpsw:	.long	0x00020000, 0x00000BAD
-mark:	.long	0xCAFEF00D
-mid:	.long	0x10000 + 0x50000
-last:	.long	0x10000 + 614400 - 4
-EOF
-	s390x-linux-gnu-as -m31 -o "$T/chk.o" "$T/chk.s" &&
-		s390x-linux-gnu-ld -m elf_s390 -Ttext=0x10000 -e 0x10000 -o "$T/chk.elf" "$T/chk.o" &&
-		s390x-linux-gnu-objcopy -O binary "$T/chk.elf" "$T/prog.bin" || fail "cannot assemble chk.s"
-	truncate -s 614400 "$T/prog.bin"
-	bin "$T/mark" "CA FE F0 0D"
-	dd if="$T/mark" of="$T/prog.bin" bs=1 seek=$((0x50000)) conv=notrunc 2> /dev/null
-	dd if="$T/mark" of="$T/prog.bin" bs=1 seek=$((614400 - 4)) conv=notrunc 2> /dev/null
+	nucprog "$T/prog.bin" # a wait with X'AAA' when its two markers are loaded, else X'BAD'
 	I=$T/ipl.3350
 	run init-ipl 0 "$D" init -r "$I" 3350 5
 	run format-ipl 0 "$C" "$I" format s190

@@ -20,16 +20,6 @@ for tool in dasdinit dasdload dasdls cckdcdsk hetinit; do
 	command -v $tool > /dev/null 2>&1 || { echo "skipped: needs $tool (hercules)"; exit 77; }
 done
 
-run() { # run NAME EXPECTED-RC CMD...
-	_n=$1 _rc=$2
-	shift 2
-	"$@" > "$T/$_n.out" 2>&1
-	expect_rc $? "$_rc" "$_n"
-}
-same() {
-	printf '%s\n' "$2" > "$T/want"
-	cmp -s "$T/want" "$1" || { fail "$1 differs"; diff "$T/want" "$1"; }
-}
 # cdsk NAME IMAGE [LEVEL]: cckdcdsk -3 (or -LEVEL) says nothing and exits 0.
 # (cckdcdsk -3 finds fault with track 1 of every volume `dasdinit -z` makes,
 # an R0-only track stored uncompressed: those get level 2.)

@@ -10,18 +10,6 @@
 D=$(dirname "$S370")/tools/dasd
 [ -x "$D" ] || { echo "FAIL: no $D"; exit 1; }
 
-# run NAME EXPECTED-RC CMD...: stdout+stderr to $T/NAME.out, status checked
-run() {
-	_n=$1 _rc=$2
-	shift 2
-	"$@" > "$T/$_n.out" 2>&1
-	expect_rc $? "$_rc" "$_n"
-}
-# same FILE TEXT: the file is exactly TEXT
-same() {
-	printf '%s\n' "$2" > "$T/want"
-	cmp -s "$T/want" "$1" || { fail "$1 differs"; diff "$T/want" "$1"; }
-}
 # poke IMAGE OFFSET HEX: overwrite bytes in place
 poke() {
 	bin "$T/piece" "$3"

@@ -10,12 +10,6 @@
 D=$(dirname "$S370")/tools/dasd
 [ -x "$D" ] || { echo "FAIL: no $D"; exit 1; }
 
-run() { # run NAME EXPECTED-RC CMD...
-	_n=$1 _rc=$2
-	shift 2
-	"$@" > "$T/$_n.out" 2>&1
-	expect_rc $? "$_rc" "$_n"
-}
 u32() { od -An -tu4 -j "$2" -N4 "$1" | tr -d ' '; }
 u16() { od -An -tu2 -j "$2" -N2 "$1" | tr -d ' '; }
 putle() { # putle FILE OFFSET VALUE BYTES: little-endian

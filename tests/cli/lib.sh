@@ -25,6 +25,20 @@ expect_rc() {
 	[ "$1" = "$2" ] || fail "$3: exit status $1, expected $2"
 }
 
+# run NAME EXPECTED-RC CMD...: stdout+stderr to $T/NAME.out, status checked
+run() {
+	_n=$1 _rc=$2
+	shift 2
+	"$@" > "$T/$_n.out" 2>&1
+	expect_rc $? "$_rc" "$_n"
+}
+
+# same FILE TEXT: the file is exactly TEXT (and a newline)
+same() {
+	printf '%s\n' "$2" > "$T/want"
+	cmp -s "$T/want" "$1" || { fail "$1 differs"; diff "$T/want" "$1"; }
+}
+
 # bin FILE HEX: write the bytes given in hex (blanks allowed).  Plain sh:
 # xxd is not in the package list, and dash's printf knows octal escapes only.
 bin() {

@@ -28,10 +28,6 @@ tm() {
 	hdr "$1" 0 40
 	PREV=0
 }
-same() {
-	printf '%s\n' "$2" > "$T/want"
-	cmp -s "$T/want" "$1" || { fail "$1 differs"; diff "$T/want" "$1"; }
-}
 
 # ---- a standard-label tape ----
 A=$T/sl.aws

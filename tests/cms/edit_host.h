@@ -1,7 +1,9 @@
-/* edit_host.h — what the editor's tests (test_xedit*.c) give the editor in
- * place of the nucleus: the console (lines out kept in a log, lines in from
- * a script), CMS and CP commands (kept in a log), and whether the console is
- * a display.  Included by one test file per executable. */
+/* edit_host.h — what the tests of the editor and the spool commands
+ * (test_xedit*.c, test_spool*.c) give CMS's modules in place of the
+ * nucleus: the console (lines out kept in a log, lines in from a script),
+ * CMS and CP commands (kept in a log), whether the console is a display,
+ * and run(), a command as typed at Ready.  Included by one test file per
+ * executable. */
 #ifndef TESTS_CMS_EDIT_HOST_H
 #define TESTS_CMS_EDIT_HOST_H
 
@@ -97,5 +99,17 @@ bool cms_fullscreen(void)
 }
 
 void cms_poll(void) {}
+
+/* A command as typed at Ready (cmd.c gives it its words upper-cased): its
+ * return code. */
+static inline int run(cms_cmd_fn *fn, const char *line)
+{
+	static char buf[256];
+	static char *w[32];
+	snprintf(buf, sizeof buf, "%s", line);
+	cms_upper(buf);
+	struct cms_args a = {cms_words(buf, w, 32), w, ""};
+	return fn(&a);
+}
 
 #endif

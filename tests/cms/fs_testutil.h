@@ -78,4 +78,14 @@ static inline struct memdev *fresh(uint32_t n, char mode, const char *label)
 	return m;
 }
 
+/* Every disk released (a cmocka teardown, or called at a test's end). */
+static inline int release_all(void **state)
+{
+	(void)state;
+	for (char m = 'A'; m <= 'Z'; m++)
+		if (fs_vol(m))
+			fs_release(m);
+	return 0;
+}
+
 #endif

@@ -9,15 +9,6 @@ static uint32_t be32(const uint8_t *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-static int teardown(void **state)
-{
-	(void)state;
-	for (char m = 'A'; m <= 'Z'; m++)
-		if (fs_vol(m))
-			fs_release(m);
-	return 0;
-}
-
 static void format_access(void **state)
 {
 	(void)state;
@@ -52,7 +43,7 @@ static void format_access(void **state)
 	assert_int_equal(fs_format(&m->b, "A B"), RC_BADOPT);
 	assert_int_equal(fs_access(&m->b, '1', 0, false), RC_BADOPT);
 	assert_int_equal(fs_release('Q'), RC_DISKRO);
-	teardown(NULL);
+	release_all(NULL);
 	memdev_free(m);
 }
 
@@ -123,7 +114,7 @@ static void f_and_v_records(void **state)
 	assert_int_equal(st.records, 2);
 	assert_int_equal(st.blocks, 2);
 	memdev_assert_consistent(m);
-	teardown(NULL);
+	release_all(NULL);
 	memdev_free(m);
 }
 
@@ -162,7 +153,7 @@ static void large_file(void **state)
 	}
 	assert_int_equal(fs_read(f, rec, sizeof rec, &len), RC_EOF);
 	fs_close(f);
-	teardown(NULL);
+	release_all(NULL);
 	memdev_free(m);
 }
 
@@ -219,7 +210,7 @@ static void replace_keeps_old(void **state)
 	fs_abandon(w);
 	assert_int_equal(get_text("PROG", "EXEC", "A", text, sizeof text), 0);
 	assert_string_equal(text, "a\n");
-	teardown(NULL);
+	release_all(NULL);
 	memdev_free(m);
 }
 
@@ -259,7 +250,7 @@ static void append(void **state)
 	assert_int_equal(fs_state(&nid, &st), 0);
 	assert_int_equal(st.recfm, 'V');
 	memdev_assert_consistent(m);
-	teardown(NULL);
+	release_all(NULL);
 	memdev_free(m);
 }
 
@@ -292,7 +283,7 @@ static void erase_rename(void **state)
 	assert_int_equal(vi.files, 1);
 	assert_int_equal(vi.used, 4 + 1 + 1 + 2); /* reserved, map, directory, the file */
 	memdev_assert_consistent(m);
-	teardown(NULL);
+	release_all(NULL);
 	memdev_free(m);
 }
 
@@ -335,7 +326,7 @@ static void disk_full(void **state)
 	assert_int_equal(get_text("KEEP", "ME", "A", text, sizeof text), 0);
 	assert_string_equal(text, "ONE\nTWO\nTHREE\n");
 	memdev_assert_consistent(m);
-	teardown(NULL);
+	release_all(NULL);
 	memdev_free(m);
 }
 
@@ -360,7 +351,7 @@ static void read_only(void **state)
 	assert_int_equal(fs_volinfo('C', &vi), 0);
 	assert_true(vi.readonly);
 	/* a read-only device: nothing is written, FORMAT refused */
-	teardown(NULL);
+	release_all(NULL);
 	m->b.readonly = true;
 	assert_int_equal(fs_format(&m->b, "NEW"), RC_DISKRO);
 	assert_int_equal(fs_access(&m->b, 'A', 0, false), 0);
@@ -370,7 +361,7 @@ static void read_only(void **state)
 	struct cms_fileid ida = fid("F", "G", "A");
 	assert_int_equal(fs_erase(&ida), RC_DISKRO);
 	assert_int_equal(fs_erase(&id), RC_DISKRO); /* C is not accessed */
-	teardown(NULL);
+	release_all(NULL);
 	memdev_free(m);
 }
 
@@ -400,7 +391,7 @@ static void not_cms(void **state)
 	assert_int_equal(fs_format(&m->b, "OK"), 0);
 	assert_int_equal(fs_access(&m->b, 'A', 0, false), 0);
 	assert_int_equal(put_lines("A", "B", "A", 'V', 0, two, 2), 0);
-	teardown(NULL);
+	release_all(NULL);
 	uint32_t seq2lab = 2; /* sequence 2 is in block 2 */
 	uint32_t dirblk = be32(m->data + seq2lab * CMS_BLKSIZE + FSL_META);
 	memset(m->data + (size_t)dirblk * CMS_BLKSIZE + 100, 0x55, 8);
@@ -410,7 +401,7 @@ static void not_cms(void **state)
 	assert_int_equal(vi.files, 0); /* the state FORMAT left */
 	assert_int_equal(fs_check(&m->b, report, sizeof report, &problems), RC_ERR);
 	assert_non_null(strstr(report, "damaged"));
-	teardown(NULL);
+	release_all(NULL);
 	memdev_free(m);
 }
 
@@ -464,24 +455,24 @@ static void many_open(void **state)
 	assert_int_equal(fs_state(&o2, &st), 0);
 	assert_int_equal(st.records, 6000);
 	memdev_assert_consistent(m);
-	teardown(NULL);
+	release_all(NULL);
 	memdev_free(m);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_teardown(format_access, teardown),
-	    cmocka_unit_test_teardown(f_and_v_records, teardown),
-	    cmocka_unit_test_teardown(large_file, teardown),
-	    cmocka_unit_test_teardown(replace_keeps_old, teardown),
-	    cmocka_unit_test_teardown(append, teardown),
-	    cmocka_unit_test_teardown(erase_rename, teardown),
-	    cmocka_unit_test_teardown(disk_full, teardown),
-	    cmocka_unit_test_teardown(read_only, teardown),
-	    cmocka_unit_test_teardown(not_cms, teardown),
+	    cmocka_unit_test_teardown(format_access, release_all),
+	    cmocka_unit_test_teardown(f_and_v_records, release_all),
+	    cmocka_unit_test_teardown(large_file, release_all),
+	    cmocka_unit_test_teardown(replace_keeps_old, release_all),
+	    cmocka_unit_test_teardown(append, release_all),
+	    cmocka_unit_test_teardown(erase_rename, release_all),
+	    cmocka_unit_test_teardown(disk_full, release_all),
+	    cmocka_unit_test_teardown(read_only, release_all),
+	    cmocka_unit_test_teardown(not_cms, release_all),
 	    cmocka_unit_test(fileids),
-	    cmocka_unit_test_teardown(many_open, teardown),
+	    cmocka_unit_test_teardown(many_open, release_all),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,15 +5,6 @@
 
 static const char *const one[] = {"X"};
 
-static int release_all(void **state)
-{
-	(void)state;
-	for (char m = 'A'; m <= 'Z'; m++)
-		if (fs_vol(m))
-			fs_release(m);
-	return 0;
-}
-
 /* fs_list's files as "FN FT FM" lines. */
 static int add_line(const struct cms_fst *f, void *arg)
 {

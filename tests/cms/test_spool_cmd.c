@@ -6,47 +6,11 @@
  * existing file without REPLACE, writes nothing and leaves the reader file
  * where it was; PUNCH's cards come back by READCARD *; PRINT's carriage
  * control becomes the right CCWs. */
-#include "cmd_spool.h"
-#include "cmds.h"
+#include "edit_host.h"
 #include "fs_testutil.h"
 
-/* ---- the console and CMS ---- */
-static char con[16384];
-volatile bool cms_hx_pending, cms_hi_pending;
-
-void cms_puts(const char *line)
-{
-	size_t at = strlen(con);
-	snprintf(con + at, sizeof con - at, "%s\n", line);
-}
-void cms_say(const char *fmt, ...)
-{
-	char line[256];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	cms_puts(line);
-}
-void cms_msg(const char *id, const char *fmt, ...)
-{
-	char line[256];
-	int n = snprintf(line, sizeof line, "%s ", id);
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
-	va_end(ap);
-	cms_puts(line);
-}
-int cms_parse_fileid(struct cms_fileid *id, char **w, int n, const char *def, const char *msgid)
-{
-	const char *fn = n > 0 ? w[0] : "*", *ft = n > 1 ? w[1] : "*", *fm = n > 2 ? w[2] : def;
-	if (fs_fileid(id, fn, ft, fm)) {
-		cms_msg(msgid, "Invalid file identifier '%s %s %s'", fn, ft, fm);
-		return RC_BADNAME;
-	}
-	return 0;
-}
+#include "cmd_spool.h"
+#include "cmds.h"
 
 /* ---- the fake devices (cmd_spool_io.c's calls) ---- */
 enum { MAXCARDS = 3000 };
@@ -159,7 +123,7 @@ static int setup(void **state)
 	(void)state;
 	fs_reset();
 	disk = fresh(200, 'A', "SPL191");
-	con[0] = cplog[0] = 0;
+	con_log[0] = cplog[0] = 0;
 	npunched = nprinted = 0;
 	deck = NULL;
 	ndeck = 0;
@@ -176,28 +140,16 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* A command as typed at Ready: its return code. */
-static int run(cms_cmd_fn *fn, const char *line)
-{
-	static char buf[256];
-	static char *w[32];
-	snprintf(buf, sizeof buf, "%s", line);
-	for (char *p = buf; *p; p++)
-		*p = cms_toupper(*p);
-	struct cms_args a = {cms_words(buf, w, 32), w, ""};
-	return fn(&a);
-}
-
 static bool said(const char *line)
 {
 	char want[300];
 	snprintf(want, sizeof want, "%s\n", line);
-	return strstr(con, want) != NULL;
+	return strstr(con_log, want) != NULL;
 }
 #define assert_said(l)                                                                                       \
 	do {                                                                                                 \
 		if (!said(l))                                                                                \
-			fail_msg("the console lacks '%s'; it has:\n%s", l, con);                             \
+			fail_msg("the console lacks '%s'; it has:\n%s", l, con_log);                         \
 	} while (0)
 
 /* A file of binary records: record k of length len(k), bytes from the seed. */
@@ -297,7 +249,7 @@ static void sendfile_receive_fixed_and_variable(void **state)
 	/* another name, and a second time: refused without REPLACE, the file kept */
 	assert_int_equal(run(cms_cmd_receive, "RECEIVE * NEW NAME"), 0);
 	check_file("NEW", "NAME", 'V', 4000, 25, vlen);
-	con[0] = 0;
+	con_log[0] = 0;
 	taken = false;
 	assert_int_equal(run(cms_cmd_receive, "RECEIVE * NEW NAME"), RC_NOTFOUND);
 	assert_said("DMSRCV024E File 'NEW NAME A1' already exists; specify REPLACE");
@@ -322,7 +274,7 @@ static void damaged_deck_writes_nothing(void **state)
 	used = vi.used;
 
 	punched[5][40] ^= 0x10; /* a data byte */
-	con[0] = 0;
+	con_log[0] = 0;
 	assert_int_equal(run(cms_cmd_receive, "RECEIVE * COPY DATA"), RC_ERR);
 	assert_said(
 	    "DMSRCV078E Reader file 0007 not loaded: data card 5 is damaged (its CRC is wrong); nothing "
@@ -332,7 +284,7 @@ static void damaged_deck_writes_nothing(void **state)
 	punched[5][40] ^= 0x10;
 
 	ndeck = npunched - 1; /* the end card lost */
-	con[0] = 0;
+	con_log[0] = 0;
 	assert_int_equal(run(cms_cmd_receive, "RECEIVE (REPLACE"), RC_ERR);
 	assert_true(kept);
 	check_file("VAR", "DATA", 'V', 4000, 30, vlen); /* the old file, as it was */
@@ -341,7 +293,7 @@ static void damaged_deck_writes_nothing(void **state)
 	deck = punched;
 	memmove(punched[9], punched[10], (size_t)(npunched - 10) * 80);
 	ndeck = npunched - 1;
-	con[0] = 0;
+	con_log[0] = 0;
 	assert_int_equal(run(cms_cmd_disk, "DISK LOAD * * A (REPLACE"), RC_ERR);
 	assert_said(
 	    "DMSDSK078E Reader file 0007 not loaded: data card 10 came where 9 was expected; nothing was "
@@ -378,7 +330,7 @@ static void punch_readcard(void **state)
 	assert_int_equal(run(cms_cmd_readcard, "READCARD OTHER NAME"), 0);
 	check_file("OTHER", "NAME", 'F', 300, 3, len300);
 	/* PUNCH refuses records over 80 */
-	con[0] = 0;
+	con_log[0] = 0;
 	assert_int_equal(run(cms_cmd_punch, "PUNCH WIDE DATA"), 32);
 	assert_said("DMSPUN033E File 'WIDE DATA A1' has records over 80 (LRECL 300): use DISK DUMP");
 }
@@ -401,7 +353,7 @@ static void print_carriage_control(void **state)
 	assert_int_equal(printed[5][0], 0);
 	assert_int_equal(printed[5][1], 0x09);
 	assert_string_equal(lines[5], "XOTHER");
-	con[0] = 0;
+	con_log[0] = 0;
 	assert_int_equal(run(cms_cmd_print, "PRINT NO SUCH"), RC_NOTFOUND);
 	assert_said("DMSPRT002E File 'NO SUCH *' not found");
 	assert_int_equal(run(cms_cmd_print, "PRINT REPORT LISTING (BAD"), RC_BADOPT);

@@ -87,11 +87,6 @@ void sp_rdr_close(struct sp_rdr *r, bool keep)
 {
 	(void)r, (void)keep;
 }
-int cms_parse_fileid(struct cms_fileid *id, char **w, int n, const char *def, const char *msgid)
-{
-	(void)msgid;
-	return fs_fileid(id, n > 0 ? w[0] : "*", n > 1 ? w[1] : "*", n > 2 ? w[2] : def);
-}
 
 static struct sp_desc file(uint16_t id, const char *origin, char devtype, uint32_t records, bool held,
                            const char *fn, const char *ft)
@@ -109,17 +104,6 @@ static struct sp_desc file(uint16_t id, const char *origin, char devtype, uint32
 	snprintf(d.ft, sizeof d.ft, "%s", ft);
 	snprintf(d.date, sizeof d.date, "11/26 21:25");
 	return d;
-}
-
-static int run(cms_cmd_fn *fn, const char *line)
-{
-	static char buf[256];
-	static char *w[32];
-	snprintf(buf, sizeof buf, "%s", line);
-	for (char *p = buf; *p; p++)
-		*p = cms_toupper(*p);
-	struct cms_args a = {cms_words(buf, w, 32), w, ""};
-	return fn(&a);
 }
 
 static int setup(void **state)

@@ -30,17 +30,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* A command as cmd.c gives it: its words upper-cased. */
-static int run(cms_cmd_fn *fn, const char *line)
-{
-	static char buf[200];
-	snprintf(buf, sizeof buf, "%s", line);
-	cms_upper(buf);
-	char *w[10];
-	struct cms_args a = {.n = cms_words(buf, w, 10), .w = w, .rest = ""};
-	return fn(&a);
-}
-
 static void building(void **state)
 {
 	(void)state;
@@ -373,7 +362,7 @@ static void line_mode(void **state)
 
 	con_log[0] = 0;
 	assert_int_equal(run(cms_cmd_xedit, "xedit onlyname"), RC_BADOPT);
-	assert_string_equal(con_log, "DMSXED054E Incomplete fileid specified: XEDIT fn ft [fm]\n");
+	assert_string_equal(con_log, "DMSXED054E Incomplete fileid specified: XEDIT fn ft fm (fm may be left out)\n");
 	con_log[0] = 0;
 	assert_int_equal(run(cms_cmd_xedit, "xedit a b c ( noprof"), RC_BADOPT);
 	assert_int_equal(run(cms_cmd_xedit, "xedit a b c d e"), RC_BADOPT);
