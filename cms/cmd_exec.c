@@ -70,15 +70,15 @@ static int load(const struct cms_fileid *id, char ***lines, int *n)
 	int rc = fs_open_read(id, &f);
 	if (rc)
 		return rc;
-	int cap = 64, cnt = 0;
-	char **l = cms_alloc((size_t)cap * sizeof *l);
+	int cap = 64, cnt = 0; /* the lines are the interpreter's: the EXEC zone (heap.c) */
+	char **l = cms_alloc_in((size_t)cap * sizeof *l, CMS_ZONE_EXEC);
 	static uint8_t rec[65536];
 	uint32_t len;
 	while (l && (rc = fs_read(f, rec, sizeof rec, &len)) == 0) {
 		while (len && rec[len - 1] == 0x40)
 			len--;
 		if (cnt == cap) {
-			char **nl = cms_alloc((size_t)cap * 2 * sizeof *nl);
+			char **nl = cms_alloc_in((size_t)cap * 2 * sizeof *nl, CMS_ZONE_EXEC);
 			if (!nl)
 				break;
 			memcpy(nl, l, (size_t)cnt * sizeof *nl);
@@ -86,7 +86,7 @@ static int load(const struct cms_fileid *id, char ***lines, int *n)
 			l = nl;
 			cap *= 2;
 		}
-		char *s = cms_alloc(len + 1);
+		char *s = cms_alloc_in(len + 1, CMS_ZONE_EXEC);
 		if (!s)
 			break;
 		cms_e2a(s, rec, len);

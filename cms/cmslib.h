@@ -34,6 +34,10 @@ int cms_format(char *buf, size_t size, const char *fmt, ...) __attribute__((form
  * cms_alloc returns zeroed storage, or NULL when there is none. */
 void *cms_alloc(size_t n);
 void cms_free(void *p);
+/* The same, in a zone: CMS_ZONE_EXEC is the EXEC interpreter's storage,
+ * which the nucleus frees all at once when HX ends an EXEC (heap.c). */
+enum { CMS_ZONE_CMS = 0, CMS_ZONE_EXEC = 1 };
+void *cms_alloc_in(size_t n, int zone);
 
 /* Code page 037 (cp/ebcdic.c; tests/cms link the same file). */
 extern const uint8_t cp_a2e[256], cp_e2a[256];

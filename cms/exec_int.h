@@ -17,6 +17,11 @@
 #include "cmslib.h"
 #include "exec.h"
 
+/* Everything the interpreter takes is in the EXEC zone of CMS's storage:
+ * when HX ends an EXEC in the middle, the nucleus gives it all back at once
+ * (cms/heap.c).  It frees what it takes with cms_free, as before. */
+#define cms_alloc(n) cms_alloc_in((n), CMS_ZONE_EXEC)
+
 #define EXEC_MAXSTR (1 << 20) /* the longest string a value may be */
 #define EXEC_MAXDIGITS 40     /* the largest NUMERIC DIGITS */
 #define EXEC_MAXCALL 100      /* nested routine calls (REXX error 11 beyond) */

@@ -1,7 +1,17 @@
 /* heap.c — CMS's free storage: from the end of the nucleus to the top of
  * the virtual machine's storage (DIAGNOSE X'60' said how much there is).
  * First fit over a list of blocks kept in address order; neighbours merge
- * when freed.  Every block carries its size in the 8 bytes before it. */
+ * when freed.  Every block carries its size in the 8 bytes before it, and,
+ * while in use, a mark with the zone it was taken in.
+ *
+ * Zones.  What the EXEC interpreter takes for itself (its program,
+ * variables, routines' frames: exec_alloc) and the lines of the EXEC files
+ * it runs are zone 1, taken with cms_alloc_in; everything else, cms_alloc,
+ * zone 0.  The interpreter gives its storage back when it returns; after HX
+ * or an abend it never returns, and main.c frees every block of zone 1
+ * instead (nothing of zone 1 is ever linked from a structure of zone 0).
+ * The blocks tile the heap from its start, free or not, so they are found
+ * by walking it from size to size. */
 #include "nucleus.h"
 
 struct blk {
@@ -9,16 +19,35 @@ struct blk {
 	struct blk *next;
 };
 static struct blk *free_list;
+static uint32_t heap_from, heap_to;
+
+enum { MARK = 0xC3D4E200u }; /* "CMS" and the zone in the low byte: a block in use */
+
+static bool in_use(const struct blk *b, uint8_t *z)
+{
+	uint32_t m = ((const uint32_t *)b)[1];
+	if ((m & ~0xFFu) != MARK)
+		return false; /* free: this word is its next pointer, below 16M */
+	*z = (uint8_t)m;
+	return true;
+}
 
 void cms_heap_init(uint32_t from, uint32_t to)
 {
 	from = (from + 7) & ~7u;
+	heap_from = from;
+	heap_to = from + ((to - from) & ~7u);
 	free_list = (struct blk *)(uintptr_t)from;
-	free_list->size = (to - from) & ~7u;
+	free_list->size = heap_to - from;
 	free_list->next = NULL;
 }
 
 void *cms_alloc(size_t n)
+{
+	return cms_alloc_in(n, CMS_ZONE_CMS);
+}
+
+void *cms_alloc_in(size_t n, int zone)
 {
 	uint32_t need = ((uint32_t)n + 8 + 7) & ~7u;
 	if (need < sizeof(struct blk))
@@ -37,7 +66,7 @@ void *cms_alloc(size_t n)
 			*pp = b->next;
 		}
 		uint32_t *h = (uint32_t *)b;
-		h[1] = 0xC3D4E2C8u; /* "CMSH": a block in use */
+		h[1] = MARK | (uint8_t)zone;
 		memset(h + 2, 0, b->size - 8);
 		return h + 2;
 	}
@@ -49,7 +78,8 @@ void cms_free(void *p)
 	if (!p)
 		return;
 	struct blk *b = (struct blk *)((char *)p - 8);
-	if (((uint32_t *)b)[1] != 0xC3D4E2C8u)
+	uint8_t z;
+	if ((uint32_t)(uintptr_t)b < heap_from || (uint32_t)(uintptr_t)b >= heap_to || !in_use(b, &z))
 		return; /* not ours, or freed twice: leave it */
 	struct blk **pp = &free_list;
 	while (*pp && *pp < b)
@@ -67,6 +97,23 @@ void cms_free(void *p)
 			q->next = b->next;
 			break;
 		}
+}
+
+/* Every block in use of zone z given back.  The walk takes each block's
+ * successor before freeing it: a merge leaves the headers inside the merged
+ * block as they were, so the walk goes on through them as through free
+ * blocks. */
+void cms_heap_free_zone(uint8_t z)
+{
+	for (uint32_t at = heap_from; at < heap_to;) {
+		struct blk *b = (struct blk *)(uintptr_t)at;
+		uint8_t bz;
+		if (b->size < sizeof(struct blk) || b->size > heap_to - at)
+			return; /* (cannot be: the heap is damaged, leave it) */
+		at += b->size;
+		if (in_use(b, &bz) && bz == z)
+			cms_free((char *)b + 8);
+	}
 }
 
 uint32_t cms_heap_free(void)

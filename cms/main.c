@@ -86,6 +86,7 @@ void cms_main(void)
 			rc = cms_command(line);
 		} else {
 			fs_abandon_all(); /* what the command had open is closed unkept */
+			cms_heap_free_zone(CMS_ZONE_EXEC); /* and the storage of the EXECs it ran given back */
 			scr_reset();      /* and a full screen it had is CP's again */
 			rc = rc == 1 ? 0 : 256; /* HX: back at Ready; an abend: R(00256) */
 		}

@@ -64,6 +64,7 @@ extern struct cms_jmp cms_cmdloop; /* where HX and abends go back to */
 /* ---- heap.c ---- */
 void cms_heap_init(uint32_t from, uint32_t to);
 uint32_t cms_heap_free(void);
+void cms_heap_free_zone(uint8_t z); /* every block of zone z given back (after HX: cmslib.h) */
 
 /* ---- cmd.c ---- */
 void cms_cmd_init(void);

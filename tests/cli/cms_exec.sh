@@ -6,7 +6,9 @@
 # fails, with its message), ADDRESS CP, USERID(), built-ins, EXIT's value as
 # the Ready line's return code; PROFILE EXEC runs at IPL; a file made in
 # XEDIT comes back to the host line for line (cmsfs cat, EBCDIC to ASCII),
-# and the disk passes cmsfs check after CMS wrote it.
+# and the disk passes cmsfs check after CMS wrote it.  HX gives back the
+# storage of the EXEC it ends (four 300K EXECs stopped by HX in a 1M machine,
+# then a fifth runs).
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
@@ -55,8 +57,20 @@ fact: procedure
   return k * fact(k - 1)
 X
 printf "say 'PROFILE EXEC HERE'\n" > "$T/profile.exec"
+cat > "$T/hog.exec" << 'X'
+/* HOG EXEC: some 300K of variables, then a loop that only HX ends */
+arg mode
+do i = 1 to 2000
+  big.i = copies('X', 100) i
+end
+say 'FILLED' length(big.2000) word(big.2000, 2)
+if mode = 'ONCE' then exit 0
+do forever
+end
+X
 "$CMSFS" "$T/user.3350" "${MD[@]}" put "$T/demo.exec" DEMO EXEC --recfm V > /dev/null || fail "cmsfs put DEMO"
 "$CMSFS" "$T/user.3350" "${MD[@]}" put "$T/profile.exec" PROFILE EXEC > /dev/null || fail "cmsfs put PROFILE"
+"$CMSFS" "$T/user.3350" "${MD[@]}" put "$T/hog.exec" HOG EXEC > /dev/null || fail "cmsfs put HOG"
 start_cp
 
 cms_ipl A 00C0 ALICE
@@ -70,6 +84,20 @@ cms A "exec demo"
 expect_rows "2=HELLO, WORLD"
 cms A "listfile * exec a (format"
 grep -qE '^DEMO     EXEC     A1 V +83 +36 +2$' "$T/screen" || fail "LISTFILE of DEMO EXEC: $(cat "$T/screen")"
+
+# HX gives an EXEC's storage back: in a 1M machine four runs of HOG, each
+# ended by HX, would leave no room for a fifth if they kept theirs
+FILLED="FILLED 105 2000"
+for _ in 1 2 3 4; do
+	cms_clear A
+	cmd A "hog"
+	has A "$FILLED"
+	cmd A "hx"
+	has_re A "$READY"
+done
+cms A "hog once"
+has A "$FILLED"
+ready A 0
 
 # a file made in CMS, read on the host
 cms_clear A

@@ -11,6 +11,12 @@ void *cms_alloc(size_t n)
 	return calloc(1, n ? n : 1);
 }
 
+void *cms_alloc_in(size_t n, int zone)
+{
+	(void)zone;
+	return calloc(1, n ? n : 1);
+}
+
 void cms_free(void *p)
 {
 	free(p);
