@@ -126,6 +126,11 @@ int sp_print(uint8_t pre, uint8_t ccw, const uint8_t *line, uint32_t len, const 
 /* CLOSE of the punch or printer (CP's message on the console), naming the
  * spool file fn ft.  The file's spool id, or 0 (unknown). */
 uint16_t sp_close(uint16_t dev, const char *fn, const char *ft);
+/* After HX: a punch or printer file a command left unclosed is purged, a
+ * punch SENDFILE spooled to another user spooled back (sp_redirected says
+ * when it is). */
+void sp_abandon(void);
+void sp_redirected(bool on);
 /* The same, CP's answer kept in resp (not shown: console output is where
  * HX takes effect, and SENDFILE has the punch to reset first); sp_show
  * shows such an answer. */

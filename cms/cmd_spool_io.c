@@ -60,12 +60,35 @@ static int run(uint16_t dev, const struct ccw *prog, const char *msgid, const ch
 	return 0;
 }
 
+/* What a command interrupted by HX leaves: a punch or printer file written
+ * but not closed (it would become part of the user's next one, or reach a
+ * reader half made), and SENDFILE's punch still spooled to someone. */
+static bool punch_open, printer_open, punch_sent;
+
+void sp_redirected(bool on)
+{
+	punch_sent = on;
+}
+
+void sp_abandon(void)
+{
+	if (punch_open)
+		sp_cp(NULL, 0, "CLOSE %03X PURGE", SP_PUNCH);
+	if (printer_open)
+		sp_cp(NULL, 0, "CLOSE %03X PURGE", SP_PRINTER);
+	if (punch_sent)
+		sp_cp(NULL, 0, "SPOOL %03X OFF", SP_PUNCH);
+	punch_open = printer_open = punch_sent = false;
+}
+
 int sp_punch(const uint8_t *card, const char *msgid)
 {
 	static uint8_t buf[80];
 	static struct ccw w;
+	cms_poll(); /* HX while a long file is punched: taken here, between two cards */
 	memcpy(buf, card, 80);
 	ccw_set(&w, 0x01, buf, CCW_SLI, 80);
+	punch_open = true;
 	return run(SP_PUNCH, &w, msgid, "punch");
 }
 
@@ -73,6 +96,7 @@ int sp_print(uint8_t pre, uint8_t ccw, const uint8_t *line, uint32_t len, const 
 {
 	static uint8_t buf[256];
 	static struct ccw prog[2];
+	cms_poll(); /* (HX between two lines) */
 	if (len > sizeof buf)
 		len = sizeof buf;
 	if (!len) { /* a Write moves at least one byte: an empty line is a blank */
@@ -85,6 +109,7 @@ int sp_print(uint8_t pre, uint8_t ccw, const uint8_t *line, uint32_t len, const 
 	if (pre)
 		ccw_set(c++, pre, buf, CCW_CC | CCW_SLI, 1);
 	ccw_set(c, ccw, buf, CCW_SLI, (uint16_t)len);
+	printer_open = true;
 	return run(SP_PRINTER, prog, msgid, "printer");
 }
 
@@ -120,6 +145,10 @@ void sp_show(char *resp)
 
 uint16_t sp_close_quiet(uint16_t dev, const char *fn, const char *ft, char *resp, size_t rmax)
 {
+	if (dev == SP_PUNCH)
+		punch_open = false;
+	if (dev == SP_PRINTER)
+		printer_open = false;
 	if (fn && ft)
 		sp_cp(resp, rmax, "CLOSE %03X NAME %s %s", dev, fn, ft);
 	else

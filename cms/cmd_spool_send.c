@@ -309,11 +309,13 @@ int cms_cmd_sendfile(struct cms_args *a)
 		cms_msg("DMSSND046E", "File '%s %s %s' not sent to %s", f.id.fn, f.id.ft, f.id.fm, user);
 		return rc;
 	}
+	sp_redirected(true);
 	rc = dump(&f, "DMSSND");
 	resp[0] = 0;
 	if (!rc)
 		sp_close_quiet(SP_PUNCH, f.id.fn, f.id.ft, resp, sizeof resp);
 	sp_cp(NULL, 0, "SPOOL %03X OFF", SP_PUNCH);
+	sp_redirected(false);
 	if (rc)
 		return rc;
 	sp_show(resp);

@@ -277,6 +277,8 @@ struct vm {
 	uint8_t trace, trace_out;        /* TRACE (trace.c): the events traced (TRACE_*), where to (TRACE_TERM...) */
 	bool trace_norun;                /* ... NORUN: the machine stops after each trace line */
 	bool ext_key;                    /* EXTERNAL (cmd_oper.c): the interrupt key's X'0040' is pending */
+	bool runs_enabled;               /* it has loaded a PSW enabled for I/O that was not a wait (vmrun.c):
+	                                    a line typed while it computes is an attention (vio.c) */
 	uint32_t pages;                  /* its storage: this many 4K pages, each in a frame of its own */
 	uint32_t tables, ntables;        /* the real address of its tables (above), and their frames */
 	uint16_t *pt;                    /* its page table entries, page by page: where each page really is */

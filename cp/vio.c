@@ -178,7 +178,9 @@ void vio_console_input(struct user *u, const char *line)
  * our own CP run as a guest waits so for its operator) gets an attention
  * interruption from its console, as the REQUEST key of a real 3215 gives
  * one, and the line waits for the Read the guest then starts.  So does a
- * guest that computes enabled for the interruption (CMS: HX, HI ...).
+ * guest that computes enabled for the interruption (CMS: HX, HI ...), even
+ * when it has just masked it for a moment (v->runs_enabled, vmrun.c): the
+ * attention is pending until it enables again.
  * false: the machine is computing disabled, or has its console busy or an interruption pending
  * there; the line is not accepted (user.c). */
 bool vio_console_attention(struct user *u, const char *line)
@@ -196,7 +198,7 @@ bool vio_console_attention(struct user *u, const char *line)
 	unsigned chan = d->vaddr >> 8;
 	bool ec = v->psw[1] & 0x08;
 	bool enabled = (v->psw[0] & (ec || chan >= 6 ? 0x02 : 0x80 >> chan)) != 0;
-	if (d->busy || d->int_pending || !((v->psw[1] & 0x02) || enabled))
+	if (d->busy || d->int_pending || !((v->psw[1] & 0x02) || enabled || v->runs_enabled))
 		return false;
 	if (v->ahead || !(v->ahead = pool_get(&ahead_pool)))
 		return false; /* (one line at a time: the one before still waits) */

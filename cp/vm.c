@@ -232,6 +232,7 @@ void vm_reset(struct vm *v, bool clear)
 		memset(vm_addr(v, 0, 4096), 0, 4096);
 	shadow_purge(v); /* a CPU reset purges the TLB: the shadow tables too (shadow.c) */
 	memset(v->psw, 0, sizeof v->psw);
+	v->runs_enabled = false;
 	memset(v->cr, 0, sizeof v->cr);
 	v->cr[0] = 0xE0;
 	v->cr[2] = 0xFFFFFFFFu;

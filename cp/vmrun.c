@@ -158,6 +158,17 @@ void vm_reflect_program(struct vm *v, uint16_t code, uint8_t ilc)
 	vm_reflect(v, 40, 104, 142, code, ilc);
 }
 
+/* A guest that computes with I/O interruptions enabled (CMS) takes a typed
+ * line as an attention even at a moment it has them off for a few
+ * instructions (around a START I/O); one that only enables in its waits
+ * (the bare test guests) is NOT ACCEPTED while it computes (vio.c). */
+static void note_enabled(struct vm *v)
+{
+	bool io = vm_ec(v) ? (v->psw[0] & 0x02) : (v->psw[0] & 0xFE);
+	if (io && !(v->psw[1] & 0x02))
+		v->runs_enabled = true;
+}
+
 /* An I/O interruption the guest is enabled for, if one is pending. */
 static bool io_enabled(const struct vm *v, uint16_t dev)
 {
@@ -335,12 +346,14 @@ static bool simulate(struct user *u, uint32_t ia, uint8_t ilc)
 		}
 		if (operand(v, a, p, 8, false, ilc))
 			memcpy(v->psw, p, 8);
+		note_enabled(v);
 		return true;
 	}
 	case 0x80: { /* SSM */
 		uint8_t m;
 		if (operand(v, ea(v, b, false), &m, 1, false, ilc))
 			v->psw[0] = m;
+		note_enabled(v);
 		return true;
 	}
 	case 0xAC: /* STNSM */
@@ -348,6 +361,7 @@ static bool simulate(struct user *u, uint32_t ia, uint8_t ilc)
 		uint8_t m = v->psw[0];
 		if (operand(v, ea(v, b, false), &m, 1, true, ilc))
 			v->psw[0] = op == 0xAC ? v->psw[0] & b[1] : v->psw[0] | b[1];
+		note_enabled(v);
 		return true;
 	}
 	case 0x9C: case 0x9D: case 0x9E: case 0x9F: { /* SIO/SIOF, TIO/CLRIO, HIO/HDV, TCH */

@@ -39,6 +39,12 @@ int sp_cp(char *resp, size_t rmax, const char *fmt, ...)
 		resp[0] = 0;
 	return strstr(cmd, " TO ZORK ") ? 53 : 0;
 }
+/* SENDFILE says when the punch goes to another user (cmd_spool_io.c keeps it for HX) */
+void sp_redirected(bool on)
+{
+	(void)on;
+}
+
 int sp_punch(const uint8_t *card, const char *msgid)
 {
 	(void)msgid;
