@@ -18,18 +18,6 @@
 #include "nucleus.h"
 #include "scr.h"
 
-void ccw_set(struct ccw *c, uint8_t cmd, const void *addr, uint8_t flags, uint16_t count)
-{
-	uint32_t a = (uint32_t)(uintptr_t)addr;
-	c->cmd = cmd;
-	c->addr[0] = (uint8_t)(a >> 16);
-	c->addr[1] = (uint8_t)(a >> 8);
-	c->addr[2] = (uint8_t)a;
-	c->flags = flags;
-	c->zero = 0;
-	c->count = count;
-}
-
 /* ---- interruptions ---- */
 
 enum { SLOTS = 16 };
@@ -75,7 +63,7 @@ void cms_io_interrupt(uint16_t dev, const uint8_t *csw)
 		return; /* unsolicited (a device end after a reset, say): nothing waits for it */
 	for (int k = 0; k < 8; k++)
 		s->csw[k] = csw[k];
-	if (csw[4] & (US_DE | US_UC | US_UE) || csw[5]) { /* ended: device end, or an error */
+	if (csw[4] & (US_DE | US_UC | US_UX) || csw[5]) { /* ended: device end, or an error */
 		s->ended = true;
 		s->busy = false;
 	}

@@ -3,6 +3,7 @@
 #ifndef CMS_NUCLEUS_H
 #define CMS_NUCLEUS_H
 
+#include "../cp/ccw.h" /* the CCW, its flags, unit status, ccw_set: shared with CP */
 #include "cms.h"
 
 /* ---- start.S ---- */
@@ -30,18 +31,6 @@ int cms_diag58(struct cms_dregs *d);
 int cms_diag60(struct cms_dregs *d);
 
 /* ---- con.c: devices and interruptions ---- */
-/* A channel command word (Principles of Operation, "Channel-Command Word"). */
-struct ccw {
-	uint8_t cmd;
-	uint8_t addr[3];
-	uint8_t flags;
-	uint8_t zero;
-	uint16_t count;
-} __attribute__((aligned(8)));
-enum { CCW_CD = 0x80, CCW_CC = 0x40, CCW_SLI = 0x20, CCW_SKIP = 0x10 };
-enum { US_ATTN = 0x80, US_SM = 0x40, US_CUE = 0x20, US_BUSY = 0x10, US_CE = 0x08, US_DE = 0x04, US_UC = 0x02,
-       US_UE = 0x01 };
-void ccw_set(struct ccw *c, uint8_t cmd, const void *addr, uint8_t flags, uint16_t count);
 /* START I/O of the program at prog on dev, and its end awaited: the CSW
  * (unit and channel status, residual count) in csw.  Returns SIO's
  * condition code (0: csw is the ending's). */

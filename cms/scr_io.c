@@ -60,7 +60,7 @@ int scr_diag58(uint8_t cmd, uint8_t ctl, void *data, uint16_t count, uint8_t csw
 			cms_enable(m);
 			/* a status that was pending (an attention): noted, and the
 			 * DIAGNOSE given again; an error ends it */
-			if (!(csw[4] & (US_UC | US_UE)) && !csw[5] && (csw[4] & US_ATTN) &&
+			if (!(csw[4] & (US_UC | US_UX)) && !csw[5] && (csw[4] & US_ATTN) &&
 			    !(csw[4] & US_DE)) {
 				attn = true;
 				continue;

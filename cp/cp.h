@@ -49,6 +49,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ccw.h" /* the CCW, its flags, unit status, ccw_set */
+
 #define CP_VERSION "0.1"
 #define LOGON_DELAY_MS 2000 /* a refused LOGON is answered this much later */
 
@@ -79,17 +81,6 @@ extern const uint8_t cp_a2e[256], cp_e2a[256];
 void cp_to_ebcdic(uint8_t *out, const char *in, size_t n);
 
 /* ---- io.c: real devices ---- */
-struct ccw {
-	uint8_t cmd;
-	uint8_t addr[3];
-	uint8_t flags;
-	uint8_t zero;
-	uint16_t count;
-} __attribute__((aligned(8)));
-enum { CCW_CD = 0x80, CCW_CC = 0x40, CCW_SLI = 0x20, CCW_SKIP = 0x10, CCW_PCI = 0x08 };
-/* unit status (CSW byte 4) */
-enum { US_ATTN = 0x80, US_SM = 0x40, US_CUE = 0x20, US_BUSY = 0x10, US_CE = 0x08, US_DE = 0x04,
-       US_UC = 0x02, US_UX = 0x01 };
 
 enum rdev_class { RDEV_NONE, RDEV_CONSOLE, RDEV_DISPLAY, RDEV_DASD, RDEV_TAPE, RDEV_READER,
                   RDEV_PUNCH, RDEV_PRINTER, RDEV_OTHER };
@@ -116,17 +107,6 @@ extern struct rdev cp_rdevs[];
 static inline bool dasd_fba(uint16_t type) { return type == 0x3310 || type == 0x3370; }
 extern int cp_nrdevs;
 
-static inline void ccw_set(struct ccw *c, uint8_t cmd, const void *addr, uint8_t flags, uint16_t count)
-{
-	uint32_t a = (uint32_t)(uintptr_t)addr;
-	c->cmd = cmd;
-	c->addr[0] = (uint8_t)(a >> 16);
-	c->addr[1] = (uint8_t)(a >> 8);
-	c->addr[2] = (uint8_t)a;
-	c->flags = flags;
-	c->zero = 0;
-	c->count = count;
-}
 void io_probe(void);                             /* find the devices: fills cp_rdevs */
 struct rdev *io_find(uint16_t addr);
 struct rdev *io_next_pending(void);              /* the next device with status for the main loop, or NULL */
