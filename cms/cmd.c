@@ -96,7 +96,6 @@ static int implied_cp(const char *line, bool *unknown)
 	return rc;
 }
 
-enum { MAX_WORDS = 32 };
 
 int cms_command(const char *typed)
 {
@@ -108,9 +107,9 @@ int cms_command(const char *typed)
 	if (!*p)
 		return 0;
 	cms_format(words, sizeof words, "%s", p);
-	char *w[MAX_WORDS];
+	char *w[CMS_MAX_WORDS];
 	cms_upper(words);
-	int n = cms_words(words, w, MAX_WORDS);
+	int n = cms_words(words, w, CMS_MAX_WORDS);
 	/* the rest of the line, as typed, after the first word */
 	const char *rest = p;
 	while (*rest && *rest != ' ')

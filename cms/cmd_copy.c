@@ -48,14 +48,6 @@ static int target_id(struct cms_fileid *id, char **w, const char *msgid)
 	return 0;
 }
 
-static int words_before_options(struct cms_args *a)
-{
-	for (int k = 1; k < a->n; k++)
-		if (a->w[k][0] == '(')
-			return k;
-	return a->n;
-}
-
 struct copyopt {
 	bool replace, append, type;
 	char recfm;     /* 0: as the input */
@@ -126,7 +118,8 @@ static int copy_one(const struct cms_fst *in, const struct cms_fileid *out, cons
 
 int cms_cmd_copyfile(struct cms_args *a)
 {
-	int nw = words_before_options(a);
+	char *w[CMS_MAX_WORDS];
+	int no, nw = cms_split_options(a, w, CMS_MAX_WORDS, &no, "DMSCPY003E");
 	if (nw != 4 && nw != 7) {
 		cms_msg("DMSCPY054E", "Incomplete fileid specified: COPYFILE fn ft fm fn2 ft2 fm2");
 		return RC_BADOPT;
@@ -143,37 +136,28 @@ int cms_cmd_copyfile(struct cms_args *a)
 		cms_format(pat.fm, sizeof pat.fm, "=");
 	}
 	struct copyopt o = {0};
-	for (int k = nw; k < a->n; k++) {
-		char *w = a->w[k];
-		if (*w == '(')
-			w++;
-		size_t l = strlen(w);
-		if (l && w[l - 1] == ')')
-			w[l - 1] = 0;
-		if (!*w)
-			continue;
-		if (cms_abbrev(w, "REPLACE", 3))
+	for (int k = 0; k < no; k++) {
+		if (cms_abbrev(w[k], "REPLACE", 3))
 			o.replace = true;
-		else if (cms_abbrev(w, "APPEND", 3))
+		else if (cms_abbrev(w[k], "APPEND", 3))
 			o.append = true;
-		else if (cms_abbrev(w, "TYPE", 2))
+		else if (cms_abbrev(w[k], "TYPE", 2))
 			o.type = true;
-		else if (cms_abbrev(w, "NOTYPE", 3) || cms_abbrev(w, "NEWDATE", 3) || cms_abbrev(w, "OLDDATE", 3))
+		else if (cms_abbrev(w[k], "NOTYPE", 3) || cms_abbrev(w[k], "NEWDATE", 3) || cms_abbrev(w[k], "OLDDATE", 3))
 			;
-		else if (cms_abbrev(w, "RECFM", 3) && k + 1 < a->n &&
-		         (!strcmp(a->w[k + 1], "F") || !strcmp(a->w[k + 1], "V")))
-			o.recfm = a->w[++k][0];
-		else if (cms_abbrev(w, "LRECL", 3) && k + 1 < a->n) {
+		else if (cms_abbrev(w[k], "RECFM", 3) && k + 1 < no && (!strcmp(w[k + 1], "F") || !strcmp(w[k + 1], "V")))
+			o.recfm = w[++k][0];
+		else if (cms_abbrev(w[k], "LRECL", 3) && k + 1 < no) {
 			uint32_t v = 0;
-			for (const char *p = a->w[++k]; *p; p++)
+			for (const char *p = w[++k]; *p; p++)
 				v = (*p >= '0' && *p <= '9' && v < 100000) ? v * 10 + (uint32_t)(*p - '0') : 0xFFFFFFFFu;
 			if (v == 0 || v > 65535) {
-				cms_msg("DMSCPY070E", "Invalid LRECL '%s'", a->w[k]);
+				cms_msg("DMSCPY070E", "Invalid LRECL '%s'", w[k]);
 				return RC_BADOPT;
 			}
 			o.lrecl = v;
 		} else {
-			cms_msg("DMSCPY003E", "Invalid option '%s'", w);
+			cms_msg("DMSCPY003E", "Invalid option '%s'", w[k]);
 			return RC_BADOPT;
 		}
 	}

@@ -12,30 +12,31 @@
 #include "cmsfs.h"
 #include "nucleus.h"
 
-/* The words up to an option list "(": how many there are before it. */
-static int before_options(struct cms_args *a)
+int cms_split_options(struct cms_args *a, char **o, int max, int *nopt, const char *msgid)
 {
+	int nw = a->n;
 	for (int k = 1; k < a->n; k++)
-		if (a->w[k][0] == '(')
-			return k;
-	return a->n;
-}
-
-/* The options after "(": each word, without the parenthesis. */
-static int options(struct cms_args *a, char **o, int max)
-{
-	int n = 0;
-	for (int k = before_options(a); k < a->n && n < max; k++) {
+		if (a->w[k][0] == '(') {
+			nw = k;
+			break;
+		}
+	*nopt = 0;
+	for (int k = nw; k < a->n; k++) {
 		char *w = a->w[k];
 		if (*w == '(')
 			w++;
 		size_t len = strlen(w);
 		if (len && w[len - 1] == ')')
-			w[len - 1] = 0;
-		if (*w)
-			o[n++] = w;
+			w[--len] = 0;
+		if (!*w)
+			continue;
+		if (*nopt == max) {
+			cms_msg(msgid, "Too many options");
+			return -1;
+		}
+		o[(*nopt)++] = w;
 	}
-	return n;
+	return nw;
 }
 
 int cms_parse_fileid(struct cms_fileid *id, char **w, int n, const char *def, const char *msgid)
@@ -90,14 +91,13 @@ static int list_one(const struct cms_fst *f, void *arg)
 
 int cms_cmd_listfile(struct cms_args *a)
 {
-	int nw = before_options(a);
+	char *o[CMS_MAX_WORDS];
+	int no, nw = cms_split_options(a, o, CMS_MAX_WORDS, &no, "DMSLST003E");
 	struct cms_fileid id;
 	if (cms_parse_fileid(&id, a->w + 1, nw - 1, "A", "DMSLST048E"))
 		return RC_BADNAME;
 	if (nw < 4 && nw > 1 && !*id.fm)
 		cms_format(id.fm, sizeof id.fm, "A");
-	char *o[8];
-	int no = options(a, o, 8);
 	struct lst l = {0, true, 0};
 	for (int k = 0; k < no; k++) {
 		if (cms_abbrev(o[k], "FORMAT", 1))
@@ -162,7 +162,8 @@ static bool number(const char *s, uint32_t *out)
 
 int cms_cmd_type(struct cms_args *a)
 {
-	int nw = before_options(a);
+	char *o[CMS_MAX_WORDS];
+	int no, nw = cms_split_options(a, o, CMS_MAX_WORDS, &no, "DMSTYP003E");
 	if (nw < 3) {
 		cms_msg("DMSTYP054E", "Incomplete fileid specified");
 		return RC_BADOPT;
@@ -179,8 +180,6 @@ int cms_cmd_type(struct cms_args *a)
 		cms_msg("DMSTYP070E", "Invalid record number '%s'", a->w[5]);
 		return RC_BADOPT;
 	}
-	char *o[4];
-	int no = options(a, o, 4);
 	bool hex = false;
 	for (int k = 0; k < no; k++) {
 		if (cms_abbrev(o[k], "HEX", 3)) {

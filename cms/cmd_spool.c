@@ -27,32 +27,6 @@
 
 /* ---- helpers of all the spool commands ---- */
 
-int sp_split(struct cms_args *a, char **o, int max, int *nopt)
-{
-	int nw = a->n;
-	for (int k = 1; k < a->n; k++)
-		if (a->w[k][0] == '(') {
-			nw = k;
-			break;
-		}
-	*nopt = 0;
-	for (int k = nw; k < a->n; k++) {
-		char *w = a->w[k];
-		if (*w == '(')
-			w++;
-		size_t len = strlen(w);
-		if (len && w[len - 1] == ')')
-			w[--len] = 0;
-		if (!*w)
-			continue;
-		if (*nopt == max) {
-			cms_msg("DMSSPL003E", "Too many options");
-			return -1;
-		}
-		o[(*nopt)++] = w;
-	}
-	return nw;
-}
 
 void sp_read_error(const struct cms_fst *f, const char *pfx)
 {
@@ -181,7 +155,7 @@ static uint8_t asa(uint8_t c)
 int cms_cmd_print(struct cms_args *a)
 {
 	char *o[8];
-	int no, nw = sp_split(a, o, 8, &no);
+	int no, nw = cms_split_options(a, o, 8, &no, "DMSSPL003E");
 	if (nw < 0)
 		return RC_BADOPT;
 	bool cc = false, upcase = false, header = false;
@@ -284,7 +258,7 @@ int sp_punch_file(const struct cms_fst *f, bool header, const char *pfx)
 int cms_cmd_punch(struct cms_args *a)
 {
 	char *o[8];
-	int no, nw = sp_split(a, o, 8, &no);
+	int no, nw = cms_split_options(a, o, 8, &no, "DMSSPL003E");
 	if (nw < 0)
 		return RC_BADOPT;
 	bool header = true;
@@ -462,7 +436,7 @@ int sp_target_of(struct sp_target *t, char **w, int n, const char *pfx)
 int cms_cmd_readcard(struct cms_args *a)
 {
 	char *o[4];
-	int no, nw = sp_split(a, o, 4, &no);
+	int no, nw = cms_split_options(a, o, 4, &no, "DMSSPL003E");
 	if (nw < 0)
 		return RC_BADOPT;
 	if (no)

@@ -208,10 +208,6 @@ int sp_open_out(const struct cms_fileid *id, const struct sp_target *t, char rec
 /* PUNCH's work: the file's records as cards (the :READ card first when
  * header).  0, or a message and the punch's file purged. */
 int sp_punch_file(const struct cms_fst *f, bool header, const char *pfx);
-/* The words before the options (the first starting with '('); the options
- * with their parentheses taken off into o (at most max).  -1 after a
- * message when there are too many. */
-int sp_split(struct cms_args *a, char **o, int max, int *nopt);
 /* The file f opened to be read; pfx104E "Error reading" (sp_read_error)
  * when it cannot be: the file system's return code. */
 int sp_open_file(const struct cms_fst *f, const char *pfx, struct cms_file **in);

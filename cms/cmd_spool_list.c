@@ -92,7 +92,7 @@ static int peek_rec(void *ctx, const uint8_t *rec, uint32_t len)
 int cms_cmd_peek(struct cms_args *a)
 {
 	char *o[4];
-	int no, nw = sp_split(a, o, 4, &no);
+	int no, nw = cms_split_options(a, o, 4, &no, "DMSSPL003E");
 	if (nw < 0)
 		return RC_BADOPT;
 	uint32_t max = 20;

@@ -217,7 +217,7 @@ static bool replace_option(char **o, int no, const char *pfx, int *rc)
 int cms_cmd_disk(struct cms_args *a)
 {
 	char *o[4];
-	int no, nw = sp_split(a, o, 4, &no);
+	int no, nw = cms_split_options(a, o, 4, &no, "DMSSPL003E");
 	if (nw < 0)
 		return RC_BADOPT;
 	if (nw < 2) {
@@ -265,7 +265,7 @@ static bool valid_userid(const char *u)
 int cms_cmd_sendfile(struct cms_args *a)
 {
 	char *o[4];
-	int no, nw = sp_split(a, o, 4, &no);
+	int no, nw = cms_split_options(a, o, 4, &no, "DMSSPL003E");
 	if (nw < 0)
 		return RC_BADOPT;
 	if (no)
@@ -326,7 +326,7 @@ int cms_cmd_sendfile(struct cms_args *a)
 int cms_cmd_receive(struct cms_args *a)
 {
 	char *o[4];
-	int no, nw = sp_split(a, o, 4, &no);
+	int no, nw = cms_split_options(a, o, 4, &no, "DMSSPL003E");
 	if (nw < 0)
 		return RC_BADOPT;
 	int rc;

@@ -30,6 +30,13 @@ struct cms_blkdev *cms_blk_open(uint16_t vaddr);
  * def ("*" or "A1").  RC_BADNAME with the message said. */
 int cms_parse_fileid(struct cms_fileid *id, char **w, int n, const char *def, const char *msgid);
 
+/* cmd_file.c: the words of a command line before its options (the first word
+ * starting with '('), returned, and the options with their parentheses
+ * taken off into o[0..*nopt-1]; -1 after "msgid Too many options" when
+ * there are more than max. */
+enum { CMS_MAX_WORDS = 32 }; /* words of a command line (cmd.c): o of this size never overflows */
+int cms_split_options(struct cms_args *a, char **o, int max, int *nopt, const char *msgid);
+
 /* cmd_file.c: every file a pattern matches, in an array from cms_alloc
  * (the caller frees it). */
 int cms_match(const struct cms_fileid *pattern, struct cms_fst **out, int *n);
