@@ -13,7 +13,8 @@
  *              stack, the immediate commands HX HI HT RT
  *   diag.c     DIAGNOSE wrappers: X'08' CP commands, X'0C' clock, X'24' device types, X'60'
  *   heap.c     free storage (cms_alloc)
- *   fmt.c      the little helpers of cmslib.h; vformat.c the formatter
+ *   fmt.c      the little helpers of cmslib.h; vformat.c the formatter (hostlib.c: both
+ *              for the host, where tools/cmsfs and tests/cms run CMS's modules)
  *   cmd.c      the command table and VM/370's command search (CP, EXEC, abbreviations, IMPCP)
  *   blk.c      a minidisk as numbered 4K blocks (CKD: DIAGNOSE X'18'; FBA: Define Extent, Locate)
  *   fs_*.c     the file system (cmsfs.h, docs/cms-format.md): format, directory, files, modes

@@ -1,5 +1,5 @@
 /* vformat.c — the nucleus's formatter: CP's (cp/lib.c), which CMS links
- * too.  (On the host, tests/cms/host.c maps it to vsnprintf.) */
+ * too.  (On the host, cms/hostlib.c maps it to vsnprintf.) */
 #include "cmslib.h"
 
 int cp_vformat(char *buf, size_t size, const char *fmt, va_list ap);

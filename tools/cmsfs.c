@@ -61,27 +61,7 @@ static int fail(int rc, const char *fmt, ...)
 	return rc;
 }
 
-/* ---- what the nucleus gives the file system, on the host ---- */
-void *cms_alloc(size_t n)
-{
-	return calloc(1, n ? n : 1);
-}
-void cms_free(void *p)
-{
-	free(p);
-}
-int cms_vformat(char *buf, size_t size, const char *fmt, va_list ap)
-{
-	return vsnprintf(buf, size, fmt, ap);
-}
-int cms_format(char *buf, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(buf, size, fmt, ap);
-	va_end(ap);
-	return n;
-}
+/* ---- what the nucleus gives the file system, on the host (and cms/hostlib.c) ---- */
 void fs_now(struct cms_fst *s)
 {
 	time_t t = time(NULL);

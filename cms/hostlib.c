@@ -1,6 +1,7 @@
-/* host.c — what the nucleus gives CMS's modules, on the host: storage from
- * malloc, the formatter from vsnprintf (the same formats: cmslib.h).  The
- * unit tests of tests/cms link it with the CMS modules they test. */
+/* hostlib.c — what the nucleus gives CMS's modules, on the host: storage
+ * from malloc, the formatter from vsnprintf (the same formats: cmslib.h).
+ * tools/cmsfs and the unit tests of tests/cms link it with the CMS modules
+ * they use; the nucleus has heap.c and vformat.c instead. */
 #include <stdio.h>
 #include <stdlib.h>
 
