@@ -24,7 +24,8 @@
  * (command X'29' write, X'2A' read, X'19' CP's area; ctl is the CCW's byte
  * 5; the CCW has SLI set).  Returns the condition code; csw gets the
  * ending's CSW: with cc 0 the I/O interruption's (scr_diag58 waits for it),
- * with cc 1 the CSW stored at 64.  An interruption pending before the
+ * with cc 1 the CSW stored at 64 -- or the interruption's, when the I/O
+ * ended in error there (unit check or exception, channel status).  An interruption pending before the
  * DIAGNOSE (an attention) is taken and the DIAGNOSE given again.
  * scr_wait_attn: waits for an attention from the console (the user pressed a
  * key) — one that came before the call and was not yet taken counts — and

@@ -16,7 +16,7 @@ static uint8_t end_csw[8];
 
 void scr_interrupt(const uint8_t *csw)
 {
-	if (csw[4] & US_ATTN)
+	if ((csw[4] & US_ATTN) && !(csw[4] & US_UC)) /* (X'8E' is CP's "the screen is mine", not a key) */
 		attn = true;
 	if (csw[4] & (US_CE | US_DE | US_UC) || csw[5]) {
 		for (int k = 0; k < 8; k++)
@@ -80,6 +80,11 @@ int scr_diag58(uint8_t cmd, uint8_t ctl, void *data, uint16_t count, uint8_t csw
 		for (int k = 0; k < 8; k++)
 			csw[k] = end_csw[k];
 		cms_enable(m);
+		/* CP ends a write or read the display does later by an
+		 * interruption whatever its ending: an error there is told as
+		 * the condition code 1 of one found at once */
+		if ((csw[4] & (US_UC | US_UX)) || csw[5])
+			return 1;
 		return cc;
 	}
 }

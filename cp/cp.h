@@ -228,6 +228,11 @@ struct vdev {
 	uint8_t sense[24];               /* the sense bytes of its last unit check */
 	bool busy;                       /* CONSOLE: a Read waits for the user */
 	uint32_t read_ccw;               /* CONSOLE: the Read CCW's guest address */
+	/* CONSOLE: a DIAGNOSE X'58' chain waits for the real display (diag58.c) */
+	bool fs_io;
+	uint8_t fs_n, fs_cmd, fs_flags;  /* ... CCWs done; the command and flags of the one under way, */
+	uint16_t fs_count;               /* ... its count, */
+	uint32_t fs_at, fs_addr;         /* ... its address and its data's */
 };
 enum { VM_MAX_DEV = 32 };
 /* What run_guest loads and saves (start.S knows the offsets). */
@@ -662,10 +667,16 @@ bool set_take_cp_read(struct user *u);          /* the line typed is for CP: tru
 /* ---- diag58.c: DIAGNOSE X'58', the virtual 3270 (display.c shows it) ---- */
 bool diag58(struct user *u, const uint8_t *b, uint8_t ilc);
 void diag58_attention(struct user *u);          /* the user pressed a key for the guest's screen */
+/* The display ended the write or read disp_fs_write/disp_fs_read started
+ * (FS_LATER): its unit status, sense byte 0 after a unit check, a read's
+ * data (got bytes at in). */
+void diag58_io_end(struct user *u, int st, uint8_t sense, const uint8_t *in, uint32_t got);
 /* display.c's side: the guest's data stream on the user's display.  Each
  * returns the unit status of the operation (sense byte 0 in *sense after a
- * unit check); X'8E' when the screen is CP's now (the guest must Erase/Write). */
-enum { FS_SWITCHED = US_ATTN | US_CE | US_DE | US_UC };
+ * unit check); X'8E' when the screen is CP's now (the guest must Erase/Write);
+ * FS_LATER when the display has it now and diag58_io_end tells its end. */
+enum { FS_SWITCHED = US_ATTN | US_CE | US_DE | US_UC, FS_LATER = 0x100 };
+void disp_fs_cancel(struct term *t);            /* the machine was reset: nobody waits for its I/O */
 int disp_fs_write(struct term *t, uint8_t cmd, const uint8_t *ds, uint32_t n, bool pa1_to_guest, uint8_t *sense);
 int disp_fs_read(struct term *t, uint8_t cmd, uint8_t *buf, uint32_t size, uint32_t *got, uint8_t *sense);
 int disp_fs_lines(struct term *t, uint8_t ctl, const uint8_t *data, uint32_t n); /* X'19' */

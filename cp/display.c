@@ -136,6 +136,26 @@ struct disp {
 	bool logo_again;              /* the logo was painted again after a write that found no client */
 	struct ds *wbuf;
 	struct ccw wccw;
+	struct fsio *fsio;            /* the guest's full-screen I/O under way (its ending not yet come) */
+	struct fsio *fsio_next;       /* ... and one waiting until the display is free */
+};
+/* The guest's full-screen I/O (DIAGNOSE X'58', diag58.c) on the real
+ * display.  CP starts it and goes on with everyone else: over TN3270E a
+ * write ends when the client has answered it, a Read Buffer when the
+ * client has sent its buffer, and a client that does not answer must stop
+ * no one but its own machine.  The ending comes to disp_event like any
+ * status, which gives it to diag58_io_end.  One operation at a time on a
+ * display: the guest's waits in fsio_next while CP's own screen write (or
+ * an operation nobody waits for any more: u NULL) is under way. */
+enum { FSIO_BUF = 4096 };
+struct fsio {
+	struct user *u;               /* whose machine waits for it; NULL: nobody now */
+	uint8_t cmd;                  /* the display's command */
+	bool read, erase, pa1;        /* a Read; an Erase/Write (Alternate), PA1 the guest's */
+	uint16_t size;                /* the screen an Erase/Write makes */
+	uint32_t n;                   /* a write's data in buf */
+	struct ccw ccw;
+	uint8_t buf[FSIO_BUF];        /* a write's data stream; a read's answer */
 };
 /* A line of output waiting for room on the screen. */
 struct qline {
@@ -146,8 +166,11 @@ struct qline {
  * 500 displays needs 1M for them), its waiting lines and the guest's
  * full-screen record only while they are in use. */
 static struct pool disp_pool = POOL(struct disp), qline_pool = POOL(struct qline),
-                   fs_pool = POOL(uint8_t[FS_IN]), ds_pool = POOL(struct ds);
+                   fs_pool = POOL(uint8_t[FS_IN]), ds_pool = POOL(struct ds), fsio_pool = POOL(struct fsio);
 static struct disp *dirty_first; /* the consoles disp_update must paint */
+static void fsio_ended(struct disp *t, uint8_t *status);
+static void fsio_next(struct disp *t);
+static void fsio_drop(struct disp *t, bool tell);
 
 static struct disp *disp_of(struct rdev *d)
 {
@@ -212,7 +235,7 @@ static const char *const logo[] = {
  * again then, once, as it is by then. */
 static void send_screen(struct disp *t, uint8_t cmd, const struct ds *s)
 {
-	if (t->writing) {
+	if (t->writing || t->fsio) {
 		t->again = true;
 		return;
 	}
@@ -452,6 +475,7 @@ static void disp_attach(struct term *tt, struct user *u)
 static void disp_detach(struct term *tt, const char *msg)
 {
 	struct disp *t = (struct disp *)tt;
+	fsio_drop(t, true);
 	term_reset(t);
 	t->t.u = NULL;
 	t->state = T_LOGO;
@@ -662,7 +686,11 @@ void disp_event(struct rdev *d, uint8_t status)
 	struct disp *t = disp_of(d);
 	if (!t)
 		return;
-	if (t->writing && (status & (US_CE | US_UC))) { /* CP's screen write ended */
+	bool free = false; /* an I/O ended: the display is free for the next */
+	if (t->fsio && (status & (US_CE | US_UC))) { /* the guest's full-screen I/O ended */
+		fsio_ended(t, &status);
+		free = true;
+	} else if (t->writing && (status & (US_CE | US_UC))) { /* CP's screen write ended */
 		/* Its device end is not told apart from a client's switching on
 		 * (that is device end alone): after a write that found no client
 		 * (unit check), a device end may be one that came meanwhile, so
@@ -674,11 +702,15 @@ void disp_event(struct rdev *d, uint8_t status)
 		if (maybe_new)
 			status |= US_DE;
 		write_done(t);
+		free = true;
+	}
+	if (free) {
 		if (t->attn_waits) {
 			t->attn_waits = false;
 			status |= US_ATTN;
 		}
-		if (t->again) { /* the screen changed while it was written */
+		fsio_next(t); /* the guest's I/O that waited, first */
+		if (t->again && !t->fsio) { /* the screen changed while it was written */
 			t->again = false;
 			if (t->state == T_LOGO)
 				paint_logo(t);
@@ -686,7 +718,7 @@ void disp_event(struct rdev *d, uint8_t status)
 				mark_dirty(t);
 		}
 	}
-	if (t->writing && (status & US_ATTN)) { /* read when the write has ended */
+	if ((t->writing || t->fsio) && (status & US_ATTN)) { /* read when the write has ended */
 		t->attn_waits = true;
 		status &= (uint8_t)~US_ATTN;
 	}
@@ -836,50 +868,189 @@ static int no_display(struct term *tt, uint8_t *sense)
 	return US_CE | US_DE | US_UC;
 }
 
+/* Sense byte 0 of the display now (after a unit check). */
+static uint8_t sense_now(struct disp *t)
+{
+	static uint8_t b[4];
+	static struct ccw c;
+	b[0] = 0;
+	ccw_set(&c, 0x04, b, CCW_SLI, sizeof b);
+	return io_run(t->t.d, &c) < 0 ? 0x40 : b[0];
+}
+
+/* Whether the screen is CP's now, for the guest's I/O f: only an
+ * Erase/Write takes it back, and not while CP has the display for the user
+ * (FS_CP: until the user gives it back) or has something for him (output
+ * waiting, a CP READ).  FS_SWITCHED then, else 0. */
+static int fsio_switched(struct disp *t, const struct fsio *f)
+{
+	if (!f->erase)
+		return t->fs == FS_ON ? 0 : FS_SWITCHED;
+	struct user *u = t->t.u;
+	return t->fs == FS_CP || t->qn || t->more != M_NONE || !machine_running(u) ? FS_SWITCHED : 0;
+}
+
+/* The guest's I/O f goes to the display now: FS_LATER when started (its
+ * ending comes to disp_event), else the status it ended with at once
+ * (sense byte 0 in *sense after a unit check). */
+static int fsio_start(struct disp *t, struct fsio *f, uint8_t *sense)
+{
+	*sense = 0;
+	if (!f->u || f->u != t->t.u || t->state != T_CONSOLE) {
+		*sense = 0x40; /* its user left the display meanwhile */
+		return US_CE | US_DE | US_UC;
+	}
+	int sw = fsio_switched(t, f);
+	if (sw)
+		return sw;
+	ccw_set(&f->ccw, f->cmd, f->buf, CCW_SLI, (uint16_t)(f->read ? FS_IN : f->n));
+	int st = io_start(t->t.d, &f->ccw);
+	if (st < 0) {
+		*sense = 0x40;
+		return US_CE | US_DE | US_UC;
+	}
+	if (st) { /* refused at once: no client (unit check, intervention required), busy */
+		if (st & US_UC)
+			*sense = sense_now(t);
+		return st & (uint8_t)~US_ATTN;
+	}
+	t->fsio = f;
+	if (f->erase) { /* the screen is the guest's from now on */
+		t->cp_screen = false;
+		t->fs = FS_ON;
+		t->fs_pa1 = f->pa1;
+		t->fs_size = f->size;
+		t->fs_have_in = false;
+	}
+	if (f->read)
+		t->fs_have_in = false;
+	return FS_LATER;
+}
+
+/* f is over: its machine learns how it ended, unless nobody waits for it. */
+static void fsio_done(struct disp *t, struct fsio *f, int st, uint8_t sense, uint32_t got)
+{
+	if (f->u) {
+		if (f->erase && (st & US_UC) && f->u == t->t.u && t->fs == FS_ON) {
+			t->fs = FS_OFF; /* what the screen shows is not known: CP's screen anew */
+			t->rows_changed = ALL_ROWS;
+			mark_dirty(t);
+		}
+		diag58_io_end(f->u, st, sense, f->buf, got);
+	}
+	pool_put(&fsio_pool, f);
+}
+
+/* The guest's I/O under way ended with *status (disp_event): taken out of
+ * it.  A unit check with intervention required is a client that went: that
+ * is told on as a device end, as a new client's is (the user disconnected,
+ * the logo painted). */
+static void fsio_ended(struct disp *t, uint8_t *status)
+{
+	struct fsio *f = t->fsio;
+	t->fsio = NULL;
+	uint8_t st = *status & (uint8_t)(US_CE | US_DE | US_UC | US_UX), sense = 0;
+	*status &= (uint8_t) ~(US_CE | US_DE | US_UC | US_UX);
+	uint32_t got = 0;
+	if (st & US_UC) {
+		sense = sense_now(t);
+		if (sense & 0x40)
+			*status |= US_DE;
+	} else if (f->read) {
+		uint16_t resid = (uint16_t)(t->t.d->csw[6] << 8 | t->t.d->csw[7]);
+		got = resid < FS_IN ? FS_IN - resid : 0;
+	}
+	fsio_done(t, f, st, sense, got);
+}
+
+/* The display is free: the guest's I/O that waited for it goes now. */
+static void fsio_next(struct disp *t)
+{
+	while (t->fsio_next && !t->fsio && !t->writing) {
+		struct fsio *f = t->fsio_next;
+		t->fsio_next = NULL;
+		uint8_t sense;
+		int st = fsio_start(t, f, &sense);
+		if (st != FS_LATER)
+			fsio_done(t, f, st, sense, 0);
+	}
+}
+
+/* Give f to the display: started, or waiting for the I/O under way. */
+static int fsio_go(struct disp *t, struct fsio *f, uint8_t *sense)
+{
+	*sense = 0;
+	if (t->writing || t->fsio) {
+		if (t->fsio_next) { /* (the console is busy meanwhile: a second cannot come) */
+			pool_put(&fsio_pool, f);
+			return US_BUSY;
+		}
+		t->fsio_next = f;
+		return FS_LATER;
+	}
+	int st = fsio_start(t, f, sense);
+	if (st != FS_LATER)
+		pool_put(&fsio_pool, f);
+	return st;
+}
+
+/* Nobody waits for the guest's I/O on the display any more: its machine
+ * was reset (tell false), or its user leaves the display (tell: the machine
+ * learns at once that its I/O ended with intervention required).  An
+ * operation under way runs to its end, for no one. */
+static void fsio_drop(struct disp *t, bool tell)
+{
+	if (t->fsio && t->fsio->u) {
+		if (tell)
+			diag58_io_end(t->fsio->u, US_CE | US_DE | US_UC, 0x40, NULL, 0);
+		t->fsio->u = NULL;
+	}
+	struct fsio *f = t->fsio_next;
+	t->fsio_next = NULL;
+	if (f) {
+		if (tell && f->u)
+			diag58_io_end(f->u, US_CE | US_DE | US_UC, 0x40, NULL, 0);
+		pool_put(&fsio_pool, f);
+	}
+}
+
+void disp_fs_cancel(struct term *tt)
+{
+	struct disp *t = as_disp(tt);
+	if (t)
+		fsio_drop(t, false);
+}
+
 int disp_fs_write(struct term *tt, uint8_t cmd, const uint8_t *ds, uint32_t n, bool pa1_to_guest, uint8_t *sense)
 {
 	struct disp *t = as_disp(tt);
 	*sense = 0;
 	if (!t || t->state != T_CONSOLE || !t->t.u)
 		return no_display(tt, sense);
-	struct user *u = t->t.u;
 	bool erase = cmd == 0x05 || cmd == 0x0D;
-	if (!erase && t->fs != FS_ON)
-		return FS_SWITCHED; /* the screen is CP's: only an Erase/Write takes it */
-	/* nor does an Erase/Write while CP has the display for the user (FS_CP:
-	 * until the user gives it back) or has something for him (output
-	 * waiting, a CP READ) */
-	if (erase && (t->fs == FS_CP || t->qn || t->more != M_NONE || !machine_running(u)))
-		return FS_SWITCHED;
+	struct fsio probe = {.erase = erase};
+	int sw = fsio_switched(t, &probe);
+	if (sw)
+		return sw;
 	uint16_t size = cmd == 0x0D ? alt_size(t->t.d) : cmd == 0x05 ? 24 * 80 : t->fs_size;
 	if (!ds_valid(ds, n, size)) {
 		*sense = 0x01; /* operation check */
 		return US_CE | US_DE | US_UC;
 	}
-	if (!t->fs_in && !(t->fs_in = pool_get(&fs_pool))) { /* no storage for its inbound record now */
+	struct fsio *f = n <= FSIO_BUF ? pool_get(&fsio_pool) : NULL;
+	if (!f || (!t->fs_in && !(t->fs_in = pool_get(&fs_pool)))) { /* no storage for it now */
+		pool_put(&fsio_pool, f);
 		*sense = 0x40; /* intervention required: the guest may try again */
 		return US_CE | US_DE | US_UC;
 	}
-	wait_write(t);
-	static struct ccw w;
-	ccw_set(&w, cmd, ds, CCW_SLI, (uint16_t)n);
-	int st = io_run(t->t.d, &w);
-	if (st < 0) {
-		*sense = 0x40;
-		return US_CE | US_DE | US_UC;
-	}
-	if (st & US_UC) {
-		*sense = t->t.d->sense[0];
-		return st;
-	}
-	if (erase) {
-		t->cp_screen = false;
-		t->fs = FS_ON;
-		t->fs_pa1 = pa1_to_guest;
-		t->fs_size = size;
-		t->fs_have_in = false;
-	}
-	return st & (uint8_t)~US_ATTN;
+	f->u = t->t.u;
+	f->cmd = cmd;
+	f->erase = erase;
+	f->pa1 = pa1_to_guest;
+	f->size = size;
+	f->n = n;
+	memcpy(f->buf, ds, n);
+	return fsio_go(t, f, sense);
 }
 
 int disp_fs_read(struct term *tt, uint8_t cmd, uint8_t *buf, uint32_t size, uint32_t *got, uint8_t *sense)
@@ -891,22 +1062,21 @@ int disp_fs_read(struct term *tt, uint8_t cmd, uint8_t *buf, uint32_t size, uint
 		return no_display(tt, sense);
 	if (t->fs != FS_ON)
 		return FS_SWITCHED;
-	if (!(cmd == 0x06 && t->fs_have_in)) { /* nothing kept: the display answers */
-		wait_write(t);
-		static struct ccw r;
-		ccw_set(&r, cmd, t->fs_in, CCW_SLI, FS_IN);
-		int st = io_run(t->t.d, &r);
-		if (st < 0 || (st & US_UC)) {
-			*sense = st < 0 ? 0x40 : t->t.d->sense[0];
-			return US_CE | US_DE | US_UC;
-		}
-		uint16_t resid = (uint16_t)(t->t.d->csw[6] << 8 | t->t.d->csw[7]);
-		t->fs_in_n = (uint16_t)(resid < FS_IN ? FS_IN - resid : 0);
+	if (cmd == 0x06 && t->fs_have_in) { /* the record of the last attention, kept */
+		t->fs_have_in = false;
+		*got = t->fs_in_n;
+		memcpy(buf, t->fs_in, t->fs_in_n < size ? t->fs_in_n : size);
+		return US_CE | US_DE;
 	}
-	t->fs_have_in = false;
-	*got = t->fs_in_n;
-	memcpy(buf, t->fs_in, t->fs_in_n < size ? t->fs_in_n : size);
-	return US_CE | US_DE;
+	struct fsio *f = pool_get(&fsio_pool); /* nothing kept: the display answers */
+	if (!f) {
+		*sense = 0x40;
+		return US_CE | US_DE | US_UC;
+	}
+	f->u = t->t.u;
+	f->cmd = cmd;
+	f->read = true;
+	return fsio_go(t, f, sense);
 }
 
 /* X'19': lines of text into CP's output area from row (ctl & X'3F'); ctl

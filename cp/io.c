@@ -75,7 +75,12 @@ void cp_io_interrupt(void)
 	if (!d)
 		return; /* a device CP does not know: nothing to do */
 	if (!d->busy) {
-		note_pending(d, unit); /* unsolicited: for the main loop */
+		/* unsolicited, or the ending of a program io_start started: for
+		 * the main loop, with the CSW of an ending (its residual count) */
+		if ((unit & (US_CE | US_UC)) || chan)
+			for (int k = 0; k < 8; k++)
+				d->csw[k] = LC8(LC_CSW + k);
+		note_pending(d, unit);
 		return;
 	}
 	if (unit & US_ATTN) /* a 3270 user pressed a key while CP wrote: not ours to end */

@@ -309,7 +309,7 @@ int vio_instruction(struct user *u, uint8_t op, uint16_t dev)
 	}
 	switch (op) {
 	case 0x9D: /* TIO */
-		return d->busy ? 2 : 0;
+		return d->busy || d->fs_io ? 2 : 0;
 	case 0x9E: /* HIO: a Read that waits is ended */
 		if (d->busy) {
 			d->busy = false;
@@ -320,7 +320,7 @@ int vio_instruction(struct user *u, uint8_t op, uint16_t dev)
 		}
 		return 1;
 	}
-	if (d->busy)
+	if (d->busy || d->fs_io)
 		return 2;
 	uint32_t caw = (uint32_t)low[72] << 24 | low[73] << 16 | low[74] << 8 | low[75];
 	uint8_t key = (uint8_t)(caw >> 28);

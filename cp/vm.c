@@ -242,7 +242,10 @@ void vm_reset(struct vm *v, bool clear)
 	for (int k = 0; k < v->ndev; k++) {
 		v->dev[k].int_pending = false;
 		v->dev[k].busy = false;
+		v->dev[k].fs_io = false;
 	}
+	if (v->user && v->user->term)
+		disp_fs_cancel(v->user->term); /* its full-screen I/O under way ends for no one */
 	v->state = v->resume = VM_STOPPED;
 	vtimer_reset(v);
 }
