@@ -9,6 +9,15 @@
  * (which key), the cursor address, and for each modified field Set Buffer
  * Address with its address and the text typed.
  *
+ * CP never waits for a display.  Behind each one is a TN3270 client across
+ * a network, which may be slow, stopped or gone: a write ends when the
+ * client has acknowledged it (TN3270E responses, up to five seconds), a
+ * Read Buffer when the client has sent its screen.  So every I/O CP does on
+ * a display -- its own screen writes, the Read Modified after a key, the
+ * guest's full-screen I/O -- is started (io_start), one at a time, and its
+ * ending is taken in disp_event when it comes; whatever wants the display
+ * meanwhile waits its turn (again, attn_waits, fsio_next).
+ *
  * A display presents device end when it is switched on, which for a display
  * reached over TN3270 is when a client connects: that is when CP paints the
  * logo.  After LOGON the display is the user's console, laid out as VM/370's:
@@ -136,6 +145,14 @@ struct disp {
 	bool logo_again;              /* the logo was painted again after a write that found no client */
 	struct ds *wbuf;
 	struct ccw wccw;
+	/* CP's Read Modified after a key, under way: into rbuf (FS_IN bytes),
+	 * for the screen it was pressed on (read_fs: the guest's; read_state,
+	 * read_user: the logo's or the user's console) */
+	bool reading, read_fs;
+	enum tstate read_state;
+	struct user *read_user;
+	uint8_t *rbuf;
+	struct ccw rccw;
 	struct fsio *fsio;            /* the guest's full-screen I/O under way (its ending not yet come) */
 	struct fsio *fsio_next;       /* ... and one waiting until the display is free */
 };
@@ -177,6 +194,13 @@ static struct disp *disp_of(struct rdev *d)
 	return d->cls == RDEV_DISPLAY ? (struct disp *)d->term : NULL;
 }
 
+/* The display runs an I/O of CP's or of the guest's (one at a time): what
+ * else comes waits for its ending (disp_event). */
+static bool disp_busy(const struct disp *t)
+{
+	return t->writing || t->fsio || t->reading;
+}
+
 /* The console changed: disp_update paints it (once, however many lines came). */
 static void mark_dirty(struct disp *t)
 {
@@ -204,19 +228,6 @@ static void write_done(struct disp *t)
 	t->wbuf = NULL;
 }
 
-/* Before CP's own I/O to the display (a Read, the guest's full screen):
- * the screen write under way ends first. */
-static void wait_write(struct disp *t)
-{
-	struct rdev *d = t->t.d;
-	while (t->writing && !(d->pending & (US_CE | US_UC)))
-		cp_wait();
-	if (t->writing) {
-		d->pending &= (uint8_t) ~(US_CE | US_DE | US_UC);
-		write_done(t);
-	}
-}
-
 static const char *const logo[] = {
     "        sssss   333333   77777777    000000",
     "       ss   ss       33        77   00   000",
@@ -235,7 +246,7 @@ static const char *const logo[] = {
  * again then, once, as it is by then. */
 static void send_screen(struct disp *t, uint8_t cmd, const struct ds *s)
 {
-	if (t->writing || t->fsio) {
+	if (disp_busy(t)) {
 		t->again = true;
 		return;
 	}
@@ -286,7 +297,7 @@ static void paint_logo(struct disp *t)
  * user who has begun typing the next line while output arrives keeps it. */
 static void paint_console(struct disp *t)
 {
-	if (t->writing) { /* painted when the write under way ends, with all that changed by then */
+	if (disp_busy(t)) { /* painted when the display is free, with all that changed by then */
 		t->again = true;
 		return;
 	}
@@ -657,18 +668,14 @@ static void pf_key(struct disp *t, int n)
 		take_line(t, text); /* IMMED: entered at once */
 }
 
-/* Attention while the guest's screen is on the display: CP reads the
- * record (so that it sees PA1) and keeps it for the guest's Read Modified. */
-static void fs_attention(struct disp *t)
+/* A key pressed on the guest's screen: CP looks at its record (so that it
+ * sees PA1) and keeps it for the guest's Read Modified. */
+static void fs_key(struct disp *t, const uint8_t *in, uint32_t n)
 {
-	wait_write(t);
-	static struct ccw rm;
-	ccw_set(&rm, 0x06, t->fs_in, CCW_SLI, FS_IN);
-	int st = io_run(t->t.d, &rm);
-	if (st < 0 || (st & US_UC))
+	if (!t->fs_in)
 		return;
-	uint16_t resid = (uint16_t)(t->t.d->csw[6] << 8 | t->t.d->csw[7]);
-	t->fs_in_n = (uint16_t)(resid < FS_IN ? FS_IN - resid : 0);
+	memcpy(t->fs_in, in, n);
+	t->fs_in_n = (uint16_t)n;
 	if (t->fs_in_n && t->fs_in[0] == AID_PA1 && !t->fs_pa1) {
 		t->fs = FS_CP; /* PA1 is CP's: the machine stops, CP READ (RUN ON: it goes on) */
 		t->fs_have_in = false;
@@ -680,7 +687,14 @@ static void fs_attention(struct disp *t)
 	diag58_attention(t->t.u);
 }
 
-/* Status a display presented by itself. */
+static void disp_input(struct disp *t, uint8_t status);
+static uint8_t sense_now(struct disp *t);
+static void start_read(struct disp *t);
+static void read_ended(struct disp *t, uint8_t st);
+static void cp_key(struct disp *t, const uint8_t *in, uint32_t n);
+
+/* Status a display presented by itself: the ending of CP's screen write or
+ * of the guest's full-screen I/O, a new client, a key. */
 void disp_event(struct rdev *d, uint8_t status)
 {
 	struct disp *t = disp_of(d);
@@ -689,6 +703,13 @@ void disp_event(struct rdev *d, uint8_t status)
 	bool free = false; /* an I/O ended: the display is free for the next */
 	if (t->fsio && (status & (US_CE | US_UC))) { /* the guest's full-screen I/O ended */
 		fsio_ended(t, &status);
+		free = true;
+	} else if (t->reading && (status & (US_CE | US_UC))) { /* CP's read of a key's record ended */
+		uint8_t st = status;
+		status &= (uint8_t) ~(US_CE | US_DE | US_UC);
+		if ((st & US_UC) && (sense_now(t) & 0x40))
+			status |= US_DE; /* the client went: told on as fsio_ended does */
+		read_ended(t, st);
 		free = true;
 	} else if (t->writing && (status & (US_CE | US_UC))) { /* CP's screen write ended */
 		/* Its device end is not told apart from a client's switching on
@@ -704,13 +725,14 @@ void disp_event(struct rdev *d, uint8_t status)
 		write_done(t);
 		free = true;
 	}
-	if (free) {
-		if (t->attn_waits) {
-			t->attn_waits = false;
-			status |= US_ATTN;
-		}
-		fsio_next(t); /* the guest's I/O that waited, first */
-		if (t->again && !t->fsio) { /* the screen changed while it was written */
+	if (free && t->attn_waits) { /* a key pressed while it was under way: its turn now */
+		t->attn_waits = false;
+		status |= US_ATTN;
+	}
+	disp_input(t, status);
+	if (free) { /* then what waited for the display */
+		fsio_next(t); /* the guest's I/O, first */
+		if (t->again && !disp_busy(t)) { /* the screen changed while it was written */
 			t->again = false;
 			if (t->state == T_LOGO)
 				paint_logo(t);
@@ -718,10 +740,15 @@ void disp_event(struct rdev *d, uint8_t status)
 				mark_dirty(t);
 		}
 	}
-	if ((t->writing || t->fsio) && (status & US_ATTN)) { /* read when the write has ended */
-		t->attn_waits = true;
-		status &= (uint8_t)~US_ATTN;
-	}
+}
+
+/* A client switched on (device end), a key pressed (attention).  The key's
+ * record is read at once: the display keeps it from the attention until
+ * an Erase/Write, which is why nothing is written between the two (an
+ * attention while the display is busy waits for its end, attn_waits) --
+ * and why CP need not wait for the client here. */
+static void disp_input(struct disp *t, uint8_t status)
+{
 	if (status & US_DE) { /* switched on: a new client */
 		if (t->refuse_timer >= 0)
 			timer_cancel(t->refuse_timer);
@@ -733,21 +760,63 @@ void disp_event(struct rdev *d, uint8_t status)
 	}
 	if (!(status & US_ATTN))
 		return;
-	if (t->state == T_CONSOLE && t->fs == FS_ON && t->t.u) {
-		fs_attention(t);
+	if (disp_busy(t)) { /* read when the display is free */
+		t->attn_waits = true;
 		return;
 	}
-	wait_write(t); /* (a repaint may have begun just now) */
-	static uint8_t in[512];
-	static struct ccw rm;
-	memset(in, 0, sizeof in);
-	ccw_set(&rm, 0x06, in, CCW_SLI, sizeof in);
-	int st = io_run(d, &rm);
-	if (st < 0 || (st & US_UC))
+	start_read(t);
+}
+
+/* CP reads the record of the key pressed (Read Modified): the display has
+ * kept it since the attention, so the read ends at once, but it is started
+ * and its ending taken in disp_event like any other, so that CP never
+ * waits for a client. */
+static void start_read(struct disp *t)
+{
+	if (!(t->rbuf = pool_get(&fs_pool)))
+		return; /* no storage now: the key is lost, as on a busy system */
+	t->read_fs = t->state == T_CONSOLE && t->fs == FS_ON && t->t.u;
+	t->read_state = t->state;
+	t->read_user = t->t.u;
+	ccw_set(&t->rccw, 0x06, t->rbuf, CCW_SLI, FS_IN);
+	if (io_start(t->t.d, &t->rccw) == 0) {
+		t->reading = true;
 		return;
-	int n = (int)sizeof in; /* the scan stops at the zeros after the answer */
-	while (n > 0 && in[n - 1] == 0)
-		n--;
+	}
+	pool_put(&fs_pool, t->rbuf);
+	t->rbuf = NULL;
+}
+
+/* CP's read of a key's record ended with unit status st: the key goes to
+ * the screen it was pressed on, if that is still on the display. */
+static void read_ended(struct disp *t, uint8_t st)
+{
+	uint8_t *in = t->rbuf;
+	t->rbuf = NULL;
+	t->reading = false;
+	uint16_t resid = (uint16_t)(t->t.d->csw[6] << 8 | t->t.d->csw[7]);
+	uint32_t n = resid < FS_IN ? FS_IN - resid : 0;
+	bool fs_now = t->state == T_CONSOLE && t->fs == FS_ON && t->t.u;
+	if (!(st & US_UC)) {
+		if (t->state != t->read_state || t->t.u != t->read_user || fs_now != t->read_fs) {
+			if (t->state == T_LOGO) /* the screen changed meanwhile: the key is dropped */
+				paint_logo(t);
+			else
+				mark_dirty(t);
+		} else if (fs_now) {
+			fs_key(t, in, n);
+		} else {
+			cp_key(t, in, n);
+		}
+	}
+	pool_put(&fs_pool, in);
+}
+
+/* A key pressed on the logo or on CP's console screen: its record (the AID,
+ * the cursor address, the fields typed in), n bytes at in. */
+static void cp_key(struct disp *t, const uint8_t *in, uint32_t n_in)
+{
+	int n = (int)n_in;
 	if (t->state == T_LOGO) {
 		if (in[0] == AID_CLEAR)
 			t->msg[0] = 0;
@@ -912,6 +981,8 @@ static int fsio_start(struct disp *t, struct fsio *f, uint8_t *sense)
 	if (st) { /* refused at once: no client (unit check, intervention required), busy */
 		if (st & US_UC)
 			*sense = sense_now(t);
+		if ((st & US_UC) && (*sense & 0x40))
+			user_disconnect(t->t.u); /* the client went: its user is disconnected */
 		return st & (uint8_t)~US_ATTN;
 	}
 	t->fsio = f;
@@ -966,9 +1037,15 @@ static void fsio_ended(struct disp *t, uint8_t *status)
 /* The display is free: the guest's I/O that waited for it goes now. */
 static void fsio_next(struct disp *t)
 {
-	while (t->fsio_next && !t->fsio && !t->writing) {
+	while (t->fsio_next && !disp_busy(t)) {
 		struct fsio *f = t->fsio_next;
 		t->fsio_next = NULL;
+		if (f->read && f->cmd == 0x06 && t->fs_have_in && t->fs == FS_ON && f->u == t->t.u) {
+			t->fs_have_in = false; /* the record of the key, kept while it waited */
+			memcpy(f->buf, t->fs_in, t->fs_in_n);
+			fsio_done(t, f, US_CE | US_DE, 0, t->fs_in_n);
+			continue;
+		}
 		uint8_t sense;
 		int st = fsio_start(t, f, &sense);
 		if (st != FS_LATER)
@@ -980,7 +1057,7 @@ static void fsio_next(struct disp *t)
 static int fsio_go(struct disp *t, struct fsio *f, uint8_t *sense)
 {
 	*sense = 0;
-	if (t->writing || t->fsio) {
+	if (disp_busy(t)) {
 		if (t->fsio_next) { /* (the console is busy meanwhile: a second cannot come) */
 			pool_put(&fsio_pool, f);
 			return US_BUSY;

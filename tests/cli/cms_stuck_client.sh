@@ -23,11 +23,36 @@ TIME='^TIME IS [0-9]{2}:[0-9]{2}:[0-9]{2} '
 printf "/* LATER EXEC: XEDIT after a pause */\n'CP SLEEP 3 SEC'\n'XEDIT LATER TEST'\n" > "$T/later.exec"
 "$CMSFS" "$T/user.3350" "${MD[@]}" put "$T/later.exec" LATER EXEC > /dev/null || fail "cmsfs put LATER"
 
+# a_connect: ALICE's client in plain TN3270 (N:), without TN3270E's
+# responses: a write ends as soon as it is sent, and the one thing that
+# waits for a stopped client is the Read Buffer
+a_connect() {
+	s3_start A -model 3278-2
+	s3 A "Connect(N:127.0.0.1:$PORT)" || fail "A: connect"
+	wait_row A 21 " USERID   ===>"
+}
+
 start_cp
-cms_ipl A 00C0 ALICE
+a_connect
+logon A ALICE ALICE
+has_re A "CP READ +ALICE\$"
+cms_clear A
+cmd A "ipl cms"
+has_re A '^s370 CMS 0\.1  [0-9]{2}/[0-9]{2}/[0-9]{2} [0-9]{2}:[0-9]{2}$'
 display_connect B 00C1
 logon B BOB BOB
 has B "${ST}CP READ   BOB"
+
+# read_pending: until the emulator's devlist shows ALICE's display 00C0
+# waiting for its client's answer to a Read (10 s at most)
+read_pending() {
+	for _ in $(seq 20); do
+		op "devlist"
+		sleep 0.5
+		grep -q "^00C0 .*read-pending" "$T/out" "$T/err" 2> /dev/null && return 0
+	done
+	fail "ALICE's display 00C0 never waited for a Read"
+}
 
 # bob_works: three commands of BOB's answered while ALICE's client is stopped
 bob_works() {
@@ -41,7 +66,7 @@ bob_works() {
 cms_clear A
 cmd A "later"
 kill -STOP "${S3_PID[A]}"
-sleep 5 # the sleep is over: XEDIT's Erase/Write and Read Buffer wait for the client
+read_pending # the sleep is over: XEDIT's Read Buffer waits for the client
 bob_works
 kill -CONT "${S3_PID[A]}"
 wait_row A 1 " LATER    TEST     A1  F 80  Trunc=80 Size=0 Line=0 Col=1 Alt=0"
@@ -52,15 +77,19 @@ has_re A "$READY"
 cms_clear A
 cmd A "later"
 kill -STOP "${S3_PID[A]}"
-sleep 5
+read_pending
 bob_works
-kill -CONT "${S3_PID[A]}" # (SIGKILL does not wait for SIGCONT; the socket closes)
-s3_kill A
+s3_kill A # (SIGKILL kills a stopped process too: the socket closes)
 rm -f "$T/A.in" "$T/A.out"
-key B Clear
-cmd B "query names"
-has_re B "ALICE +- DSC"
-display_connect A 00C0
+for _ in $(seq 10); do # (until CP has seen the client go)
+	key B Clear
+	cmd B "query names"
+	sleep 0.5
+	screen B
+	grep -qE "ALICE +- DSC" "$T/screen" && break
+done
+grep -qE "ALICE +- DSC" "$T/screen" || fail "ALICE not disconnected: $(cat "$T/screen")"
+a_connect
 logon A ALICE ALICE
 has_re A "RECONNECTED AT"
 cms A "qquit" # (XEDIT, finding no display, went on as the line editor)
