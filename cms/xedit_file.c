@@ -94,6 +94,8 @@ int xed_load(struct xed *e, const struct cms_fileid *id)
 		e->id = *id;
 		if (!e->id.fm[0] || e->id.fm[0] == '*')
 			cms_format(e->id.fm, sizeof e->id.fm, "A1");
+		else if (!e->id.fm[1])
+			e->id.fm[1] = '1'; /* (a mode without its digit gets 1, as the file system gives it) */
 		e->recfm = recfm;
 		e->lrecl = lrecl;
 		e->newfile = true;

@@ -415,6 +415,12 @@ static void file_roundtrip(void **state)
 	assert_true(e->newfile);
 	assert_int_equal(e->recfm, 'V');
 	assert_string_equal(e->id.fm, "A1");
+	struct xed *e2 = calloc(1, sizeof *e2); /* a mode without its digit: 1, as the file system gives it */
+	xed_init(e2, NULL, 'F', 80);
+	struct cms_fileid id2 = fid("NEW", "DATA", "A");
+	assert_int_equal(xed_load(e2, &id2), 0);
+	assert_string_equal(e2->id.fm, "A1");
+	done(e2);
 	assert_int_equal(xed_command(e, "INPUT say 'hi'"), 0);
 	assert_int_equal(xed_command(e, "INPUT"), 0);
 	assert_int_equal(xed_input_line(e, ""), 0);
