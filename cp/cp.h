@@ -677,6 +677,7 @@ void diag58_io_end(struct user *u, int st, uint8_t sense, const uint8_t *in, uin
  * FS_LATER when the display has it now and diag58_io_end tells its end. */
 enum { FS_SWITCHED = US_ATTN | US_CE | US_DE | US_UC, FS_LATER = 0x100 };
 void disp_fs_cancel(struct term *t);            /* the machine was reset: nobody waits for its I/O */
+bool disp_client_gone(struct term *t);          /* a display whose client has gone (LOGON: user.c) */
 int disp_fs_write(struct term *t, uint8_t cmd, const uint8_t *ds, uint32_t n, bool pa1_to_guest, uint8_t *sense);
 int disp_fs_read(struct term *t, uint8_t cmd, uint8_t *buf, uint32_t size, uint32_t *got, uint8_t *sense);
 int disp_fs_lines(struct term *t, uint8_t ctl, const uint8_t *data, uint32_t n); /* X'19' */

@@ -188,6 +188,8 @@ static struct disp *dirty_first; /* the consoles disp_update must paint */
 static void fsio_ended(struct disp *t, uint8_t *status);
 static void fsio_next(struct disp *t);
 static void fsio_drop(struct disp *t, bool tell);
+static uint8_t sense_now(struct disp *t);
+static struct disp *as_disp(struct term *tt);
 
 static struct disp *disp_of(struct rdev *d)
 {
@@ -255,10 +257,30 @@ static void send_screen(struct disp *t, uint8_t cmd, const struct ds *s)
 	memcpy(t->wbuf, s, sizeof *s);
 	ccw_set(&t->wccw, cmd, t->wbuf->b, CCW_SLI, t->wbuf->n);
 	int st = io_start(t->t.d, &t->wccw);
-	if (st == 0)
+	if (st == 0) {
 		t->writing = true;
-	else
-		write_done(t); /* refused: no client (intervention required), or busy */
+		return;
+	}
+	write_done(t); /* refused: no client (intervention required), or busy */
+	if ((st & US_UC) && t->t.u && t->state == T_CONSOLE && (sense_now(t) & 0x40))
+		user_disconnect(t->t.u); /* its client went without a word */
+}
+
+/* Whether the display's client has gone: a No Operation finds it without a
+ * client (intervention required) -- the display answers that itself, CP
+ * does not wait for a client.  A display whose client goes presents no
+ * status (a real one switched off does not either): CP learns it so, or by
+ * the next I/O it starts there. */
+bool disp_client_gone(struct term *tt)
+{
+	struct disp *t = as_disp(tt);
+	if (!t || disp_busy(t))
+		return false;
+	static uint8_t byte;
+	static struct ccw nop;
+	ccw_set(&nop, 0x03, &byte, CCW_SLI, 1);
+	int st = io_run(t->t.d, &nop);
+	return st > 0 && (st & US_UC) && (t->t.d->sense[0] & 0x40);
 }
 
 static void paint_logo(struct disp *t)
@@ -688,7 +710,6 @@ static void fs_key(struct disp *t, const uint8_t *in, uint32_t n)
 }
 
 static void disp_input(struct disp *t, uint8_t status);
-static uint8_t sense_now(struct disp *t);
 static void start_read(struct disp *t);
 static void read_ended(struct disp *t, uint8_t st);
 static void cp_key(struct disp *t, const uint8_t *in, uint32_t n);

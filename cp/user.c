@@ -71,6 +71,8 @@ const char *user_logon(struct term *t, const char *id, const char *password)
 	char when[40];
 	cp_time_text(when, sizeof when);
 	struct user *u = user_find(id);
+	if (u && u->term && disp_client_gone(u->term))
+		user_disconnect(u); /* its client went without a word: disconnected, taken back below */
 	if (u && u->term) {
 		cp_format(msg, sizeof msg, "S37LGN054E Already logged on at display %03X", term_addr(u->term));
 		return msg;

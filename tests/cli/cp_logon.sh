@@ -51,7 +51,7 @@ expect_rc $? 1 "direct add of an existing user"
 expect_rc $? 0 "direct write"
 expect_grep "$T/d.out" "7 users on cylinder 2"
 
-start_cp
+start_cp "00C2 3270"
 
 
 
@@ -157,12 +157,25 @@ has A "                                                             MORE...   AL
 wait_row A 1 "ALICE    - 0C0 , BOB      - DSC"
 expect_rows "24=                                                             CP READ   ALICE"
 
+# BOB's client goes without a word (killed at CP READ): CP has not seen it
+# go, but BOB's LOGON at another display finds 0C1 without a client and
+# takes him back there.
+logon D BOB newpw
+wait_row D 24 "                                                             CP READ   BOB"
+s3_kill D
+display_connect E 00C2
+logon E BOB newpw
+wait_row E 24 "                                                             CP READ   BOB"
+screen E
+grep -q "^RECONNECTED AT " "$T/screen" || fail "E: BOB not taken back: $(cat "$T/screen")"
+wait_console "RECONNECT BOB AT 0C2"
+s3_end E
+
 cmd A "logoff"
 wait_row A 21 " USERID   ===>"
 screen A
 grep -q "^ LOGOFF AT " "$T/screen" || fail "A: no LOGOFF AT line on the logo"
 wait_console "LOGOFF ALICE"
 s3_end A
-s3_end D
 stop_cp
 finish
