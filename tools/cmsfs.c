@@ -29,6 +29,7 @@
 #include "ckdimg.h"
 #include "cms.h"
 #include "cmsfs.h"
+#include "cmsmod.h"
 
 enum { OK = 0, BAD = 1, USAGE = 2 };
 
@@ -45,6 +46,7 @@ static const char usage_text[] =
     "  rename FN FT FN2 FT2           rename a file\n"
     "  check                          the consistency check: exit 0 when consistent\n"
     "  nucleus FILE                   make the minidisk IPL FILE (a flat binary) at X'10000' (CKD)\n"
+    "  module ELF FN [FM]             a CMS program (cms/prog/: linked at 0, ld -q) in as FN MODULE\n"
     "IMAGE: a CKD, CCKD or FBA image; -x the minidisk: cylinders FIRST.. (CKD) or 512-byte\n"
     "blocks FIRST.. (FBA), COUNT of them (default: the whole image); -r: open read-only.\n"
     "exit status: 0 done, 1 refused by the file system (or damage found), 2 usage or I/O error\n";
@@ -469,7 +471,7 @@ static int import(struct hostdev *h, const char *host, struct cms_fileid *id, ch
 static bool writes(const char *cmd)
 {
 	return !strcmp(cmd, "format") || !strcmp(cmd, "put") || !strcmp(cmd, "rm") ||
-	       !strcmp(cmd, "rename") || !strcmp(cmd, "nucleus");
+	       !strcmp(cmd, "rename") || !strcmp(cmd, "nucleus") || !strcmp(cmd, "module");
 }
 
 static int run(struct hostdev *h, const char *cmd, int argc, char **argv)
@@ -595,6 +597,38 @@ static int run(struct hostdev *h, const char *cmd, int argc, char **argv)
 		       (unsigned)FS_NUC_ORIGIN);
 		return OK;
 	}
+	if (!strcmp(cmd, "module")) {
+		if (argc != 2 && argc != 3)
+			return fail(USAGE, "module: expected ELF FN [FM]");
+		FILE *in = fopen(argv[0], "rb");
+		if (!in)
+			return fail(USAGE, "%s: %s", argv[0], strerror(errno));
+		static uint8_t elf[16 << 20];
+		size_t len = fread(elf, 1, sizeof elf, in);
+		fclose(in);
+		uint8_t *mod;
+		size_t mlen;
+		char why[160];
+		if (cmsmod_make(elf, len, &mod, &mlen, why, sizeof why))
+			return fail(USAGE, "%s: %s", argv[0], why);
+		if ((rc = fileid(&id, argv[1], "MODULE", argc == 3 ? argv[2] : "A"))) {
+			free(mod);
+			return rc;
+		}
+		struct cms_file *f;
+		if ((rc = fs_open_write(&id, 'F', CMSMOD_LRECL, &f))) {
+			free(mod);
+			return fs_err(h, rc, cmd);
+		}
+		for (size_t k = 0; k < mlen && !rc; k += CMSMOD_LRECL)
+			rc = fs_write(f, mod + k, CMSMOD_LRECL);
+		free(mod);
+		if (rc) {
+			fs_abandon(f);
+			return fs_err(h, rc, cmd);
+		}
+		return (rc = fs_close(f)) ? fs_err(h, rc, cmd) : OK;
+	}
 	return fail(USAGE, "unknown command '%s' (cmsfs --help)", cmd);
 }
 
@@ -625,8 +659,8 @@ int main(int argc, char **argv)
 		fputs(usage_text, stderr);
 		return USAGE;
 	}
-	static const char *const known[] = {"format", "info", "ls",     "cat",     "get",
-	                                    "put",    "rm",   "rename", "nucleus", "check"};
+	static const char *const known[] = {"format", "info", "ls",      "cat",   "get",   "put",
+	                                    "rm",     "rename", "nucleus", "check", "module"};
 	bool found = false;
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		found = found || !strcmp(cmd, known[i]);
