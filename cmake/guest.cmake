@@ -51,3 +51,32 @@ function(s370_guest_image NAME LDSCRIPT)
     COMMENT "guest link ${NAME}: ${NAME}.elf, opcode check, ${NAME}.bin" VERBATIM)
   add_custom_target(${NAME} ALL DEPENDS ${bin})
 endfunction()
+
+# s370_cms_program(NAME SOURCES...): a CMS program (a MODULE: cms/prog/,
+# docs/cms-programs.md) -- the sources with the program runtime, linked at 0
+# with its relocations kept (ld -q) into NAME.elf, every instruction checked
+# as above; `tools/cmsfs IMAGE module NAME.elf FN` puts it on a CMS disk.
+function(s370_cms_program NAME)
+  set(runtime ${CMAKE_SOURCE_DIR}/cms/prog/crt0.S ${CMAKE_SOURCE_DIR}/cms/prog/cmsprog.c
+      ${CMAKE_SOURCE_DIR}/cp/lib.c ${CMAKE_SOURCE_DIR}/cp/ebcdic.c ${CMAKE_SOURCE_DIR}/cms/vformat.c)
+  set(objs)
+  foreach(src ${ARGN} ${runtime})
+    get_filename_component(base ${src} NAME)
+    set(obj ${CMAKE_CURRENT_BINARY_DIR}/${NAME}-${base}.o)
+    add_custom_command(OUTPUT ${obj}
+      COMMAND ${S390_GCC} ${S370_GUEST_CFLAGS} -I${CMAKE_SOURCE_DIR}/cms/prog -I${CMAKE_SOURCE_DIR}/cms -c ${src}
+              -o ${obj}
+      DEPENDS ${src}
+      IMPLICIT_DEPENDS C ${src}
+      COMMENT "guest cc ${NAME}: ${base}" VERBATIM)
+    list(APPEND objs ${obj})
+  endforeach()
+  set(elf ${CMAKE_CURRENT_BINARY_DIR}/${NAME}.elf)
+  set(ld ${CMAKE_SOURCE_DIR}/cms/prog/prog.ld)
+  add_custom_command(OUTPUT ${elf}
+    COMMAND ${S390_LD_GUEST} -m elf_s390 --no-warn-rwx-segments -q -T ${ld} -o ${elf} ${objs}
+    COMMAND sh -c "${S390_OBJDUMP} -d ${elf} | $<TARGET_FILE:opcheck> ${NAME}"
+    DEPENDS ${objs} ${ld} opcheck
+    COMMENT "guest link ${NAME}: ${NAME}.elf (a CMS program), opcode check" VERBATIM)
+  add_custom_target(${NAME} ALL DEPENDS ${elf})
+endfunction()

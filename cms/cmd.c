@@ -6,8 +6,10 @@
  *   2. With SET IMPEX ON, an EXEC of that name on an accessed disk.
  *   3. A CMS command of the nucleus: the table below, where a command may
  *      be shortened to its minimum (LISTF for LISTFILE).
- *   4. With SET IMPCP ON, a CP command: the line goes to CP as it is.
- *   5. Nothing had the name: "Unknown CP/CMS command", return code -3.
+ *   4. A MODULE of that name on an accessed disk: a program, loaded and
+ *      run (module.c).
+ *   5. With SET IMPCP ON, a CP command: the line goes to CP as it is.
+ *   6. Nothing had the name: "Unknown CP/CMS command", return code -3.
  */
 #include "cmsfs.h"
 #include "nucleus.h"
@@ -136,6 +138,8 @@ int cms_command(const char *typed)
 	const struct cmd *c = lookup(w[0]);
 	if (c)
 		return c->fn(&a);
+	if (cms_module_exists(w[0]))
+		return cms_module(w[0], p);
 	if (cms_set.impcp) {
 		bool unknown;
 		int rc = implied_cp(p, &unknown);

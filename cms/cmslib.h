@@ -35,8 +35,10 @@ int cms_format(char *buf, size_t size, const char *fmt, ...) __attribute__((form
 void *cms_alloc(size_t n);
 void cms_free(void *p);
 /* The same, in a zone: CMS_ZONE_EXEC is the EXEC interpreter's storage,
- * which the nucleus frees all at once when HX ends an EXEC (heap.c). */
-enum { CMS_ZONE_CMS = 0, CMS_ZONE_EXEC = 1 };
+ * CMS_ZONE_PROG a program's (a MODULE's image and what CMS keeps for it:
+ * module.c); the nucleus frees each all at once when HX or an abend ends
+ * what took it (heap.c). */
+enum { CMS_ZONE_CMS = 0, CMS_ZONE_EXEC = 1, CMS_ZONE_PROG = 2 };
 void *cms_alloc_in(size_t n, int zone);
 
 /* Code page 037 (cp/ebcdic.c; tests/cms link the same file). */

@@ -57,6 +57,7 @@ void cms_io_interrupt(uint16_t dev, const uint8_t *csw)
 	}
 	if ((csw[4] & US_ATTN) && dev == CMS_CONSOLE && !s->busy) {
 		console_attn = true; /* the user typed: read it when it suits (cms_poll) */
+		cms_module_attn();   /* (a program computing in its own code: module.c) */
 		return;
 	}
 	if (!s->busy)

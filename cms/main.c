@@ -88,6 +88,8 @@ void cms_main(void)
 		} else {
 			fs_abandon_all(); /* what the command had open is closed unkept */
 			cms_heap_free_zone(CMS_ZONE_EXEC); /* and the storage of the EXECs it ran given back */
+			cms_module_reset();                /* the programs it ran, and their storage */
+			cms_heap_free_zone(CMS_ZONE_PROG);
 			sp_abandon();                      /* a half-punched deck never reaches anyone */
 			scr_reset();      /* and a full screen it had is CP's again */
 			rc = rc == 1 ? 0 : 256; /* HX: back at Ready; an abend: R(00256) */

@@ -58,4 +58,21 @@ void cms_heap_free_zone(uint8_t z); /* every block of zone z given back (after H
 /* ---- cmd.c ---- */
 void cms_cmd_init(void);
 
+
+/* ---- programs: MODULE files and SVC 202 (module.c, module_fs.c) ---- */
+struct cms_svc_frame { /* what start.S saved at an SVC 202 */
+	uint32_t gpr[16];
+	uint8_t psw[8];
+};
+bool cms_module_exists(const char *name);             /* NAME MODULE on an accessed disk */
+int cms_module(const char *name, const char *typed);  /* load and run it: its return code */
+int cms_run_prog(uint32_t entry, void *plist, void *eplist); /* start.S */
+void cms_svc(struct cms_svc_frame *f);
+void cms_module_reset(void);                          /* HX, an abend: no program runs any more */
+void cms_module_attn(void);                           /* the console's attention came (con.c) */
+enum { CMS_FSCB_LEN = 44 };
+int cms_fscb(const char *fn, uint8_t *fscb);          /* RDBUF, WRBUF, FINIS */
+void cms_fscb_close_all(void);                        /* a program ended: its files closed, kept */
+void cms_fscb_forget(void);                           /* HX: they were abandoned (fs_abandon_all) */
+
 #endif

@@ -5,7 +5,8 @@
  * start it here in the BC mode, disabled, key 0 (docs/cms-format.md).
  *
  * Storage:   X'0'-X'1FF'   the PSWs and the CSW (the architecture's)
- *            X'200'-X'2FF' register save areas of the handlers below
+ *            X'200'-X'2FF' register save areas of the handlers below, the
+ *                          PSW an SVC 202 returns by
  *            X'1000'-X'FFFF' the stack (it grows down from X'10000')
  *            X'10000'-     the nucleus; after it, free storage (heap.c)
  *
@@ -67,10 +68,66 @@ io_trap:
 ext_trap:
 	lpsw	24
 
-/* SVC: none is defined; an abend like a program check. */
+/* SVC 202: a program (a MODULE, module.c) asks CMS for something, R1
+ * its parameter list.  The handler's frame goes on the program's stack
+ * (R15, the s390 ABI's: programs run on CMS's stack, X'1000'-X'FFFF'):
+ * the program's 16 registers and the SVC old PSW, which cms_svc may
+ * change (the return code in R15, R0, the address to go back to).  Then
+ * back, disabled while the PSW is put where LPSW finds it without a base
+ * register.  Any other SVC, or one whose R15 is no stack, is an abend. */
+	.set	SVC_PSW, 0x280
 svc_trap:
 	stm	%r0,%r15,SAVE_PGM
 	lh	%r2,34			/* the SVC number (BC mode: old PSW bytes 2-3) */
+	chi	%r2,202
+	jne	svc_bad
+	l	%r1,SAVE_PGM+60		/* the program's stack */
+	chi	%r1,0x2000
+	jl	svc_bad
+	lhi	%r0,1
+	sll	%r0,16			/* STACK_TOP */
+	clr	%r1,%r0
+	jh	svc_bad
+	ahi	%r1,-(96+72+8)
+	lhi	%r0,-8
+	nr	%r1,%r0
+	mvc	96(64,%r1),SAVE_PGM	/* struct cms_svc_frame: the registers, */
+	mvc	160(8,%r1),32		/* ... the old PSW */
+	lr	%r15,%r1
+	la	%r2,96(%r15)
+	larl	%r1,run_psw		/* enabled: the command may read, HX may come */
+	ssm	0(%r1)
+	brasl	%r14,cms_svc
+	stnsm	SVC_PSW,0x00		/* disabled */
+	mvc	SVC_PSW(8),160(%r15)
+	lm	%r0,%r15,96(%r15)
+	lpsw	SVC_PSW
+/* A program computing in its own code when the user typed: the I/O
+ * handler made its resumption come here, disabled (cms_module_attn), the
+ * program's PSW kept in cms_prog_psw.  Its registers go on its stack as
+ * at an SVC 202, cms_prog_poll reads the line (HX ends the program
+ * there), and the program goes on where it was. */
+	.set	POLL_PSW, 0x288
+	.globl	cms_poll_trampoline
+cms_poll_trampoline:
+	stm	%r0,%r15,SAVE_PGM
+	l	%r1,SAVE_PGM+60
+	ahi	%r1,-(96+72+8)
+	lhi	%r0,-8
+	nr	%r1,%r0
+	mvc	96(64,%r1),SAVE_PGM
+	larl	%r2,cms_prog_psw
+	mvc	160(8,%r1),0(%r2)
+	lr	%r15,%r1
+	larl	%r1,run_psw
+	ssm	0(%r1)
+	brasl	%r14,cms_prog_poll
+	stnsm	POLL_PSW,0x00
+	mvc	POLL_PSW(8),160(%r15)
+	lm	%r0,%r15,96(%r15)
+	lpsw	POLL_PSW
+svc_bad:
+	lh	%r2,34
 	ahi	%r2,4096		/* told apart from a program check's code */
 	lhi	%r3,32			/* the SVC old PSW */
 	j	abend
@@ -99,6 +156,25 @@ cms_wait:
 	larl	%r1,wait_psw
 	lpsw	0(%r1)
 wait_resume:
+	br	%r14
+
+/* int cms_run_prog(uint32_t entry, void *plist, void *eplist): a program
+ * called as a C function (R2 the PLIST, R3 the EPLIST, R14 the return, R15
+ * the stack) and, as VM/370 called one, with R1 the PLIST and R0 the
+ * EPLIST.  Its return code comes back in R2. */
+	.globl	cms_run_prog
+cms_run_prog:
+	stm	%r6,%r15,24(%r15)
+	lr	%r6,%r15
+	ahi	%r15,-96
+	st	%r6,0(%r15)		/* the back chain */
+	lr	%r5,%r2
+	lr	%r2,%r3
+	lr	%r1,%r3
+	lr	%r3,%r4
+	lr	%r0,%r4
+	basr	%r14,%r5
+	lm	%r6,%r15,96+24(%r15)
 	br	%r14
 
 /* uint8_t cms_disable(void): I/O off; the old system mask, for cms_enable. */
@@ -132,6 +208,12 @@ cms_longjmp:
 	lr	%r2,%r3
 	lm	%r6,%r15,0(%r1)
 	br	%r14
+
+	.data
+	.align	8
+	.globl	cms_prog_psw
+cms_prog_psw:
+	.long	0, 0
 
 	.section .rodata
 	.align	8
