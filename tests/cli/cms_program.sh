@@ -67,6 +67,13 @@ sleep 1
 cmd A "hx"
 has_re A "$READY"
 
+# CP sees each SVC 202 (TRACE SVC): HELLO's TYPLIN and its QUERY DISK
+cms A "cp trace svc run"
+cms A "hello world"
+[ "$(grep -cE '^\*\*\* [0-9A-F]{6} SVC  CA   ==> [0-9A-F]{6}$' "$T/screen")" = 2 ] ||
+	fail "TRACE SVC: not two SVC 202s: $(cat "$T/screen")"
+cms A "cp trace svc off"
+
 cms A "bogus"
 has A "DMSMOD104S BOGUS MODULE A1 is not a module: RECFM F, LRECL 1024 expected"
 finish
