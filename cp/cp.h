@@ -625,6 +625,11 @@ const char *spool_dev_tag(struct spool_dev *s, const char *text); /* TAG DEV: se
 struct spool_file *spool_dev_file(struct spool_dev *s);
 struct spool_cursor *spool_dev_cursor(struct user *u, struct vdev *d, bool open); /* the reader's file */
 uint32_t *spool_dev_diag_after(struct spool_dev *s);
+/* SPOOL CONSOLE START|STOP: the console's lines, typed and shown, into a
+ * printer spool file (spool_console_line: user.c, vio.c call it) */
+void spool_console_start(struct user *u, struct vdev *con, struct spool_dev *s, bool on);
+bool spool_console_started(const struct spool_dev *s);
+void spool_console_line(struct user *u, const char *text);
 void spool_to_front(struct spool_file *f);       /* first in its owner's queue */
 /* spool_cmd.c: SPOOL CLOSE PURGE ORDER CHANGE TAG TRANSFER; QUERY RDR PRT PUN FILES */
 bool spool_cmd(struct user *u, const char *w, char *rest);   /* false: not a spooling command */

@@ -4,13 +4,14 @@
  *
  *   SPool  Reader|Printer|PUnch|vaddr  [CLass c] [CONt|NOCont] [HOld|NOHold] [COpy n] [EOF|NOEOF]
  *                                      [TO userid|* | FOR userid|* | OFF] [CLOSE|PURGE]
- *   CLose  Reader|Printer|PUnch|vaddr  [HOld|NOHold] [PUrge] [DIst code] [NAme fn [ft]]
+ *   SPool  CONSole [START|STOP] [CLass c] [HOld|NOHold] [TO userid|* | OFF] [CLOSE]  (spool_dev.c)
+ *   CLose  Reader|Printer|PUnch|CONSole|vaddr  [HOld|NOHold] [PUrge] [DIst code] [NAme fn [ft]]
  *   PURge  Reader|Printer|PUnch|ALL    [spoolid ... | CLass c | ALL]
  *   ORder  Reader|Printer|PUnch        spoolid|CLass c ...
  *   CHange Reader|Printer|PUnch        spoolid|CLass c|ALL  [CLass c] [COpy n] [HOld|NOHold] [NAme fn [ft]] [DIst code]
  *   TRANsfer Reader|Printer|PUnch      spoolid|CLass c|ALL  TO userid|*  (or FROM userid: files one sent back)
  *   TAG DEV vaddr|Printer|PUnch [text],  TAG FILE spoolid [text],  TAG QUERY DEV vaddr | FILE spoolid
- *   Query  Reader|Printer|PUnch [ALL],  Query FILES
+ *   Query  Reader|Printer|PUnch [ALL],  Query FILES,  Query CONSole
  *
  * A user's files are those in the user's reader (queue R, owner the user)
  * and the printer and punch files the user made that wait for the real
@@ -74,6 +75,12 @@ static int devices(struct user *u, const char *w, struct vdev **out)
 	struct vm *v = u->vm;
 	char q = w ? queue_of(w) : 0;
 	uint16_t a;
+	bool cons = w && cmd_abbrev(w, "CONSole"); /* SPOOL CONSOLE, CLOSE CONSOLE: the console (or its address) */
+	for (int k = 0; v && k < v->ndev; k++)
+		if (v->dev[k].kind == VDEV_CONSOLE && (cons || (!q && cmd_vaddr(w, &a) && a == v->dev[k].vaddr))) {
+			out[0] = &v->dev[k];
+			return 1;
+		}
 	if (!w || (!q && !cmd_vaddr(w, &a))) {
 		user_printf(u, "S37SPL007E Invalid device type - %s", w ? w : "(none)");
 		return -1;
@@ -112,7 +119,8 @@ static void spool_spool(struct user *u, char *rest)
 	int n = devices(u, w, ds);
 	if (n < 0)
 		return;
-	int cont = -1, hold = -1, copies = -1, noeof = -1, fr = -1, action = 0;
+	int cont = -1, hold = -1, copies = -1, noeof = -1, fr = -1, action = 0, start = -1;
+	bool console = ds[0]->kind == VDEV_CONSOLE;
 	char cls = 0, *to = NULL;
 	bool any = false;
 	while ((w = cmd_word(&rest))) {
@@ -141,6 +149,8 @@ static void spool_spool(struct user *u, char *rest)
 			fr = 0;
 		} else if (!strcmp(w, "CLOSE") || !strcmp(w, "PURGE")) {
 			action = w[0] == 'C' ? 1 : 2;
+		} else if (console && (!strcmp(w, "START") || !strcmp(w, "STOP"))) {
+			start = w[2] == 'A';
 		} else {
 			user_printf(u, "S37SPL003E Invalid option - %s%s%s", w, x ? " " : "", x ? x : "");
 			return;
@@ -163,6 +173,8 @@ static void spool_spool(struct user *u, char *rest)
 		              d->spool_kind == 'R' ? noeof : -1);
 		if (action && d->spool_kind != 'R')
 			spool_dev_close_out(u, d, action == 2, -1, NULL, NULL, NULL);
+		if (console && start >= 0)
+			spool_console_start(u, d, s, start == 1);
 	}
 }
 
@@ -558,8 +570,37 @@ static void list_files(struct user *u, char q, bool all)
 		user_printf(u, "NO %s FILES", queue_name(q));
 }
 
+/* QUERY CONSOLE: the console and its spooling. */
+static void query_console(struct user *u)
+{
+	struct vdev *d = NULL;
+	for (int k = 0; u->vm && k < u->vm->ndev && !d; k++)
+		if (u->vm->dev[k].kind == VDEV_CONSOLE)
+			d = &u->vm->dev[k];
+	if (!d) {
+		user_printf(u, "S37SPL040E No virtual console");
+		return;
+	}
+	struct spool_dev *s = spool_dev_of(u->vm, d->vaddr, false);
+	bool cont = false, hold = false, fr = false, nf;
+	int copies = 1;
+	const char *to = "";
+	if (s)
+		spool_dev_get(s, &cont, &hold, &copies, &to, &fr, &nf);
+	struct spool_file *f = s ? spool_dev_file(s) : NULL;
+	user_printf(u, "CONS %03X %s CL %c %s %s %s", d->vaddr, s && spool_console_started(s) ? "START" : "STOP",
+	            d->spool_class ? d->spool_class : 'T', *to ? (fr ? "FOR" : "TO") : "TO", *to ? to : "SYSTEM",
+	            hold ? "HOLD" : "NOHOLD");
+	if (f)
+		user_printf(u, "CONS FILE %04u OPEN, %u RECORDS", f->id, f->records);
+}
+
 bool spool_query(struct user *u, const char *w, char *rest)
 {
+	if (cmd_abbrev(w, "CONSole")) {
+		query_console(u);
+		return true;
+	}
 	char q = queue_of(w);
 	if (!q && !cmd_abbrev(w, "FILes"))
 		return false;

@@ -44,6 +44,7 @@ struct spool_dev {
 	bool for_;                  /* ... FOR userid instead: to the real device, in that user's name */
 	char tag[137];              /* TAG DEV: given to the files it closes */
 	char dist[9];
+	bool started;               /* the console: SPOOL CONSOLE START */
 	struct spool_file *f;       /* open: being written, or read */
 	uint16_t fid;               /* ... its id (the file may have been purged meanwhile) */
 	struct spool_cursor cur;    /* reader: where it is in f */
@@ -375,7 +376,7 @@ static void release(struct user *u, const struct vdev *only)
 		}
 		struct vdev *d = vm_dev(u->vm, s->vaddr);
 		struct spool_file *f = open_file(s);
-		if (f && d && d->kind == VDEV_SPOOL && d->spool_kind != 'R') {
+		if (f && d && ((d->kind == VDEV_SPOOL && d->spool_kind != 'R') || d->kind == VDEV_CONSOLE)) {
 			spool_dev_close_out(u, d, false, -1, NULL, NULL, NULL);
 		} else if (f && (f->flags & SPF_OPEN)) {
 			spool_purge(f);
@@ -393,6 +394,59 @@ void spool_detach(struct user *u, struct vdev *d)
 {
 	if (d->kind == VDEV_SPOOL)
 		release(u, d);
+}
+
+/* ---- the console: SPOOL CONSOLE START ----
+ *
+ * Every line of the user's console -- what CP and the machine show, what
+ * the user types -- also goes into a printer spool file, as VM/370 offered
+ * it: a log of a session, or of a machine that runs disconnected.  The
+ * file is the console's (its SPOOL options: CLASS, TO, HOLD); CLOSE
+ * CONSOLE sends it where it is spooled and a new one begins with the next
+ * line; STOP closes it and spooling ends; so does LOGOFF. */
+
+static struct vdev *console_of(struct vm *v)
+{
+	for (int k = 0; k < v->ndev; k++)
+		if (v->dev[k].kind == VDEV_CONSOLE)
+			return &v->dev[k];
+	return NULL;
+}
+
+void spool_console_start(struct user *u, struct vdev *con, struct spool_dev *s, bool on)
+{
+	s->started = on;
+	if (!on)
+		spool_dev_close_out(u, con, false, -1, NULL, NULL, NULL);
+}
+
+bool spool_console_started(const struct spool_dev *s) { return s->started; }
+
+void spool_console_line(struct user *u, const char *text)
+{
+	static bool busy; /* (a message said while a line is spooled is not spooled itself) */
+	struct vdev *d = u->vm ? console_of(u->vm) : NULL;
+	struct spool_dev *s = d ? spool_dev_of(u->vm, d->vaddr, false) : NULL;
+	if (!s || !s->started || busy)
+		return;
+	busy = true;
+	struct spool_file *f = open_file(s);
+	if (!f && (f = spool_create(u->id, 'L', d->spool_class ? d->spool_class : 'T'))) {
+		s->f = f;
+		s->fid = f->id;
+	}
+	uint8_t e[132];
+	size_t n = strlen(text);
+	if (n > sizeof e)
+		n = sizeof e;
+	cp_to_ebcdic(e, text, n);
+	if (!f || !spool_put(f, 0x09, e, (uint16_t)n)) {
+		s->started = false;
+		user_printf(u, "S37SPL082E Console spooling stopped: no room in the spool area");
+	} else {
+		acct_spool(u, 'L', 1);
+	}
+	busy = false;
 }
 
 /* ---- what spool_cmd.c needs of a device's state ---- */

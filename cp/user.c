@@ -38,7 +38,10 @@ void user_printf(struct user *u, const char *fmt, ...)
 	if (u->capture && u->capture(u, line))
 		return;
 	char shown[160];
-	if (u->term && set_emsg_filter(u->set.emsg, line, shown, sizeof shown)) /* SET EMSG (cmd_set.c) */
+	if (!set_emsg_filter(u->set.emsg, line, shown, sizeof shown)) /* SET EMSG (cmd_set.c) */
+		return;
+	spool_console_line(u, shown); /* SPOOL CONSOLE START (spool_dev.c) */
+	if (u->term)
 		term_line(u->term, shown);
 }
 
@@ -161,6 +164,7 @@ void user_input(struct user *u, char *line)
 	struct vm *v = u->vm;
 	if (set_wake(u)) /* SLEEP: the line only wakes the session (cmd_set.c) */
 		return;
+	spool_console_line(u, line); /* SPOOL CONSOLE START: what was typed too */
 	if (set_take_cp_read(u)) { /* RUN ON: the CP READ PA1 put up; the machine ran on */
 		if (*line)
 			cmd_execute(u, line);

@@ -207,6 +207,7 @@ bool vio_console_attention(struct user *u, const char *line)
 		n = AHEAD_LEN - 1;
 	memcpy(v->ahead, line, n);
 	v->ahead[n] = 0;
+	spool_console_line(u, v->ahead); /* SPOOL CONSOLE START: what was typed too */
 	vio_put_csw(d, 0, 0, US_ATTN, 0, 0);
 	sched_interactive(v);
 	return true;
