@@ -29,18 +29,26 @@ set(S370_GUEST_CFLAGS -m31 -march=z900 -mesa -O2 -std=c11 -ffreestanding -fno-bu
     -fno-tree-loop-distribute-patterns -fno-delete-null-pointer-checks --param=min-pagesize=0
     -Wall -Wextra -Werror)
 
-function(s370_guest_image NAME LDSCRIPT)
+# s370_guest_objects(NAME OUTVAR INCLUDE-FLAGS SOURCES...): each source
+# compiled for NAME (per image: two images may share a source); the objects
+# in OUTVAR.
+function(s370_guest_objects NAME OUTVAR INCLUDES)
   set(objs)
   foreach(src ${ARGN})
     get_filename_component(base ${src} NAME)
-    set(obj ${CMAKE_CURRENT_BINARY_DIR}/${NAME}-${base}.o) # per image: two images may share a source
+    set(obj ${CMAKE_CURRENT_BINARY_DIR}/${NAME}-${base}.o)
     add_custom_command(OUTPUT ${obj}
-      COMMAND ${S390_GCC} ${S370_GUEST_CFLAGS} -I${CMAKE_CURRENT_SOURCE_DIR} -c ${src} -o ${obj}
+      COMMAND ${S390_GCC} ${S370_GUEST_CFLAGS} ${INCLUDES} -c ${src} -o ${obj}
       DEPENDS ${src}
       IMPLICIT_DEPENDS C ${src}
       COMMENT "guest cc ${NAME}: ${base}" VERBATIM)
     list(APPEND objs ${obj})
   endforeach()
+  set(${OUTVAR} ${objs} PARENT_SCOPE)
+endfunction()
+
+function(s370_guest_image NAME LDSCRIPT)
+  s370_guest_objects(${NAME} objs "-I${CMAKE_CURRENT_SOURCE_DIR}" ${ARGN})
   set(elf ${CMAKE_CURRENT_BINARY_DIR}/${NAME}.elf)
   set(bin ${CMAKE_CURRENT_BINARY_DIR}/${NAME}.bin)
   add_custom_command(OUTPUT ${elf} ${bin}
@@ -58,19 +66,9 @@ endfunction()
 # as above; `tools/cmsfs IMAGE module NAME.elf FN` puts it on a CMS disk.
 function(s370_cms_program NAME)
   set(runtime ${CMAKE_SOURCE_DIR}/cms/prog/crt0.S ${CMAKE_SOURCE_DIR}/cms/prog/cmsprog.c
-      ${CMAKE_SOURCE_DIR}/cp/lib.c ${CMAKE_SOURCE_DIR}/cp/ebcdic.c ${CMAKE_SOURCE_DIR}/cms/vformat.c)
-  set(objs)
-  foreach(src ${ARGN} ${runtime})
-    get_filename_component(base ${src} NAME)
-    set(obj ${CMAKE_CURRENT_BINARY_DIR}/${NAME}-${base}.o)
-    add_custom_command(OUTPUT ${obj}
-      COMMAND ${S390_GCC} ${S370_GUEST_CFLAGS} -I${CMAKE_SOURCE_DIR}/cms/prog -I${CMAKE_SOURCE_DIR}/cms -c ${src}
-              -o ${obj}
-      DEPENDS ${src}
-      IMPLICIT_DEPENDS C ${src}
-      COMMENT "guest cc ${NAME}: ${base}" VERBATIM)
-    list(APPEND objs ${obj})
-  endforeach()
+      ${CMAKE_SOURCE_DIR}/cp/lib.c ${CMAKE_SOURCE_DIR}/cp/ebcdic.c ${CMAKE_SOURCE_DIR}/cms/vformat.c
+      ${CMAKE_SOURCE_DIR}/cms/fmt.c)
+  s370_guest_objects(${NAME} objs "-I${CMAKE_SOURCE_DIR}/cms/prog;-I${CMAKE_SOURCE_DIR}/cms" ${ARGN} ${runtime})
   set(elf ${CMAKE_CURRENT_BINARY_DIR}/${NAME}.elf)
   set(ld ${CMAKE_SOURCE_DIR}/cms/prog/prog.ld)
   add_custom_command(OUTPUT ${elf}

@@ -3,19 +3,11 @@
  * side of each). */
 #include "cmsprog.h"
 
-extern const uint8_t cp_a2e[256], cp_e2a[256]; /* cp/ebcdic.c */
+void cms_a2e(uint8_t *out, const char *in, size_t n); /* cms/fmt.c, as CMS has them */
+void cms_e2a(char *out, const uint8_t *in, size_t n);
 
-void cms_to_ebcdic(uint8_t *out, const char *in, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		out[k] = cp_a2e[(uint8_t)in[k]];
-}
-
-void cms_to_ascii(char *out, const uint8_t *in, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		out[k] = (char)cp_e2a[in[k]];
-}
+void cms_to_ebcdic(uint8_t *out, const char *in, size_t n) { cms_a2e(out, in, n); }
+void cms_to_ascii(char *out, const uint8_t *in, size_t n) { cms_e2a(out, in, n); }
 
 static void put24(uint8_t *p, uint32_t v)
 {
