@@ -6,7 +6,7 @@
  *                                      [TO userid|* | FOR userid|* | OFF] [CLOSE|PURGE]
  *   SPool  CONSole [START|STOP] [CLass c] [HOld|NOHold] [TO userid|* | OFF] [CLOSE]  (spool_dev.c)
  *   CLose  Reader|Printer|PUnch|CONSole|vaddr  [HOld|NOHold] [PUrge] [DIst code] [NAme fn [ft]]
- *   PURge  Reader|Printer|PUnch|ALL    [spoolid ... | CLass c | ALL]
+ *   PURge  [userid] Reader|Printer|PUnch|ALL  [spoolid ... | CLass c | ALL]  (userid: class D)
  *   ORder  Reader|Printer|PUnch        spoolid|CLass c ...
  *   CHange Reader|Printer|PUnch        spoolid|CLass c|ALL  [CLass c] [COpy n] [HOld|NOHold] [NAme fn [ft]] [DIst code]
  *   TRANsfer Reader|Printer|PUnch      spoolid|CLass c|ALL  TO userid|*  (or FROM userid: files one sent back)
@@ -33,10 +33,12 @@ static char queue_of(const char *w)
 
 static const char *queue_name(char q) { return q == 'R' ? "RDR" : q == 'L' ? "PRT" : "PUN"; }
 
-static bool mine(const struct user *u, const struct spool_file *f, char q)
+static bool owned(const char *id, const struct spool_file *f, char q)
 {
-	return f->id && !(f->flags & SPF_OPEN) && (!q || f->queue == q) && !strcmp(f->owner, u->id);
+	return f->id && !(f->flags & SPF_OPEN) && (!q || f->queue == q) && !strcmp(f->owner, id);
 }
+
+static bool mine(const struct user *u, const struct spool_file *f, char q) { return owned(u->id, f, q); }
 
 static bool class_ok(char *w, bool star)
 {
@@ -287,14 +289,16 @@ static bool selected(const struct sel *s, const struct spool_file *f)
 }
 
 /* The ids named that are none of the user's files in queue q: said. */
-static void missing(struct user *u, const struct sel *s, char q)
+static void missing_of(struct user *u, const char *id, const struct sel *s, char q)
 {
 	for (int k = 0; k < s->nids; k++) {
 		struct spool_file *f = spool_find(s->ids[k]);
-		if (!f || !mine(u, f, q))
+		if (!f || !owned(id, f, q))
 			user_printf(u, "S37SPL042E %s file %04u does not exist", q ? queue_name(q) : "Spool", s->ids[k]);
 	}
 }
+
+static void missing(struct user *u, const struct sel *s, char q) { missing_of(u, u->id, s, q); }
 
 static char queue_word(struct user *u, char **rest, bool all_ok)
 {
@@ -319,8 +323,24 @@ static void count_msg(struct user *u, uint32_t n, const char *what)
 
 /* ---- PURGE, ORDER, CHANGE, TRANSFER ---- */
 
+/* PURGE [userid] Reader|Printer|PUnch|ALL ...: another user's files for
+ * the spooling operator (class D). */
 static void spool_purge_cmd(struct user *u, char *rest)
 {
+	char owner[9];
+	cp_format(owner, sizeof owner, "%s", u->id);
+	char *p = rest, *w = cmd_word(&p);
+	if (w) {
+		cp_upper(w);
+		if (!queue_of(w) && strcmp(w, "ALL") && strlen(w) <= 8) { /* a user id */
+			if (!cmd_allowed(u, "PURGE userid", "D") || !user_known(u, w))
+				return;
+			cp_format(owner, sizeof owner, "%s", w);
+		} else {
+			unread(&p, w);
+		}
+		rest = p;
+	}
 	char q = queue_word(u, &rest, true);
 	if (!q)
 		return;
@@ -333,10 +353,10 @@ static void spool_purge_cmd(struct user *u, char *rest)
 		return;
 	}
 	uint32_t n = 0;
-	missing(u, &s, q);
+	missing_of(u, owner, &s, q);
 	for (int k = 0; k < SPOOL_MAX_FILES; k++) {
 		struct spool_file *f = &spool_files[k];
-		if (mine(u, f, q) && selected(&s, f) && !(f->flags & SPF_READING)) {
+		if (owned(owner, f, q) && selected(&s, f) && !(f->flags & SPF_READING)) {
 			spool_purge(f);
 			n++;
 		}

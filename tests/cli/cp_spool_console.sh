@@ -6,6 +6,8 @@
 # spooling goes on into a new one; QUERY CONSOLE says where it stands;
 # BOB spools his to the operator's reader and disconnects; a message he
 # gets while nobody watches is in it when FORCE closes it (5 records).
+# The operator PURGEs ALICE's reader file (PURGE userid, class D); ALICE
+# may not PURGE the operator's.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/s3270.inc"
@@ -72,4 +74,18 @@ for _ in $(seq 50); do
 done
 grep -qE "RDR FILE [0-9]{4} SENT FROM BOB +PRT WAS [0-9]{4} RECS 0005 CPY 001 T NOHOLD" "$T/err" ||
 	fail "BOB's console file not in the operator's reader: $(grep "RDR FILE" "$T/err")"
+
+# PURGE userid: the spooling operator's (class D), not ALICE's
+line_close
+line_logon alice
+for _ in $(seq 100); do
+	grep -aq "RECONNECTED AT" "$T/a" && break
+	sleep 0.1
+done
+say "purge operator rdr all"
+text "$T/a" "S37CFC002E PURGE userid needs privilege class D"
+op "/purge alice rdr all"
+wait_console "0001 FILE PURGED"
+say "query rdr"
+text "$T/a" "NO RDR FILES"
 finish
