@@ -80,7 +80,7 @@ int edit_session(struct xed *e)
 		return RC_NOSTORE;
 	flush_msgs(e);
 	cms_puts(e->input ? "INPUT:" : "EDIT:");
-	while (!e->done) {
+	while (!e->done && !e->want_other) {
 		cms_read_line(line, LINE_MAX);
 		if (e->input) {
 			if (!line[0]) {

@@ -58,6 +58,10 @@ struct xed {
 	struct xed_pend pend[XED_PENDING];
 	char last_cmd[XED_MSGLEN + 1]; /* for = (repeat) */
 	char last_locate[XED_MSGLEN + 1];
+	/* the ring (xedit_scr.c): XEDIT fn ft [fm] while editing asks for another file */
+	bool want_other;
+	struct cms_fileid other;
+	int ring_files; /* files in the ring (the status area says how many) */
 };
 
 /* ---- the buffer (xedit.c) ---- */

@@ -442,6 +442,30 @@ static int c_quit(struct xed *e, const char *p)
 	return 0;
 }
 
+/* XEDIT fn ft [fm]: edit that file too (the ring: the session, xedit_scr.c,
+ * switches to it; the file already in the ring is shown again). */
+static int c_xedit(struct xed *e, const char *p)
+{
+	char buf[XED_MSGLEN + 1], *w[4];
+	size_t l = strlen(p);
+	if (l > XED_MSGLEN)
+		l = XED_MSGLEN;
+	memcpy(buf, p, l);
+	buf[l] = 0;
+	cms_upper(buf);
+	int n = cms_words(buf, w, 4);
+	if (n < 2) {
+		xed_msg(e, "DMSXED054E Incomplete fileid specified: XEDIT fn ft fm (fm may be left out)");
+		return RC_BADOPT;
+	}
+	if (n > 3 || fs_fileid(&e->other, w[0], w[1], n > 2 ? w[2] : "*")) {
+		xed_msg(e, "DMSXED048E Invalid fileid: %s", skip(p));
+		return RC_BADNAME;
+	}
+	e->want_other = true;
+	return 0;
+}
+
 static int c_qquit(struct xed *e, const char *p)
 {
 	if (*skip(p))
@@ -592,6 +616,7 @@ static const struct xcmd {
     {"SET", 3, c_set},
     {"TOP", 3, c_top},
     {"UP", 1, c_up},
+    {"XEDIT", 1, c_xedit},
 };
 
 int xed_command(struct xed *e, const char *line)

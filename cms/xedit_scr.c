@@ -144,7 +144,10 @@ static uint32_t build(struct xscr *x, struct xed *e)
 	if (cursor_row < 0)
 		scr_ic(&d);
 	scr_field(&d, x->rows - 1, 0, SCR_PROT, NULL); /* (the command line ends at its row's end) */
-	const char *status = e->input ? "Input-mode 1 File" : "X E D I T  1 File";
+	char status[32];
+	int files = e->ring_files > 1 ? e->ring_files : 1;
+	cms_format(status, sizeof status, "%s%d File%s", e->input ? "Input-mode " : "X E D I T  ", files,
+	           files == 1 ? "" : "s");
 	scr_field(&d, x->rows - 1, x->cols - 2 - (int)strlen(status), SCR_PROT | SCR_HIGH, status);
 	return d.overflow ? 0 : d.n;
 }
@@ -290,7 +293,7 @@ static void stacked(struct xed *e)
 int xedit_session(struct xed *e)
 {
 	stacked(e);
-	if (e->done)
+	if (e->done || e->want_other)
 		return SCR_OK;
 	struct xscr *x = cms_alloc(sizeof *x);
 	if (!x)
@@ -301,9 +304,9 @@ int xedit_session(struct xed *e)
 	}
 	e->fullscreen = true;
 	int rc = SCR_OK;
-	while (!e->done) {
+	while (!e->done && !e->want_other) {
 		stacked(e); /* (a CMS command run from the command line may have stacked some) */
-		if (e->done)
+		if (e->done || e->want_other)
 			break;
 		uint32_t n = build(x, e);
 		if (!n) {
@@ -326,7 +329,7 @@ int xedit_session(struct xed *e)
 	scr_close(&x->s);
 	cms_free(x);
 	e->fullscreen = false;
-	return e->done ? SCR_OK : SCR_ERROR;
+	return e->done || e->want_other ? SCR_OK : SCR_ERROR;
 }
 
 /* "fn ft [fm]" from a command's words w[1..]; a DMSxxx message and the RC. */
@@ -380,16 +383,80 @@ struct xed *xed_start(struct cms_args *a, const char *who, const char *nostore, 
 }
 
 /* XEDIT fn ft [fm] (and X): the full screen on a display, the line-mode
- * editor on a typewriter console. */
+ * editor on a typewriter console.
+ *
+ * The ring: XEDIT fn ft [fm] typed while editing adds that file (or shows
+ * it again, if it is in the ring already); QUIT or FILE ends one file and
+ * the next in the ring comes; the command ends with the last. */
+enum { RING_MAX = 8 };
+
+static bool same_file(const struct xed *e, const struct cms_fileid *id)
+{
+	return !strcmp(e->id.fn, id->fn) && !strcmp(e->id.ft, id->ft) &&
+	       (id->fm[0] == '*' || !id->fm[0] || id->fm[0] == e->id.fm[0]);
+}
+
+/* The file e asked for: its place in the ring (added when new), or cur. */
+static int other(struct xed **ring, int *n, int cur)
+{
+	struct xed *e = ring[cur];
+	for (int k = 0; k < *n; k++)
+		if (same_file(ring[k], &e->other))
+			return k;
+	if (*n == RING_MAX) {
+		xed_msg(e, "DMSXED136E %d files are edited already: FILE or QUIT one first", RING_MAX);
+		return cur;
+	}
+	struct xed *f = cms_alloc(sizeof *f);
+	if (!f) {
+		xed_msg(e, "DMSXED132S Not enough storage to edit the file");
+		return cur;
+	}
+	xed_init(f, NULL, 'F', 80);
+	if (xed_load(f, &e->other)) { /* its messages, on the file before */
+		for (int m = 0; m < f->nmsg; m++)
+			xed_msg(e, "%s", f->msg[m]);
+		xed_free(f);
+		cms_free(f);
+		return cur;
+	}
+	ring[(*n)++] = f;
+	return *n - 1;
+}
+
 int cms_cmd_xedit(struct cms_args *a)
 {
 	int rc;
-	struct xed *e = xed_start(a, "XEDIT", "DMSXED132S", &rc);
-	if (!e)
+	struct xed *ring[RING_MAX];
+	int n = 0, cur = 0;
+	if (!(ring[n++] = xed_start(a, "XEDIT", "DMSXED132S", &rc)))
 		return rc;
-	if (!cms_fullscreen() || xedit_session(e) != SCR_OK)
-		edit_session(e); /* no display (or it went): the same file, line by line */
-	xed_free(e);
-	cms_free(e);
+	bool full = cms_fullscreen(), outer_open = false;
+	struct scr outer; /* once there are two files: one full screen for the ring (no flicker to CP's) */
+	while (n) {
+		struct xed *e = ring[cur];
+		e->ring_files = n;
+		e->want_other = false;
+		if (!full || xedit_session(e) != SCR_OK) {
+			if (outer_open)
+				scr_close(&outer);
+			full = outer_open = false;
+			edit_session(e); /* no display (or it went): the same file, line by line */
+		}
+		if (e->want_other) {
+			cur = other(ring, &n, cur);
+			if (full && !outer_open && n > 1)
+				outer_open = scr_open(&outer) == SCR_OK;
+		} else if (e->done) {
+			xed_free(e);
+			cms_free(e);
+			ring[cur] = ring[--n];
+			ring[n] = NULL;
+			if (cur >= n)
+				cur = 0;
+		}
+	}
+	if (outer_open)
+		scr_close(&outer);
 	return 0;
 }
