@@ -72,6 +72,7 @@ say "#cp close e"
 text "$T/a" "PRT FILE 0003 TO SYSTEM COPY 01 NOHOLD" 100
 say "#cp query printer"
 text "$T/a" "ORIGINID FILE CLASS RECORDS  CPY HOLD DATE  TIME  NAME     TYPE     DIST" 100
+for _ in $(seq 50); do grep -aq "0003 A PRT" "$T/a" && break; sleep 0.1; done # (the line after the heading)
 tr -d '\r' < "$T/a" | grep -a -qE "^ALICE    0003 A PRT 00000003 01 NONE [0-9]{2}/[0-9]{2} [0-9]{2}:[0-9]{2}                   ALICE$" ||
 	fail "QUERY PRINTER: $(tr -d '\r' < "$T/a" | grep -a '0003 A PRT')"
 bob "q rdr"
