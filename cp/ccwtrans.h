@@ -48,4 +48,10 @@ void xl_unfix(struct vm *v, struct xlate *x);  /* the I/O is over: the pages are
  * Read Device Characteristics that ran get the minidisk's block count. */
 void xl_after(struct vm *v, const struct vdev *d, const struct xlate *x, uint32_t real_next);
 
+/* TRACE CCW (trace.c): the program as the guest wrote it and as the real
+ * channel runs it, from slot from; after the I/O, the real CSW and the
+ * guest's. */
+void trace_ccws(struct user *u, const struct vdev *d, const struct xlate *x, int from);
+void trace_csw(struct user *u, const struct vdev *d);
+
 #endif

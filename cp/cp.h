@@ -530,7 +530,7 @@ void acct_query(struct user *u);                /* QUERY ACCOUNT: the records wa
 
 /* ---- trace.c: TRACE, trap and emulate made visible ---- */
 enum { TRACE_SVC = 1, TRACE_PROG = 2, TRACE_EXT = 4, TRACE_IO = 8, TRACE_PRIV = 16, TRACE_INSTR = 32,
-       TRACE_BRANCH = 64 };
+       TRACE_BRANCH = 64, TRACE_CCW = 128 };
 enum { TRACE_TERM = 1, TRACE_PRINT = 2 };
 void trace_cmd(struct user *u, char *rest);     /* TRACE events [TERMINAL|PRINTER|BOTH] [RUN|NORUN], TRACE END */
 void trace_query(struct user *u);               /* QUERY TRACE */

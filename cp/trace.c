@@ -8,7 +8,8 @@
  * NORUN (the default at a terminal) the machine stops after each line, CP
  * READ, and BEGIN lets it go on to the next: an instruction step.
  *
- *   TRACE SVC|PROGram|EXTernal|IO|PRIV|INSTruct|BRanch|ALL ... [TERMinal|PRINTer|BOTH] [RUN|NORUN] [OFF]
+ *   TRACE SVC|PROGram|EXTernal|IO|PRIV|INSTruct|BRanch|CCW|ALL ... [TERMinal|PRINTer|BOTH] [RUN|NORUN] [OFF]
+ *                                  (CCW: each channel program, guest and translated; not in ALL)
  *   TRACE END                      everything off
  *   QUERY TRACE
  *
@@ -48,7 +49,7 @@
  * interruption in supervisor state, keeps the PER code and address at
  * LC_SVC_PER and goes back into the SVC stub; trace_reflect finds them there.
  */
-#include "cp.h"
+#include "ccwtrans.h"
 #include "lowcore.h"
 
 enum { LC_PER_CODE = 150, LC_PER_ADDR = 152, LC_SVC_PER = 0xD40 };
@@ -347,6 +348,77 @@ uint8_t trace_io(struct user *u, uint32_t ia, const uint8_t *b, uint8_t cc)
 	return cc;
 }
 
+/* ---- TRACE CCW: channel program translation, as it happens ----
+ *
+ * For each START I/O to a disk, the guest's CCWs and the real ones CP made
+ * of them (ccwtrans.c), one line each; CP's own CCWs (a read link's Set
+ * File Mask) marked (CP); the arguments CP copied and changed -- a seek's
+ * cylinder moved to where the minidisk lies, an FBA extent -- both ways;
+ * then the real CSW and the one the guest gets:
+ *
+ *   CCW  0403D0  07 0403F0 40 0006  =>  07 06CB10 40 0006
+ *   ARG  000000000003  =>  0000000B0003
+ *   CCW  0403E8  06 086CA0 00 1000  =>  06 06DB00 04 1000
+ *   IDAL 3A5CA0 3A5800 3A6000
+ *   CSW  191  REAL 0006BF28 0C000000  =>  000403F0 0C000000
+ */
+static void hex_bytes(char *out, const uint8_t *p, uint32_t n)
+{
+	static const char digits[] = "0123456789ABCDEF";
+	for (uint32_t k = 0; k < n; k++) {
+		out[2 * k] = digits[p[k] >> 4];
+		out[2 * k + 1] = digits[p[k] & 15];
+	}
+	out[2 * n] = 0;
+}
+
+void trace_ccws(struct user *u, const struct vdev *d, const struct xlate *x, int from)
+{
+	struct vm *v = u->vm;
+	if (!(v->trace & TRACE_CCW))
+		return;
+	for (int k = from; k < x->n; k++) {
+		const struct ccw *r = &x->real[k];
+		uint32_t ra = (uint32_t)r->addr[0] << 16 | (uint32_t)r->addr[1] << 8 | r->addr[2];
+		struct gccw g;
+		if (!x->guest[k] || !xl_fetch_ccw(v, x->guest[k], &g)) {
+			out(u, "CCW  %03X (CP)                     %02X %06X %02X %04X", d->vaddr, r->cmd, ra, r->flags,
+			    r->count);
+			continue;
+		}
+		out(u, "CCW  %06X  %02X %06X %02X %04X  =>  %02X %06X %02X %04X", x->guest[k], g.cmd, g.addr, g.flags,
+		    g.count, r->cmd, ra, r->flags, r->count);
+		if ((r->flags & 0x04) && !(g.flags & 0x04) && g.count) { /* data CP split at 2K: its IDAW list */
+			const uint32_t *idaw = (const uint32_t *)(uintptr_t)ra;
+			uint32_t n = 1 + ((g.addr & 0x7FF) + g.count - 1) / 2048, shown = n < 6 ? n : 6;
+			char line[80];
+			int len = cp_format(line, sizeof line, "IDAL");
+			for (uint32_t i = 0; i < shown; i++)
+				len += cp_format(line + len, sizeof line - (size_t)len, " %06X", idaw[i] & 0xFFFFFF);
+			out(u, "%s%s", line, n > shown ? " ..." : "");
+		}
+		if (ra == (uint32_t)(uintptr_t)x->arg[k] && !(g.flags & 0x04)) { /* an argument CP copied */
+			uint8_t ga[16];
+			uint32_t n = g.count < sizeof ga ? g.count : sizeof ga;
+			char gh[33], rh[33];
+			if (!vm_fetch(v, g.addr, ga, n))
+				continue;
+			hex_bytes(gh, ga, n);
+			hex_bytes(rh, x->arg[k], n);
+			out(u, "ARG  %s  =>  %s", gh, rh);
+		}
+	}
+}
+
+void trace_csw(struct user *u, const struct vdev *d)
+{
+	if (!(u->vm->trace & TRACE_CCW) || !d->real)
+		return;
+	const uint8_t *r = d->real->csw;
+	out(u, "CSW  %03X  REAL %08X %08X  =>  %08X %08X", d->vaddr, cp_get32(r), cp_get32(r + 4), cp_get32(d->csw),
+	    cp_get32(d->csw + 4));
+}
+
 /* ---- PER: every instruction, every branch ---- */
 
 static bool guest_per(const struct vm *v)
@@ -438,6 +510,7 @@ static const struct {
     {"PRIV", TRACE_PRIV},
     {"INSTruct", TRACE_INSTR},
     {"BRanch", TRACE_BRANCH},
+    {"CCW", TRACE_CCW},
     {"ALL", TRACE_SVC | TRACE_PROG | TRACE_EXT | TRACE_IO | TRACE_PRIV | TRACE_INSTR | TRACE_BRANCH},
 };
 

@@ -286,8 +286,11 @@ static void real_run(struct user *u, struct vdev *d, uint8_t key, uint32_t at)
 	}
 	v->count.ccws += (uint32_t)xl.n - guarded;
 	/* slot 0 runs only when it is CP's Set File Mask */
-	int st = io_run(d->real, guarded && xl.real[0].cmd == 0x03 ? &xl.real[1] : xl.real);
+	bool skip0 = guarded && xl.real[0].cmd == 0x03;
+	trace_ccws(u, d, &xl, skip0); /* TRACE CCW: the translation, as it happens (trace.c) */
+	int st = io_run(d->real, skip0 ? &xl.real[1] : xl.real);
 	finish(v, d, key, st);
+	trace_csw(u, d);
 	xl_unfix(v, &xl);
 }
 

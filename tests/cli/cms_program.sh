@@ -74,6 +74,24 @@ cms A "hello world"
 	fail "TRACE SVC: not two SVC 202s: $(cat "$T/screen")"
 cms A "cp trace svc off"
 
+# CP's CCW translation as it happens (TRACE CCW): TYPE reads INPUT DATA by
+# DIAGNOSE X'18'; each seek to ALICE's cylinder c goes to S37U01's 11 + c,
+# the 4K read into her storage gets an IDAW list (its pages are frames
+# anywhere), and the CSW comes back with her CCW address
+cms A "cp trace ccw run"
+cms A "type input data a"
+grep -E "^(CCW|ARG|IDAL|CSW) " "$T/screen" > "$T/ccws"
+grep -qE "^CCW  [0-9A-F]{6}  07 [0-9A-F]{6} 40 0006  =>  07 [0-9A-F]{6} 40 0006$" "$T/ccws" ||
+	fail "TRACE CCW: no seek: $(cat "$T/screen")"
+grep -qE "^ARG  00000000000[0-9A-F]  =>  0000000B000[0-9A-F]$" "$T/ccws" ||
+	fail "TRACE CCW: no seek moved to cylinder 11: $(cat "$T/ccws")"
+grep -qE "^CCW  [0-9A-F]{6}  06 [0-9A-F]{6} 00 1000  =>  06 [0-9A-F]{6} 04 1000$" "$T/ccws" ||
+	fail "TRACE CCW: the 4K read not given IDAWs: $(cat "$T/ccws")"
+grep -qE "^IDAL [0-9A-F]{6} [0-9A-F]{6}" "$T/ccws" || fail "TRACE CCW: no IDAL: $(cat "$T/ccws")"
+grep -qE "^CSW  191  REAL [0-9A-F]{8} 0C000000  =>  [0-9A-F]{8} 0C000000$" "$T/ccws" ||
+	fail "TRACE CCW: no CSW: $(cat "$T/ccws")"
+cms A "cp trace ccw off"
+
 cms A "bogus"
 has A "DMSMOD104S BOGUS MODULE A1 is not a module: RECFM F, LRECL 1024 expected"
 finish
