@@ -231,7 +231,7 @@ int cms_module(const char *name, const char *typed)
 	int n = cms_words(words, w, FENCE_MAX - 1);
 	uint8_t *plist = cms_alloc_in(8 * (n + 1) + 8, CMS_ZONE_PROG);
 	uint32_t tlen = (uint32_t)strlen(typed);
-	uint8_t *line = cms_alloc_in(tlen + 1 + 16, CMS_ZONE_PROG);
+	uint8_t *line = cms_alloc_in(tlen + 4 + 16, CMS_ZONE_PROG); /* the line, to a fullword, then the EPLIST */
 	if (!plist || !line) {
 		cms_free(prog);
 		cms_free(plist);
