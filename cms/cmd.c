@@ -15,6 +15,8 @@
 #include "nucleus.h"
 #include "cmds.h"
 
+uint8_t cms_rec[CMS_RECMAX];
+
 static const struct cmd {
 	const char *name;
 	int min;

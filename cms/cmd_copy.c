@@ -84,10 +84,10 @@ static int copy_one(const struct cms_fst *in, const struct cms_fileid *out, cons
 			cms_msg("DMSCPY037E", "Disk '%c' is read-only or not accessed", out->fm[0]);
 		return rc;
 	}
-	static uint8_t rec[65536];
+	uint8_t *rec = cms_rec;
 	uint32_t len;
 	bool cut = false;
-	while ((rc = fs_read(fi, rec, sizeof rec, &len)) == 0) {
+	while ((rc = fs_read(fi, rec, CMS_RECMAX, &len)) == 0) {
 		if (recfm == 'F') {
 			if (len > lrecl)
 				cut = true;

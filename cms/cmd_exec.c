@@ -72,9 +72,9 @@ static int load(const struct cms_fileid *id, char ***lines, int *n)
 		return rc;
 	int cap = 64, cnt = 0; /* the lines are the interpreter's: the EXEC zone (heap.c) */
 	char **l = cms_alloc_in((size_t)cap * sizeof *l, CMS_ZONE_EXEC);
-	static uint8_t rec[65536];
+	uint8_t *rec = cms_rec;
 	uint32_t len;
-	while (l && (rc = fs_read(f, rec, sizeof rec, &len)) == 0) {
+	while (l && (rc = fs_read(f, rec, CMS_RECMAX, &len)) == 0) {
 		while (len && rec[len - 1] == 0x40)
 			len--;
 		if (cnt == cap) {

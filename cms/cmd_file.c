@@ -196,9 +196,9 @@ int cms_cmd_type(struct cms_args *a)
 			say_notfound("DMSTYP002E", &id);
 		return rc;
 	}
-	static uint8_t rec[65536];
+	uint8_t *rec = cms_rec;
 	uint32_t len, n = 0;
-	while ((rc = fs_read(f, rec, sizeof rec, &len)) == 0) {
+	while ((rc = fs_read(f, rec, CMS_RECMAX, &len)) == 0) {
 		if (++n < from)
 			continue;
 		if (n > to)

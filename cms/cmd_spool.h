@@ -111,7 +111,7 @@ enum { SP_READER = 0x00C, SP_PUNCH = 0x00D, SP_PRINTER = 0x00E, SP_RECMAX = 6553
 
 /* A record of a file being printed, punched or dumped (one command at a
  * time uses it: it is big, so there is one). */
-extern uint8_t sp_rec[SP_RECMAX];
+#define sp_rec cms_rec /* (the nucleus's one record buffer: cms.h) */
 
 /* A CP command, its answer captured into resp (may be NULL: dropped).
  * Returns CP's return code. */

@@ -19,7 +19,6 @@
 #include "cmd_spool.h"
 #include "nucleus.h"
 
-uint8_t sp_rec[SP_RECMAX];
 
 int sp_cp(char *resp, size_t rmax, const char *fmt, ...)
 {

@@ -47,6 +47,13 @@ enum {
 	RC_UNKNOWN = -3,   /* unknown command (the Ready line shows R(-0003)) */
 };
 
+/* The record buffer of the nucleus's commands (TYPE, COPYFILE, EXEC's
+ * loading, the spool commands): one, since one command at a time reads or
+ * writes records with it -- 64K of every virtual machine's storage, not
+ * one such buffer per command (cmd.c; cms/hostlib.c on the host). */
+enum { CMS_RECMAX = 65536 };
+extern uint8_t cms_rec[CMS_RECMAX];
+
 /* ---- the console (con.c) ---- */
 /* A line on the console (ASCII; long lines are cut at 130).  Under HT the
  * line is dropped. */

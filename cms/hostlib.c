@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cmslib.h"
+#include "cms.h"
 
 void *cms_alloc(size_t n)
 {
@@ -36,3 +36,5 @@ int cms_format(char *buf, size_t size, const char *fmt, ...)
 	va_end(ap);
 	return n;
 }
+
+uint8_t cms_rec[CMS_RECMAX]; /* (the nucleus has it in cmd.c) */

@@ -24,7 +24,6 @@ static int nprinted;
 static uint8_t (*deck)[80];
 static int ndeck, atcard;
 static bool rdr_open, kept, taken;
-uint8_t sp_rec[SP_RECMAX];
 
 int sp_cp(char *resp, size_t rmax, const char *fmt, ...)
 {

@@ -38,7 +38,6 @@ int sp_rdr_find(uint16_t id, struct sp_desc *out)
 }
 
 /* ---- the rest of cmd_spool_io.c: not used here ---- */
-uint8_t sp_rec[SP_RECMAX];
 int sp_cp(char *resp, size_t rmax, const char *fmt, ...)
 {
 	(void)fmt;
