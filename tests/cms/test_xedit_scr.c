@@ -321,6 +321,26 @@ static void stacked_commands(void **state)
 	assert_int_equal(fk.done_steps, 1);
 }
 
+/* The ring: XEDIT of another file from the command line, back to the
+ * first, QUIT of it brings the other back. */
+static void ring(void **state)
+{
+	(void)state;
+	static const char one[] = "                                                              X E D I T  1 File";
+	static const char two[] = "                                                             X E D I T  2 Files";
+	static const char other[] = " OTHER    FILE     A1  F 80  Trunc=80 Size=0 Line=0 Col=1 Alt=0";
+	static const struct fk_step steps[] = {
+	    {.aid = SCR_ENTER, .check_row = 23, .check = one, .t = {{22, 7, "xedit other file", true}}},
+	    {.aid = SCR_ENTER, .check_row = 0, .check = other, .t = {{22, 7, "x test data", true}}},
+	    {.aid = SCR_ENTER, .check_row = 23, .check = two, .t = {{22, 7, "quit", true}}},
+	    {.aid = SCR_ENTER, .check_row = 0, .check = other, .t = {{22, 7, "qquit", true}}},
+	};
+	fk_reset(steps, 4, 24);
+	assert_int_equal(run(cms_cmd_xedit, "xedit test data"), 0);
+	assert_int_equal(fk.done_steps, 4);
+	assert_true(fk.closed);
+}
+
 static void alternate_refused(void **state)
 {
 	(void)state;
@@ -444,6 +464,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(bigger_screen, setup, teardown),
 	    cmocka_unit_test_setup_teardown(recall, setup, teardown),
 	    cmocka_unit_test_setup_teardown(stacked_commands, setup, teardown),
+	    cmocka_unit_test_setup_teardown(ring, setup, teardown),
 	    cmocka_unit_test_setup_teardown(alternate_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(line_mode, setup, teardown),
 	    cmocka_unit_test_setup_teardown(filelist, setup, teardown),
