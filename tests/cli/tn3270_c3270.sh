@@ -28,7 +28,12 @@ declare -A C3_PID
 c3_start() {
 	local name=$1 host=$2 sp fd
 	shift 2
-	sp=$((PORT + 100 + RANDOM % 1000))
+	for _ in 1 2 3 4 5 6 7 8; do # a script port nothing listens on yet (another test's would answer instead)
+		sp=$((PORT + 100 + RANDOM % 1000))
+		{ exec {fd}<> "/dev/tcp/127.0.0.1/$sp"; } 2> /dev/null || break
+		exec {fd}>&-
+	done
+	fd=
 	TERM=xterm script -qfc "c3270 -scriptport 127.0.0.1:$sp -model 3278-2 $* $host" /dev/null \
 		> "$T/$name.tty" 2>&1 &
 	C3_PID[$name]=$!
