@@ -262,6 +262,7 @@ struct vm {
 	uint8_t trace, trace_out;        /* TRACE (trace.c): the events traced (TRACE_*), where to (TRACE_TERM...) */
 	bool trace_norun;                /* ... NORUN: the machine stops after each trace line */
 	bool ext_key;                    /* EXTERNAL (cmd_oper.c): the interrupt key's X'0040' is pending */
+	bool cons_spool;                 /* SPOOL CONSOLE START: its console's lines are spooled (spool_dev.c) */
 	bool runs_enabled;               /* it has loaded a PSW enabled for I/O that was not a wait (vmrun.c):
 	                                    a line typed while it computes is an attention (vio.c) */
 	uint32_t pages;                  /* its storage: this many 4K pages, each in a frame of its own */

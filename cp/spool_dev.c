@@ -416,6 +416,7 @@ static struct vdev *console_of(struct vm *v)
 void spool_console_start(struct user *u, struct vdev *con, struct spool_dev *s, bool on)
 {
 	s->started = on;
+	u->vm->cons_spool = on; /* (every console line looks at this first: no search for most machines) */
 	if (!on)
 		spool_dev_close_out(u, con, false, -1, NULL, NULL, NULL);
 }
@@ -425,7 +426,9 @@ bool spool_console_started(const struct spool_dev *s) { return s->started; }
 void spool_console_line(struct user *u, const char *text)
 {
 	static bool busy; /* (a message said while a line is spooled is not spooled itself) */
-	struct vdev *d = u->vm ? console_of(u->vm) : NULL;
+	if (!u->vm || !u->vm->cons_spool)
+		return;
+	struct vdev *d = console_of(u->vm);
 	struct spool_dev *s = d ? spool_dev_of(u->vm, d->vaddr, false) : NULL;
 	if (!s || !s->started || busy)
 		return;
@@ -441,7 +444,7 @@ void spool_console_line(struct user *u, const char *text)
 		n = sizeof e;
 	cp_to_ebcdic(e, text, n);
 	if (!f || !spool_put(f, 0x09, e, (uint16_t)n)) {
-		s->started = false;
+		s->started = u->vm->cons_spool = false;
 		user_printf(u, "S37SPL082E Console spooling stopped: no room in the spool area");
 	} else {
 		acct_spool(u, 'L', 1);
