@@ -92,6 +92,9 @@ grep -qE "^CSW  191  REAL [0-9A-F]{8} 0C000000  =>  [0-9A-F]{8} 0C000000$" "$T/c
 	fail "TRACE CCW: no CSW: $(cat "$T/ccws")"
 cms A "cp trace ccw off"
 
+cms A "help hello"
+expect_rows "2=HELLO name ...                                    a sample program"
+
 cms A "bogus"
 has A "DMSMOD104S BOGUS MODULE A1 is not a module: RECFM F, LRECL 1024 expected"
 finish
