@@ -32,7 +32,7 @@ awk '/^R:/ { sub(/^R:/, ""); print $1, $2, $3, $4, $5 }' "$T/out" > "$T/s.tab"
 diff "$DEV/ckd_eckd.expected" "$T/s.tab" > "$T/d" || { fail "ckd_eckd table"; cat "$T/d"; }
 
 if command -v hercules >/dev/null 2>&1; then
-	printf 'r 3000-32FF\nquit\n' > "$T/hdump.rc"
+	printf 'r 3000-32FF\npause 1\nquit\n' > "$T/hdump.rc" # (pause: quit may cut the dump short)
 	printf 'hao tgt HHCCP011I\nhao cmd script %s\npause 1\nloadcore %s 0\nrestart\n' "$T/hdump.rc" \
 		"$T/eckd.bin" > "$T/herc.rc"
 	conf "$T/h.cnf" "$T/h.cckd"

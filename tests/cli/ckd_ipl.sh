@@ -91,7 +91,7 @@ if command -v hercules >/dev/null 2>&1; then
 	[ "$(cat "$T/out")" = "PSW=00020000 80000000" ] || { fail "ipl of Hercules' volume: $(cat "$T/out")"; cat "$T/err"; }
 	expect_grep "$T/err" "HELLO FROM CKD IPL"
 	# the CSW table on Hercules
-	printf 'r 3000-397F\nquit\n' > "$T/hdump.rc"
+	printf 'r 3000-397F\npause 1\nquit\n' > "$T/hdump.rc" # (pause: quit may cut the dump short)
 	conf "$T/hc.cnf" "$T/hcsw.cckd"
 	herc "$T/hc.cnf" "loadcore $T/csw.bin 0" "restart"
 	sed -n 's/^R:\(........\):K:..=/\1 /p' "$T/herc.out" | awk '{ print $1, $2, $3, $4, $5 }' > "$T/herc.tab"
@@ -139,7 +139,7 @@ for c in "3350 0 1000 19" "3330 8 100 114" "2314 8 100 65" "3380 8 1000 46"; do
 	n=$(( (65535 - 0x$(echo "${got:-0000FFFF}" | cut -c5-8)) / (8 + $2 + $3) ))
 	[ "$n" = "$4" ] || fail "$1 KL=$2 DL=$3: $n records on a track, expected $4"
 	if command -v hercules >/dev/null 2>&1; then
-		printf 'r 300.10\nquit\n' > "$T/hdump.rc"
+		printf 'r 300.10\npause 1\nquit\n' > "$T/hdump.rc"
 		printf 'ARCHMODE S/370\nMAINSIZE 2\nNUMCPU 1\nCNSLPORT 0\n0009 3215-C\n0190 %s %s\n' $1 "$T/hcap.cckd" > "$T/hcap.cnf"
 		for _ in 1 2 3; do # (on a busy machine Hercules' operator rule can miss the wait: run it again)
 			herc "$T/hcap.cnf" "loadcore $T/cap.bin 0" "restart"

@@ -60,7 +60,7 @@ if command -v s390x-linux-gnu-as >/dev/null 2>&1; then
 	sed -n 's/^R:\(........\)  \(.*\)  \*.*/\1 \2/p' "$T/out" > "$T/s370.tab"
 	diff "$(dirname "$0")/../arch/dev/io_csw.expected" "$T/s370.tab" > "$T/d" || { fail "io_csw table"; cat "$T/d"; }
 	if command -v hercules >/dev/null 2>&1; then
-		printf 'r C00.260\nquit\n' > "$T/dump.rc"
+		printf 'r C00.260\npause 1\nquit\n' > "$T/dump.rc" # (pause: quit may cut the dump short)
 		printf 'hao tgt HHCCP011I\nhao cmd script %s\npause 1\nloadcore %s 0\nrestart\n' "$T/dump.rc" "$T/c.bin" \
 			> "$T/herc2.rc"
 		(cd "$T" && HERCULES_RC="$T/herc2.rc" timeout -k 5 20 hercules -d -f "$T/io.cnf" \

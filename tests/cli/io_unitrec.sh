@@ -52,7 +52,7 @@ cmp "$T/print2.want" "$T/s/print2.txt" || fail "3211 printer file"
 if command -v hercules >/dev/null 2>&1; then
 	mkdir "$T/h"
 	conf "$T/h"
-	printf 'r C00.400\nquit\n' > "$T/h/dump.rc"
+	printf 'r C00.400\npause 1\nquit\n' > "$T/h/dump.rc" # (pause: quit may cut the dump short)
 	printf 'hao tgt HHCCP011I\nhao cmd script %s\npause 1\nloadcore %s 0\nrestart\n' "$T/h/dump.rc" "$T/p.bin" \
 		> "$T/h/herc.rc"
 	(cd "$T/h" && HERCULES_RC="$T/h/herc.rc" timeout -k 5 20 hercules -d -f io.cnf \
