@@ -315,6 +315,7 @@ struct user;
 struct dir_user;
 struct vm *vm_create(struct user *u, const struct dir_user *dir, const char **why);
 struct vdev *vm_dev(struct vm *v, uint16_t vaddr);
+struct vdev *vm_console(struct vm *v);             /* its virtual console, or NULL */
 /* DEFINE STORAGE: the machine gets kb of storage (whole 64K segments), and a
  * system reset; false and *why when it cannot have that much now. */
 bool vm_define_storage(struct vm *v, uint32_t kb, const char **why);

@@ -58,17 +58,9 @@
 
 enum { CHAIN_MAX = 64, DATA_MAX = 4096 };
 
-static struct vdev *console_of(struct vm *v)
-{
-	for (int k = 0; k < v->ndev; k++)
-		if (v->dev[k].kind == VDEV_CONSOLE)
-			return &v->dev[k];
-	return NULL;
-}
-
 void diag58_attention(struct user *u)
 {
-	struct vdev *d = u->vm ? console_of(u->vm) : NULL;
+	struct vdev *d = u->vm ? vm_console(u->vm) : NULL;
 	if (!d)
 		return;
 	if (d->int_pending) { /* with the status not yet taken */
@@ -220,7 +212,7 @@ bool diag58(struct user *u, const uint8_t *b, uint8_t ilc)
 {
 	struct vm *v = u->vm;
 	unsigned rx = b[1] >> 4, ry = b[1] & 15;
-	struct vdev *d = console_of(v);
+	struct vdev *d = vm_console(v);
 	if (!d || v->g.gpr[ry] != d->vaddr) {
 		vm_set_cc(v, 3); /* not the virtual console */
 		return true;
@@ -267,7 +259,7 @@ bool diag58(struct user *u, const uint8_t *b, uint8_t ilc)
  * attention that came meanwhile in the same status. */
 void diag58_io_end(struct user *u, int st, uint8_t sense, const uint8_t *in, uint32_t got)
 {
-	struct vdev *d = u->vm ? console_of(u->vm) : NULL;
+	struct vdev *d = u->vm ? vm_console(u->vm) : NULL;
 	if (!d || !d->fs_io)
 		return; /* (the machine was reset meanwhile) */
 	struct ending e = {.unit = (uint8_t)st, .sense = sense};

@@ -788,6 +788,14 @@ static void disp_input(struct disp *t, uint8_t status)
 	start_read(t);
 }
 
+/* The bytes a Read of FS_IN that just ended on the display gave: its CSW's
+ * residual count says. */
+static uint32_t read_got(const struct disp *t)
+{
+	uint16_t resid = (uint16_t)(t->t.d->csw[6] << 8 | t->t.d->csw[7]);
+	return resid < FS_IN ? FS_IN - resid : 0;
+}
+
 /* CP reads the record of the key pressed (Read Modified): the display has
  * kept it since the attention, so the read ends at once, but it is started
  * and its ending taken in disp_event like any other, so that CP never
@@ -815,8 +823,7 @@ static void read_ended(struct disp *t, uint8_t st)
 	uint8_t *in = t->rbuf;
 	t->rbuf = NULL;
 	t->reading = false;
-	uint16_t resid = (uint16_t)(t->t.d->csw[6] << 8 | t->t.d->csw[7]);
-	uint32_t n = resid < FS_IN ? FS_IN - resid : 0;
+	uint32_t n = read_got(t);
 	bool fs_now = t->state == T_CONSOLE && t->fs == FS_ON && t->t.u;
 	if (!(st & US_UC)) {
 		if (t->state != t->read_state || t->t.u != t->read_user || fs_now != t->read_fs) {
@@ -1049,8 +1056,7 @@ static void fsio_ended(struct disp *t, uint8_t *status)
 		if (sense & 0x40)
 			*status |= US_DE;
 	} else if (f->read) {
-		uint16_t resid = (uint16_t)(t->t.d->csw[6] << 8 | t->t.d->csw[7]);
-		got = resid < FS_IN ? FS_IN - resid : 0;
+		got = read_got(t);
 	}
 	fsio_done(t, f, st, sense, got);
 }

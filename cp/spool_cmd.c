@@ -78,11 +78,11 @@ static int devices(struct user *u, const char *w, struct vdev **out)
 	char q = w ? queue_of(w) : 0;
 	uint16_t a;
 	bool cons = w && cmd_abbrev(w, "CONSole"); /* SPOOL CONSOLE, CLOSE CONSOLE: the console (or its address) */
-	for (int k = 0; v && k < v->ndev; k++)
-		if (v->dev[k].kind == VDEV_CONSOLE && (cons || (!q && cmd_vaddr(w, &a) && a == v->dev[k].vaddr))) {
-			out[0] = &v->dev[k];
-			return 1;
-		}
+	struct vdev *con = v ? vm_console(v) : NULL;
+	if (con && (cons || (!q && cmd_vaddr(w, &a) && a == con->vaddr))) {
+		out[0] = con;
+		return 1;
+	}
 	if (!w || (!q && !cmd_vaddr(w, &a))) {
 		user_printf(u, "S37SPL007E Invalid device type - %s", w ? w : "(none)");
 		return -1;
@@ -593,10 +593,7 @@ static void list_files(struct user *u, char q, bool all)
 /* QUERY CONSOLE: the console and its spooling. */
 static void query_console(struct user *u)
 {
-	struct vdev *d = NULL;
-	for (int k = 0; u->vm && k < u->vm->ndev && !d; k++)
-		if (u->vm->dev[k].kind == VDEV_CONSOLE)
-			d = &u->vm->dev[k];
+	struct vdev *d = u->vm ? vm_console(u->vm) : NULL;
 	if (!d) {
 		user_printf(u, "S37SPL040E No virtual console");
 		return;

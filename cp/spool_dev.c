@@ -405,14 +405,6 @@ void spool_detach(struct user *u, struct vdev *d)
  * CONSOLE sends it where it is spooled and a new one begins with the next
  * line; STOP closes it and spooling ends; so does LOGOFF. */
 
-static struct vdev *console_of(struct vm *v)
-{
-	for (int k = 0; k < v->ndev; k++)
-		if (v->dev[k].kind == VDEV_CONSOLE)
-			return &v->dev[k];
-	return NULL;
-}
-
 void spool_console_start(struct user *u, struct vdev *con, struct spool_dev *s, bool on)
 {
 	s->started = on;
@@ -428,7 +420,7 @@ void spool_console_line(struct user *u, const char *text)
 	static bool busy; /* (a message said while a line is spooled is not spooled itself) */
 	if (!u->vm || !u->vm->cons_spool)
 		return;
-	struct vdev *d = console_of(u->vm);
+	struct vdev *d = vm_console(u->vm);
 	struct spool_dev *s = d ? spool_dev_of(u->vm, d->vaddr, false) : NULL;
 	if (!s || !s->started || busy)
 		return;

@@ -157,13 +157,18 @@ static unsigned insn_length(uint8_t op)
 	return op < 0x40 ? 2 : op < 0xC0 ? 4 : 6;
 }
 
-/* "hhhhhhhh" or "hhhh hhhhhhhh" ...: the instruction's bytes, as VM/370 shows them */
-static void insn_hex(char *out, size_t size, const uint8_t *b)
+/* n bytes in hex, no blanks */
+static void hex_bytes(char *out, size_t size, const uint8_t *p, unsigned n)
 {
-	unsigned n = insn_length(b[0]);
 	int len = 0;
 	for (unsigned k = 0; k < n; k++)
-		len += cp_format(out + len, size - (size_t)len, "%02X", b[k]);
+		len += cp_format(out + len, size - (size_t)len, "%02X", p[k]);
+}
+
+/* the instruction's bytes, as VM/370 shows them */
+static void insn_hex(char *out, size_t size, const uint8_t *b)
+{
+	hex_bytes(out, size, b, insn_length(b[0]));
 }
 
 /* ---- output ---- */
@@ -362,16 +367,6 @@ uint8_t trace_io(struct user *u, uint32_t ia, const uint8_t *b, uint8_t cc)
  *   IDAL 3A5CA0 3A5800 3A6000
  *   CSW  191  REAL 0006BF28 0C000000  =>  000403F0 0C000000
  */
-static void hex_bytes(char *out, const uint8_t *p, uint32_t n)
-{
-	static const char digits[] = "0123456789ABCDEF";
-	for (uint32_t k = 0; k < n; k++) {
-		out[2 * k] = digits[p[k] >> 4];
-		out[2 * k + 1] = digits[p[k] & 15];
-	}
-	out[2 * n] = 0;
-}
-
 void trace_ccws(struct user *u, const struct vdev *d, const struct xlate *x, int from)
 {
 	struct vm *v = u->vm;
@@ -403,8 +398,8 @@ void trace_ccws(struct user *u, const struct vdev *d, const struct xlate *x, int
 			char gh[33], rh[33];
 			if (!vm_fetch(v, g.addr, ga, n))
 				continue;
-			hex_bytes(gh, ga, n);
-			hex_bytes(rh, x->arg[k], n);
+			hex_bytes(gh, sizeof gh, ga, n);
+			hex_bytes(rh, sizeof rh, x->arg[k], n);
 			out(u, "ARG  %s  =>  %s", gh, rh);
 		}
 	}

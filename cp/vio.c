@@ -186,10 +186,7 @@ void vio_console_input(struct user *u, const char *line)
 bool vio_console_attention(struct user *u, const char *line)
 {
 	struct vm *v = u->vm;
-	struct vdev *d = NULL;
-	for (int k = 0; k < v->ndev && !d; k++)
-		if (v->dev[k].kind == VDEV_CONSOLE)
-			d = &v->dev[k];
+	struct vdev *d = vm_console(v);
 	/* The machine waits, or computes enabled for its console's
 	 * interruptions (CMS, which then reads the line: HX, HI ...). A guest
 	 * that computes disabled cannot take the attention: NOT ACCEPTED. */

@@ -138,6 +138,14 @@ struct vdev *vm_dev(struct vm *v, uint16_t vaddr)
 	return NULL;
 }
 
+struct vdev *vm_console(struct vm *v)
+{
+	for (int k = 0; k < v->ndev; k++)
+		if (v->dev[k].kind == VDEV_CONSOLE)
+			return &v->dev[k];
+	return NULL;
+}
+
 void vm_destroy(struct vm *v)
 {
 	if (v)
