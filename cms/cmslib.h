@@ -46,6 +46,19 @@ extern const uint8_t cp_a2e[256], cp_e2a[256];
 void cms_a2e(uint8_t *out, const char *in, size_t n); /* n bytes */
 void cms_e2a(char *out, const uint8_t *in, size_t n); /* n bytes (no terminator added) */
 
+/* Big-endian numbers in bytes (on disk, in parameter lists). */
+static inline uint32_t cms_get32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+static inline void cms_put32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
 /* Small helpers every command parser wants (cms/fmt.c). */
 char cms_toupper(char c);
 void cms_upper(char *s);                                /* in place, a-z only */

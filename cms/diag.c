@@ -36,9 +36,13 @@ int cms_cp(const char *command, char *resp, size_t rmax)
 
 uint32_t cms_storage_size(void)
 {
-	struct cms_dregs d = {0};
-	cms_diag60(&d);
-	return d.r2;
+	static uint32_t size; /* (asked once: a DEFINE STORAGE resets the machine, and CMS starts anew) */
+	if (!size) {
+		struct cms_dregs d = {0};
+		cms_diag60(&d);
+		size = d.r2;
+	}
+	return size;
 }
 
 uint16_t cms_dev_type(uint16_t addr)

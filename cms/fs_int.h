@@ -79,17 +79,8 @@ struct cms_file {
 };
 
 /* ---- numbers and names on disk (big-endian, names EBCDIC) ---- */
-static inline uint32_t fs_get32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-static inline void fs_put32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)(v >> 24);
-	p[1] = (uint8_t)(v >> 16);
-	p[2] = (uint8_t)(v >> 8);
-	p[3] = (uint8_t)v;
-}
+#define fs_get32 cms_get32 /* (cmslib.h) */
+#define fs_put32 cms_put32
 static inline uint16_t fs_get16(const uint8_t *p)
 {
 	return (uint16_t)(p[0] << 8 | p[1]);

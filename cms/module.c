@@ -44,22 +44,9 @@ enum { MOD_LRECL = 1024, MOD_HDR = 32, FENCE_MAX = 32 };
 
 static const char mod_magic[] = "S37MOD01";
 
-static uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 static uint32_t get24(const uint8_t *p)
 {
 	return (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)(v >> 24);
-	p[1] = (uint8_t)(v >> 16);
-	p[2] = (uint8_t)(v >> 8);
-	p[3] = (uint8_t)v;
 }
 
 /* 8 EBCDIC bytes as an ASCII word, trailing blanks gone. */
@@ -71,8 +58,7 @@ static void token(char out[9], const uint8_t *p)
 		out[k] = 0;
 }
 
-/* An address range inside the virtual machine's storage. */
-static bool in_storage(uint32_t at, uint32_t len)
+bool cms_in_storage(uint32_t at, uint32_t len)
 {
 	uint32_t top = cms_storage_size();
 	return at < top && len <= top - at;
@@ -132,7 +118,7 @@ static uint8_t *load(const struct cms_fileid *id, uint32_t *entry)
 		return NULL;
 	uint8_t magic[8];
 	cms_a2e(magic, mod_magic, 8);
-	uint32_t ilen = get32(f + 8), slen = get32(f + 12), ent = get32(f + 16), nrel = get32(f + 20);
+	uint32_t ilen = cms_get32(f + 8), slen = cms_get32(f + 12), ent = cms_get32(f + 16), nrel = cms_get32(f + 20);
 	const char *why = NULL;
 	if (memcmp(f, magic, 8))
 		why = "no module header";
@@ -143,11 +129,11 @@ static uint8_t *load(const struct cms_fileid *id, uint32_t *entry)
 	uint32_t sum = 0;
 	for (uint32_t k = 0; !why && k < ilen; k++)
 		sum += f[MOD_HDR + k];
-	if (!why && sum != get32(f + 24))
+	if (!why && sum != cms_get32(f + 24))
 		why = "checksum wrong";
 	const uint8_t *rel = f + MOD_HDR + ilen;
 	for (uint32_t k = 0; !why && k < nrel; k++) {
-		uint32_t off = get32(rel + 4 * k);
+		uint32_t off = cms_get32(rel + 4 * k);
 		if (off > ilen - 4 || (off & 1))
 			why = "a relocation outside the image";
 	}
@@ -165,8 +151,8 @@ static uint8_t *load(const struct cms_fileid *id, uint32_t *entry)
 	memcpy(p, f + MOD_HDR, ilen);
 	uint32_t base = (uint32_t)(uintptr_t)p;
 	for (uint32_t k = 0; k < nrel; k++) {
-		uint8_t *w = p + get32(rel + 4 * k);
-		put32(w, get32(w) + base);
+		uint8_t *w = p + cms_get32(rel + 4 * k);
+		cms_put32(w, cms_get32(w) + base);
 	}
 	cms_free(f);
 	*entry = base + ent;
@@ -257,10 +243,10 @@ int cms_module(const char *name, const char *typed)
 	while (a < tlen && typed[a] != ' ')
 		a++;
 	uint32_t at = (uint32_t)(uintptr_t)line;
-	put32(ep, at + s);
-	put32(ep + 4, at + a);
-	put32(ep + 8, at + tlen);
-	put32(ep + 12, 0);
+	cms_put32(ep, at + s);
+	cms_put32(ep + 4, at + a);
+	cms_put32(ep + 8, at + tlen);
+	cms_put32(ep + 12, 0);
 	uint32_t lo = run_lo, hi = run_hi;
 	run_lo = (uint32_t)(uintptr_t)prog;
 	run_hi = run_lo + load_len;
@@ -294,7 +280,7 @@ static int typlin(const uint8_t *p)
 	uint32_t at = get24(p + 9), len = get24(p + 13);
 	if (len > 130)
 		len = 130;
-	if (!in_storage(at, len))
+	if (!cms_in_storage(at, len))
 		return RC_BADOPT;
 	char text[131];
 	cms_e2a(text, (const uint8_t *)(uintptr_t)at, len);
@@ -311,7 +297,7 @@ static int waitrd(const uint8_t *p, uint32_t *r0)
 	uint32_t at = get24(p + 9), size = get24(p + 13);
 	if (!size || size > 130)
 		size = 130;
-	if (!in_storage(at, size))
+	if (!cms_in_storage(at, size))
 		return RC_BADOPT;
 	char text[131];
 	int n = cms_read_line(text, (int)size + 1);
@@ -329,7 +315,7 @@ static int command(const uint8_t *p)
 	size_t n = 0;
 	static const uint8_t fence[8] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
 	for (int k = 0; k < FENCE_MAX; k++, p += 8) {
-		if (!in_storage((uint32_t)(uintptr_t)p, 8) || !memcmp(p, fence, 8))
+		if (!cms_in_storage((uint32_t)(uintptr_t)p, 8) || !memcmp(p, fence, 8))
 			break;
 		char t[9];
 		token(t, p);
@@ -344,7 +330,7 @@ void cms_svc(struct cms_svc_frame *f)
 	uint32_t pl = f->gpr[1] & 0xFFFFFF;
 	int rc;
 	char name[9] = "";
-	if (!in_storage(pl, 16)) {
+	if (!cms_in_storage(pl, 16)) {
 		rc = RC_BADOPT;
 	} else {
 		const uint8_t *p = (const uint8_t *)(uintptr_t)pl;
@@ -354,14 +340,14 @@ void cms_svc(struct cms_svc_frame *f)
 		else if (!strcmp(name, "WAITRD"))
 			rc = waitrd(p, &f->gpr[0]);
 		else if (!strcmp(name, "RDBUF") || !strcmp(name, "WRBUF") || !strcmp(name, "FINIS"))
-			rc = in_storage(pl, CMS_FSCB_LEN) ? cms_fscb(name, (uint8_t *)(uintptr_t)pl) : RC_BADOPT;
+			rc = cms_in_storage(pl, CMS_FSCB_LEN) ? cms_fscb(name, (uint8_t *)(uintptr_t)pl) : RC_BADOPT;
 		else
 			rc = command(p);
 	}
 	f->gpr[15] = (uint32_t)rc;
 	/* SVC 202 followed by DC AL4(error): rc 0 past it, else there */
 	uint32_t next = (uint32_t)f->psw[5] << 16 | (uint32_t)f->psw[6] << 8 | f->psw[7];
-	if (in_storage(next, 4) && *(const uint8_t *)(uintptr_t)next == 0) {
+	if (cms_in_storage(next, 4) && *(const uint8_t *)(uintptr_t)next == 0) {
 		uint32_t to = rc ? get24((const uint8_t *)(uintptr_t)next + 1) : next + 4;
 		f->psw[5] = (uint8_t)(to >> 16);
 		f->psw[6] = (uint8_t)(to >> 8);

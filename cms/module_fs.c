@@ -30,11 +30,6 @@ static struct open {
 	uint32_t next; /* the item a read without a number gets */
 } open_files[OPEN_MAX];
 
-static uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 static void field(char *out, const uint8_t *p, int n)
 {
 	cms_e2a(out, p, (size_t)n);
@@ -89,10 +84,10 @@ static int rdbuf(uint8_t *p)
 {
 	struct cms_fileid id;
 	struct cms_fst st;
-	uint32_t item = (uint32_t)(p[26] << 8 | p[27]), buf = get32(p + 28) & 0xFFFFFF, size = get32(p + 32);
+	uint32_t item = (uint32_t)(p[26] << 8 | p[27]), buf = cms_get32(p + 28) & 0xFFFFFF, size = cms_get32(p + 32);
 	if (fileid(p, &id, "*"))
 		return RC_BADNAME;
-	if (!size || buf + size < buf || buf + size > cms_storage_size())
+	if (!size || !cms_in_storage(buf, size))
 		return 2;
 	if (fs_state(&id, &st))
 		return 1; /* not found */
@@ -119,10 +114,7 @@ static int rdbuf(uint8_t *p)
 		if (rc == 0 || rc == RC_WARN)
 			o->next++;
 	} while ((rc == 0 || rc == RC_WARN) && item && o->next <= item);
-	p[40] = (uint8_t)(len >> 24);
-	p[41] = (uint8_t)(len >> 16);
-	p[42] = (uint8_t)(len >> 8);
-	p[43] = (uint8_t)len;
+	cms_put32(p + 40, len);
 	if (rc == RC_EOF) {
 		close_one(o, false);
 		return 12;
@@ -133,13 +125,13 @@ static int rdbuf(uint8_t *p)
 static int wrbuf(uint8_t *p)
 {
 	struct cms_fileid id;
-	uint32_t buf = get32(p + 28) & 0xFFFFFF, size = get32(p + 32);
+	uint32_t buf = cms_get32(p + 28) & 0xFFFFFF, size = cms_get32(p + 32);
 	char recfm = (char)cp_e2a[p[36]];
 	if (recfm != 'F' && recfm != 'V')
 		recfm = 'F';
 	if (fileid(p, &id, "A1"))
 		return RC_BADNAME;
-	if (!size || buf + size < buf || buf + size > cms_storage_size())
+	if (!size || !cms_in_storage(buf, size))
 		return 2;
 	struct open *o = find(&id, true);
 	if (!o) {

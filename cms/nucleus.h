@@ -65,6 +65,7 @@ struct cms_svc_frame { /* what start.S saved at an SVC 202 */
 	uint8_t psw[8];
 };
 bool cms_module_exists(const char *name);             /* NAME MODULE on an accessed disk */
+bool cms_in_storage(uint32_t at, uint32_t len);       /* an address range inside the machine's storage */
 int cms_module(const char *name, const char *typed);  /* load and run it: its return code */
 int cms_run_prog(uint32_t entry, void *plist, void *eplist); /* start.S */
 void cms_svc(struct cms_svc_frame *f);

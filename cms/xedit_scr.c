@@ -360,26 +360,41 @@ static int args_fileid(struct cms_args *a, const char *who, struct cms_fileid *i
 	return 0;
 }
 
-struct xed *xed_start(struct cms_args *a, const char *who, const char *nostore, int *rc)
+/* An editor (cms_alloc'ed) on the file id, empty when the file does not
+ * exist; NULL, *rc and its messages -- to the editor tell, or the console
+ * when tell is NULL -- when it cannot be. */
+static struct xed *editor(const struct cms_fileid *id, struct xed *tell, const char *nostore, int *rc)
 {
-	struct cms_fileid id;
-	if ((*rc = args_fileid(a, who, &id)) != 0)
-		return NULL;
 	struct xed *e = cms_alloc(sizeof *e);
 	if (!e) {
-		cms_msg(nostore, "Not enough storage to edit the file");
+		if (tell)
+			xed_msg(tell, "%s Not enough storage to edit the file", nostore);
+		else
+			cms_msg(nostore, "Not enough storage to edit the file");
 		*rc = RC_NOSTORE;
 		return NULL;
 	}
 	xed_init(e, NULL, 'F', 80);
-	if ((*rc = xed_load(e, &id)) != 0) { /* its messages say why */
-		for (int m = 0; m < e->nmsg; m++)
-			cms_puts(e->msg[m]);
+	if ((*rc = xed_load(e, id)) != 0) { /* its messages say why */
+		for (int m = 0; m < e->nmsg; m++) {
+			if (tell)
+				xed_msg(tell, "%s", e->msg[m]);
+			else
+				cms_puts(e->msg[m]);
+		}
 		xed_free(e);
 		cms_free(e);
 		return NULL;
 	}
 	return e;
+}
+
+struct xed *xed_start(struct cms_args *a, const char *who, const char *nostore, int *rc)
+{
+	struct cms_fileid id;
+	if ((*rc = args_fileid(a, who, &id)) != 0)
+		return NULL;
+	return editor(&id, NULL, nostore, rc);
 }
 
 /* XEDIT fn ft [fm] (and X): the full screen on a display, the line-mode
@@ -407,19 +422,10 @@ static int other(struct xed **ring, int *n, int cur)
 		xed_msg(e, "DMSXED136E %d files are edited already: FILE or QUIT one first", RING_MAX);
 		return cur;
 	}
-	struct xed *f = cms_alloc(sizeof *f);
-	if (!f) {
-		xed_msg(e, "DMSXED132S Not enough storage to edit the file");
+	int rc;
+	struct xed *f = editor(&e->other, e, "DMSXED132S", &rc); /* (its messages on the file before) */
+	if (!f)
 		return cur;
-	}
-	xed_init(f, NULL, 'F', 80);
-	if (xed_load(f, &e->other)) { /* its messages, on the file before */
-		for (int m = 0; m < f->nmsg; m++)
-			xed_msg(e, "%s", f->msg[m]);
-		xed_free(f);
-		cms_free(f);
-		return cur;
-	}
 	ring[(*n)++] = f;
 	return *n - 1;
 }

@@ -16,22 +16,9 @@ enum { HDR = 32, SHT_PROGBITS = 1, SHT_RELA = 4, SHT_NOBITS = 8, SHF_ALLOC = 2 }
 enum { R_390_NONE = 0, R_390_12 = 2, R_390_32 = 4, R_390_PC32 = 5, R_390_PC16 = 16, R_390_PC16DBL = 17,
        R_390_PLT16DBL = 18, R_390_PC32DBL = 19, R_390_PLT32DBL = 20, R_390_20 = 57 };
 
-static uint32_t be32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 static uint16_t be16(const uint8_t *p)
 {
 	return (uint16_t)(p[0] << 8 | p[1]);
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)(v >> 24);
-	p[1] = (uint8_t)(v >> 16);
-	p[2] = (uint8_t)(v >> 8);
-	p[3] = (uint8_t)v;
 }
 
 static int bad(char *err, size_t n, const char *what)
@@ -47,7 +34,7 @@ int cmsmod_make(const uint8_t *e, size_t size, uint8_t **out, size_t *outlen, ch
 		return bad(err, errlen, "not an ELF file");
 	if (e[4] != 1 || e[5] != 2 || be16(e + 18) != 22)
 		return bad(err, errlen, "not a 31-bit S/390 ELF (ELFCLASS32, big-endian, EM_S390)");
-	uint32_t shoff = be32(e + 32), entry = be32(e + 24);
+	uint32_t shoff = cms_get32(e + 32), entry = cms_get32(e + 24);
 	uint16_t shentsize = be16(e + 46), shnum = be16(e + 48);
 	if (shentsize != 40 || shoff > size || (size_t)shnum * 40 > size - shoff)
 		return bad(err, errlen, "its section headers are not all in the file");
@@ -56,7 +43,7 @@ int cmsmod_make(const uint8_t *e, size_t size, uint8_t **out, size_t *outlen, ch
 	uint32_t ilen = 0, slen = 0;
 	for (int k = 0; k < shnum; k++) {
 		const uint8_t *s = sh + 40 * k;
-		uint32_t type = be32(s + 4), flags = be32(s + 8), addr = be32(s + 12), len = be32(s + 20);
+		uint32_t type = cms_get32(s + 4), flags = cms_get32(s + 8), addr = cms_get32(s + 12), len = cms_get32(s + 20);
 		if (!(flags & SHF_ALLOC) || !len)
 			continue;
 		if (addr > 0x1000000 || len > 0x1000000 - addr)
@@ -76,8 +63,8 @@ int cmsmod_make(const uint8_t *e, size_t size, uint8_t **out, size_t *outlen, ch
 		return bad(err, errlen, "out of memory");
 	for (int k = 0; k < shnum; k++) {
 		const uint8_t *s = sh + 40 * k;
-		uint32_t type = be32(s + 4), flags = be32(s + 8), addr = be32(s + 12), off = be32(s + 16),
-		         len = be32(s + 20);
+		uint32_t type = cms_get32(s + 4), flags = cms_get32(s + 8), addr = cms_get32(s + 12), off = cms_get32(s + 16),
+		         len = cms_get32(s + 20);
 		if (!(flags & SHF_ALLOC) || type == SHT_NOBITS || !len)
 			continue;
 		if (off > size || len > size - off) {
@@ -89,10 +76,10 @@ int cmsmod_make(const uint8_t *e, size_t size, uint8_t **out, size_t *outlen, ch
 	/* the relocations ld kept (-q), of allocated sections only */
 	for (int k = 0; k < shnum; k++) {
 		const uint8_t *s = sh + 40 * k;
-		if (be32(s + 4) != SHT_RELA)
+		if (cms_get32(s + 4) != SHT_RELA)
 			continue;
-		uint32_t target = be32(s + 28), off = be32(s + 16), len = be32(s + 20);
-		if (target >= shnum || !(be32(sh + 40 * target + 8) & SHF_ALLOC))
+		uint32_t target = cms_get32(s + 28), off = cms_get32(s + 16), len = cms_get32(s + 20);
+		if (target >= shnum || !(cms_get32(sh + 40 * target + 8) & SHF_ALLOC))
 			continue; /* (debugging information) */
 		if (off > size || len > size - off) {
 			free(img);
@@ -100,7 +87,7 @@ int cmsmod_make(const uint8_t *e, size_t size, uint8_t **out, size_t *outlen, ch
 			return bad(err, errlen, "a relocation section is not all in the file");
 		}
 		for (uint32_t r = 0; r + 12 <= len; r += 12) {
-			uint32_t where = be32(e + off + r), type = be32(e + off + r + 4) & 0xFF;
+			uint32_t where = cms_get32(e + off + r), type = cms_get32(e + off + r + 4) & 0xFF;
 			switch (type) {
 			case R_390_NONE: case R_390_12: case R_390_20: case R_390_PC32: case R_390_PC16:
 			case R_390_PC16DBL: case R_390_PLT16DBL: case R_390_PC32DBL: case R_390_PLT32DBL:
@@ -141,17 +128,17 @@ int cmsmod_make(const uint8_t *e, size_t size, uint8_t **out, size_t *outlen, ch
 		return bad(err, errlen, "out of memory");
 	}
 	cms_a2e(m, "S37MOD01", 8);
-	put32(m + 8, ilen);
-	put32(m + 12, slen);
-	put32(m + 16, entry);
-	put32(m + 20, nrel);
+	cms_put32(m + 8, ilen);
+	cms_put32(m + 12, slen);
+	cms_put32(m + 16, entry);
+	cms_put32(m + 20, nrel);
 	uint32_t sum = 0;
 	for (uint32_t k = 0; k < ilen; k++)
 		sum += img[k];
-	put32(m + 24, sum);
+	cms_put32(m + 24, sum);
 	memcpy(m + HDR, img, ilen);
 	for (uint32_t k = 0; k < nrel; k++)
-		put32(m + HDR + ilen + 4 * k, rel[k]);
+		cms_put32(m + HDR + ilen + 4 * k, rel[k]);
 	free(img);
 	free(rel);
 	*out = m;

@@ -2,9 +2,7 @@
  * arguments, and VM/370's SVC 202 parameter lists (cms/module.c is CMS's
  * side of each). */
 #include "cmsprog.h"
-
-void cms_a2e(uint8_t *out, const char *in, size_t n); /* cms/fmt.c, as CMS has them */
-void cms_e2a(char *out, const uint8_t *in, size_t n);
+#include "cmslib.h" /* (CMS's own: the translations and cms_toupper of cms/fmt.c, cms_put32) */
 
 void cms_to_ebcdic(uint8_t *out, const char *in, size_t n) { cms_a2e(out, in, n); }
 void cms_to_ascii(char *out, const uint8_t *in, size_t n) { cms_e2a(out, in, n); }
@@ -16,19 +14,13 @@ static void put24(uint8_t *p, uint32_t v)
 	p[2] = (uint8_t)v;
 }
 
-static void put32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)(v >> 24);
-	put24(p + 1, v);
-}
-
 /* 8 EBCDIC characters: the word, upper-cased, cut or padded with blanks. */
 static void name8(uint8_t *out, const char *w, size_t n)
 {
 	char t[8];
 	memset(t, ' ', 8);
 	for (size_t k = 0; k < n && k < 8; k++)
-		t[k] = w[k] >= 'a' && w[k] <= 'z' ? (char)(w[k] - 32) : w[k];
+		t[k] = cms_toupper(w[k]);
 	cms_to_ebcdic(out, t, 8);
 }
 
@@ -124,10 +116,10 @@ int cms_fsread(const char *fn, const char *ft, const char *fm, void *buf, uint32
 {
 	fscb_set(fn, "", ft, fm);
 	name8(fscb, "RDBUF", 5);
-	put32(fscb + 28, (uint32_t)(uintptr_t)buf);
-	put32(fscb + 32, size);
+	cms_put32(fscb + 28, (uint32_t)(uintptr_t)buf);
+	cms_put32(fscb + 32, size);
 	int rc = cms_svc202(fscb, NULL);
-	*len = (uint32_t)fscb[40] << 24 | (uint32_t)fscb[41] << 16 | (uint32_t)fscb[42] << 8 | fscb[43];
+	*len = cms_get32(fscb + 40);
 	return rc;
 }
 
@@ -135,8 +127,8 @@ int cms_fswrite(const char *fn, const char *ft, const char *fm, char recfm, cons
 {
 	fscb_set(fn, "A1", ft, fm);
 	name8(fscb, "WRBUF", 5);
-	put32(fscb + 28, (uint32_t)(uintptr_t)rec);
-	put32(fscb + 32, len);
+	cms_put32(fscb + 28, (uint32_t)(uintptr_t)rec);
+	cms_put32(fscb + 32, len);
 	cms_to_ebcdic(fscb + 36, &recfm, 1);
 	return cms_svc202(fscb, NULL);
 }

@@ -16,23 +16,10 @@
 
 static uint8_t elf[4096];
 
-static void p32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)(v >> 24);
-	p[1] = (uint8_t)(v >> 16);
-	p[2] = (uint8_t)(v >> 8);
-	p[3] = (uint8_t)v;
-}
-
 static void p16(uint8_t *p, uint16_t v)
 {
 	p[0] = (uint8_t)(v >> 8);
 	p[1] = (uint8_t)v;
-}
-
-static uint32_t g32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
 enum { SHOFF = 0x400 };
@@ -41,12 +28,12 @@ enum { SHOFF = 0x400 };
 static void section(int k, uint32_t type, uint32_t flags, uint32_t addr, uint32_t off, uint32_t size, uint32_t info)
 {
 	uint8_t *s = elf + SHOFF + 40 * k;
-	p32(s + 4, type);
-	p32(s + 8, flags);
-	p32(s + 12, addr);
-	p32(s + 16, off);
-	p32(s + 20, size);
-	p32(s + 28, info);
+	cms_put32(s + 4, type);
+	cms_put32(s + 8, flags);
+	cms_put32(s + 12, addr);
+	cms_put32(s + 16, off);
+	cms_put32(s + 20, size);
+	cms_put32(s + 28, info);
 }
 
 /* .text at 0 (16 bytes: an address constant at 8 pointing at 4), .bss at
@@ -58,22 +45,22 @@ static size_t make_elf(uint32_t reltype)
 	elf[4] = 1; /* ELFCLASS32 */
 	elf[5] = 2; /* big-endian */
 	p16(elf + 18, 22); /* EM_S390 */
-	p32(elf + 24, 0);  /* entry */
-	p32(elf + 32, SHOFF);
+	cms_put32(elf + 24, 0);  /* entry */
+	cms_put32(elf + 32, SHOFF);
 	p16(elf + 46, 40);
 	p16(elf + 48, 4);
 	uint8_t *text = elf + 0x100;
 	for (int k = 0; k < 16; k++)
 		text[k] = (uint8_t)(0x10 + k);
-	p32(text + 8, 4); /* A(text+4) */
+	cms_put32(text + 8, 4); /* A(text+4) */
 	section(1, 1, 6, 0, 0x100, 16, 0);  /* .text: PROGBITS, ALLOC+EXEC */
 	section(2, 8, 3, 16, 0, 32, 0);     /* .bss: NOBITS, ALLOC+WRITE */
 	section(3, 4, 0, 0, 0x200, 24, 1);  /* .rela.text for section 1 */
 	uint8_t *r = elf + 0x200;
-	p32(r, 8);
-	p32(r + 4, reltype);
-	p32(r + 12, 2);
-	p32(r + 16, 19); /* R_390_PC32DBL: nothing to do */
+	cms_put32(r, 8);
+	cms_put32(r + 4, reltype);
+	cms_put32(r + 12, 2);
+	cms_put32(r + 16, 19); /* R_390_PC32DBL: nothing to do */
 	return SHOFF + 4 * 40;
 }
 
@@ -88,16 +75,16 @@ static void good_module(void **state)
 	uint8_t magic[8];
 	cms_a2e(magic, "S37MOD01", 8);
 	assert_memory_equal(m, magic, 8);
-	assert_int_equal(g32(m + 8), 16);  /* image */
-	assert_int_equal(g32(m + 12), 48); /* storage: image and .bss */
-	assert_int_equal(g32(m + 16), 0);  /* entry */
-	assert_int_equal(g32(m + 20), 1);  /* one relocation: the PC-relative one needs none */
+	assert_int_equal(cms_get32(m + 8), 16);  /* image */
+	assert_int_equal(cms_get32(m + 12), 48); /* storage: image and .bss */
+	assert_int_equal(cms_get32(m + 16), 0);  /* entry */
+	assert_int_equal(cms_get32(m + 20), 1);  /* one relocation: the PC-relative one needs none */
 	uint32_t sum = 0;
 	for (int k = 0; k < 16; k++)
 		sum += m[32 + k];
-	assert_int_equal(g32(m + 24), sum);
+	assert_int_equal(cms_get32(m + 24), sum);
 	assert_memory_equal(m + 32, elf + 0x100, 16);
-	assert_int_equal(g32(m + 48), 8); /* the relocation's offset */
+	assert_int_equal(cms_get32(m + 48), 8); /* the relocation's offset */
 	for (size_t k = 52; k < len; k++)
 		assert_int_equal(m[k], 0);
 	free(m);
@@ -125,10 +112,10 @@ static void bad_elves(void **state)
 	n = make_elf(16 * 0 + 7); /* R_390_GOT32: not for a module */
 	refused(n, "a relocation of type 7 at X'8'");
 	n = make_elf(4);
-	p32(elf + 0x200, 14); /* the address constant past the image's end */
+	cms_put32(elf + 0x200, 14); /* the address constant past the image's end */
 	refused(n, "an address constant outside the image");
 	n = make_elf(4);
-	p32(elf + 24, 15); /* an odd entry point */
+	cms_put32(elf + 24, 15); /* an odd entry point */
 	refused(n, "entry point is not in the program");
 	n = make_elf(4);
 	section(1, 1, 6, 0x2000000, 0x100, 16, 0); /* beyond 16M */
